@@ -1,0 +1,195 @@
+//! Reverse-mode differentiation: one reverse loop over the tape and every
+//! gradient rule in one `match`. Owns `Grads`; parameters never hold gradients.
+
+use alloc::vec::Vec;
+
+use crate::kernels;
+use crate::pool::Pool;
+use crate::tape::{Node, Op};
+use crate::{Tape, Tensor, Var};
+
+/// The gradients of one backward pass, indexed by the [`Var`]s of its tape.
+///
+/// Reuse one store across steps with [`Tape::backward_into`] to avoid allocating.
+#[derive(Default, Debug)]
+pub struct Grads {
+    slots: Vec<Option<Tensor>>,
+    pool: Pool,
+}
+
+impl Grads {
+    /// An empty store.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The gradient of the loss with respect to `var`, or `None` when the loss
+    /// does not depend on it.
+    pub fn get(&self, var: Var) -> Option<&Tensor> {
+        self.slots.get(var.0).and_then(Option::as_ref)
+    }
+
+    fn reset(&mut self, len: usize) {
+        for tensor in self.slots.drain(..).flatten() {
+            self.pool.give(tensor.into_data());
+        }
+        self.slots.resize_with(len, || None);
+    }
+
+    /// Adds into the gradient of `var`, creating it as zeros first.
+    fn add_into(&mut self, nodes: &[Node], var: Var, write: impl FnOnce(&mut [f32])) {
+        let node = &nodes[var.0];
+        if !node.needs_grad {
+            return;
+        }
+        if self.slots[var.0].is_none() {
+            let data = self.pool.take(node.value.len());
+            self.slots[var.0] = Some(Tensor::new(node.value.shape(), data));
+        }
+        if let Some(grad) = self.slots[var.0].as_mut() {
+            write(grad.data_mut());
+        }
+    }
+}
+
+impl Tape {
+    /// The gradients of the one-element `loss` with respect to every recorded value.
+    ///
+    /// # Panics
+    /// If `loss` holds more than one element.
+    pub fn backward(&self, loss: Var) -> Grads {
+        let mut grads = Grads::new();
+        self.backward_into(loss, &mut grads);
+        grads
+    }
+
+    /// Like [`Tape::backward`], reusing the buffers of `grads`.
+    ///
+    /// # Panics
+    /// If `loss` holds more than one element.
+    pub fn backward_into(&self, loss: Var, grads: &mut Grads) {
+        let shape = self.shape(loss);
+        assert_eq!(
+            shape.len(),
+            1,
+            "Tape::backward: loss has shape {shape:?}, not one element"
+        );
+        grads.reset(loss.0 + 1);
+        grads.add_into(&self.nodes, loss, |g| g[0] = 1.0);
+        for index in (0..=loss.0).rev() {
+            if let Some(grad) = grads.slots[index].take() {
+                propagate(&self.nodes, index, grad.data(), grads);
+                grads.slots[index] = Some(grad);
+            }
+        }
+    }
+}
+
+/// Applies the chain rule at node `index`, whose output gradient is `g`.
+fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
+    let node = &nodes[index];
+    let out = node.value.data();
+    let value = |v: Var| nodes[v.0].value.data();
+    match node.op {
+        Op::Leaf => {}
+        // d(a+b) = da + db
+        Op::Add(a, b) => {
+            grads.add_into(nodes, a, |d| axpy(d, g, 1.0));
+            grads.add_into(nodes, b, |d| axpy(d, g, 1.0));
+        }
+        // d(a-b) = da - db
+        Op::Sub(a, b) => {
+            grads.add_into(nodes, a, |d| axpy(d, g, 1.0));
+            grads.add_into(nodes, b, |d| axpy(d, g, -1.0));
+        }
+        // d(ab) = b da + a db
+        Op::Mul(a, b) => {
+            grads.add_into(nodes, a, |d| add_product(d, g, value(b)));
+            grads.add_into(nodes, b, |d| add_product(d, g, value(a)));
+        }
+        // d(a/b) = da / b - (a/b) db / b
+        Op::Div(a, b) => {
+            let yb = value(b);
+            grads.add_into(nodes, a, |d| {
+                for ((d, &g), &y) in d.iter_mut().zip(g).zip(yb) {
+                    *d += g / y;
+                }
+            });
+            grads.add_into(nodes, b, |d| {
+                for (((d, &g), &y), &q) in d.iter_mut().zip(g).zip(yb).zip(out) {
+                    *d -= g * q / y;
+                }
+            });
+        }
+        // d f(a) = f'(a) da
+        Op::Unary(a, f) => grads.add_into(nodes, a, |d| {
+            for (((d, &g), &x), &y) in d.iter_mut().zip(g).zip(value(a)).zip(out) {
+                *d += g * f.derivative(x, y);
+            }
+        }),
+        // d(a@b)/da = g @ b^T, d(a@b)/db = a^T @ g
+        Op::MatMul(a, b) => {
+            let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
+            let (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
+            grads.add_into(nodes, a, |d| {
+                kernels::matmul_acc_rhs_transposed(g, value(b), d, m, k, n)
+            });
+            grads.add_into(nodes, b, |d| {
+                kernels::matmul_acc_lhs_transposed(value(a), g, d, m, k, n)
+            });
+        }
+        // d(a^T) = (da)^T
+        Op::Transpose(a) => {
+            let shape = node.value.shape();
+            grads.add_into(nodes, a, |d| {
+                kernels::transpose_acc(g, d, shape.dim(0), shape.dim(1))
+            });
+        }
+        Op::Reshape(a) => grads.add_into(nodes, a, |d| axpy(d, g, 1.0)),
+        // each input element was copied to several outputs: sum their gradients
+        Op::BroadcastTo(a) => {
+            let (from, to) = (nodes[a.0].value.shape(), node.value.shape());
+            grads.add_into(nodes, a, |d| kernels::unbroadcast_acc(g, &from, &to, d));
+        }
+        // d sum_s a[o,s,i] / d a[o,s,i] = 1
+        Op::SumAxis(a, axis) => {
+            let (outer, size, inner) = nodes[a.0].value.shape().around(axis);
+            grads.add_into(nodes, a, |d| {
+                for o in 0..outer {
+                    for s in 0..size {
+                        let row = &mut d[(o * size + s) * inner..][..inner];
+                        axpy(row, &g[o * inner..][..inner], 1.0);
+                    }
+                }
+            });
+        }
+        Op::Sum(a) => grads.add_into(nodes, a, |d| d.iter_mut().for_each(|d| *d += g[0])),
+        // only the first largest element moves the max
+        Op::MaxAxis(a, axis) => {
+            let x = value(a);
+            let split @ (_, size, inner) = nodes[a.0].value.shape().around(axis);
+            grads.add_into(nodes, a, |d| {
+                for o in 0..split.0 {
+                    for i in 0..inner {
+                        let best = kernels::argmax_axis(x, split, o, i);
+                        d[(o * size + best) * inner + i] += g[o * inner + i];
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// `d += scale * g`.
+fn axpy(d: &mut [f32], g: &[f32], scale: f32) {
+    for (d, &g) in d.iter_mut().zip(g) {
+        *d += scale * g;
+    }
+}
+
+/// `d += g * x` element-wise.
+fn add_product(d: &mut [f32], g: &[f32], x: &[f32]) {
+    for ((d, &g), &x) in d.iter_mut().zip(g).zip(x) {
+        *d += g * x;
+    }
+}

@@ -1,0 +1,51 @@
+//! A fully connected layer `y = x @ W + b`. Owns its two parameters; the
+//! activation that follows it belongs to the network.
+
+use crate::{Init, Rng, Tape, Tensor, Var, kernels};
+
+/// A fully connected layer.
+///
+/// # Shapes
+/// `weight: [in_dim, out_dim]`, `bias: [out_dim]`; input `[batch, in_dim]`, output `[batch, out_dim]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Linear {
+    /// The weights, one row per input and one column per output unit.
+    pub weight: Tensor,
+    /// One bias per output unit.
+    pub bias: Tensor,
+}
+
+impl Linear {
+    /// A freshly initialised layer.
+    pub fn new(in_dim: usize, out_dim: usize, init: Init, scale: f32, rng: &mut Rng) -> Self {
+        Self {
+            weight: init.weights(in_dim, out_dim, scale, rng),
+            bias: Tensor::full([out_dim], init.bias()),
+        }
+    }
+
+    /// The number of inputs.
+    pub fn in_dim(&self) -> usize {
+        self.weight.dims()[0]
+    }
+
+    /// The number of output units.
+    pub fn out_dim(&self) -> usize {
+        self.weight.dims()[1]
+    }
+
+    /// Records `x @ weight + bias` given the layer's parameters already on the tape.
+    pub fn forward(tape: &mut Tape, x: Var, weight: Var, bias: Var) -> Var {
+        let product = tape.matmul(x, weight);
+        tape.add_broadcast(product, bias)
+    }
+
+    /// `out[b, :] = x[b, :] @ weight + bias` for `rows` rows, without recording anything.
+    pub fn apply(&self, x: &[f32], rows: usize, out: &mut [f32]) {
+        let (k, n) = (self.in_dim(), self.out_dim());
+        for row in out[..rows * n].chunks_exact_mut(n) {
+            row.copy_from_slice(self.bias.data());
+        }
+        kernels::matmul_acc(x, self.weight.data(), out, rows, k, n);
+    }
+}

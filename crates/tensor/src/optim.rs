@@ -1,0 +1,227 @@
+//! Optimizers: SGD, momentum, Nesterov, RMSProp, Adam and AdamW with explicit
+//! state and one `step` call. Owns the update rules (PyTorch's formulations);
+//! the learning rate may change between steps without resetting state.
+
+use alloc::vec::Vec;
+
+use crate::Tensor;
+
+/// An update rule and its hyperparameters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OptimizerKind {
+    /// `p -= lr g`
+    Sgd,
+    /// `v = beta v + g; p -= lr v`
+    Momentum {
+        /// The velocity decay, typically 0.9.
+        beta: f32,
+    },
+    /// `v = beta v + g; p -= lr (g + beta v)`
+    Nesterov {
+        /// The velocity decay, typically 0.9.
+        beta: f32,
+    },
+    /// `s = rho s + (1 - rho) g^2; p -= lr g / (sqrt s + eps)`
+    RmsProp {
+        /// The decay of the squared-gradient average, typically 0.99.
+        rho: f32,
+        /// Added to the denominator, typically 1e-8.
+        eps: f32,
+    },
+    /// Adam with bias correction: `p -= lr m^ / (sqrt v^ + eps)`.
+    Adam {
+        /// First-moment decay, typically 0.9.
+        beta1: f32,
+        /// Second-moment decay, typically 0.999.
+        beta2: f32,
+        /// Added to the denominator, typically 1e-8.
+        eps: f32,
+    },
+    /// Adam with decoupled weight decay: `p -= lr wd p` before the Adam update.
+    AdamW {
+        /// First-moment decay, typically 0.9.
+        beta1: f32,
+        /// Second-moment decay, typically 0.999.
+        beta2: f32,
+        /// Added to the denominator, typically 1e-8.
+        eps: f32,
+        /// The decoupled weight decay, typically 0.01.
+        weight_decay: f32,
+    },
+}
+
+/// An optimizer with its per-parameter state.
+#[derive(Clone, Debug)]
+pub struct Optimizer {
+    kind: OptimizerKind,
+    learning_rate: f32,
+    steps: u32,
+    /// Per parameter: first state buffer (velocity, mean or squares).
+    first: Vec<Vec<f32>>,
+    /// Per parameter: second state buffer (Adam's squares).
+    second: Vec<Vec<f32>>,
+    /// Per parameter: the L2 norm of the last update.
+    update_norms: Vec<f32>,
+}
+
+impl Optimizer {
+    /// A fresh optimizer.
+    pub fn new(kind: OptimizerKind, learning_rate: f32) -> Self {
+        Self {
+            kind,
+            learning_rate,
+            steps: 0,
+            first: Vec::new(),
+            second: Vec::new(),
+            update_norms: Vec::new(),
+        }
+    }
+
+    /// The update rule.
+    pub fn kind(&self) -> OptimizerKind {
+        self.kind
+    }
+
+    /// The current learning rate.
+    pub fn learning_rate(&self) -> f32 {
+        self.learning_rate
+    }
+
+    /// Changes the learning rate from the next step on, keeping all state.
+    pub fn set_learning_rate(&mut self, learning_rate: f32) {
+        self.learning_rate = learning_rate;
+    }
+
+    /// How many steps have been taken.
+    pub fn steps(&self) -> u32 {
+        self.steps
+    }
+
+    /// The L2 norm of each parameter's last update, in the order `step` saw them.
+    pub fn update_norms(&self) -> &[f32] {
+        &self.update_norms
+    }
+
+    /// Updates every parameter from its gradient, pairs in a fixed order.
+    pub fn step<'a>(&mut self, pairs: impl IntoIterator<Item = (&'a mut Tensor, &'a Tensor)>) {
+        self.steps += 1;
+        for (index, (param, grad)) in pairs.into_iter().enumerate() {
+            assert_eq!(
+                param.shape(),
+                grad.shape(),
+                "Optimizer::step: parameter {index} is {:?}, its gradient {:?}",
+                param.shape(),
+                grad.shape()
+            );
+            self.ensure_state(index, param.len());
+            let norm = self.update(index, param.data_mut(), grad.data());
+            self.update_norms[index] = norm;
+        }
+    }
+
+    fn ensure_state(&mut self, index: usize, len: usize) {
+        if self.first.len() <= index {
+            self.first.resize_with(index + 1, Vec::new);
+            self.second.resize_with(index + 1, Vec::new);
+            self.update_norms.resize(index + 1, 0.0);
+        }
+        if self.first[index].len() != len {
+            self.first[index] = alloc::vec![0.0; len];
+            self.second[index] = alloc::vec![0.0; len];
+        }
+    }
+
+    /// Applies the rule to one parameter and returns the update's L2 norm.
+    fn update(&mut self, index: usize, param: &mut [f32], grad: &[f32]) -> f32 {
+        let lr = self.learning_rate;
+        let first = &mut self.first[index];
+        let second = &mut self.second[index];
+        let mut squared = 0.0;
+        let mut apply = |p: &mut f32, delta: f32| {
+            *p -= delta;
+            squared += delta * delta;
+        };
+        match self.kind {
+            OptimizerKind::Sgd => {
+                for (p, &g) in param.iter_mut().zip(grad) {
+                    apply(p, lr * g);
+                }
+            }
+            OptimizerKind::Momentum { beta } => {
+                for ((p, &g), v) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                    *v = beta * *v + g;
+                    apply(p, lr * *v);
+                }
+            }
+            OptimizerKind::Nesterov { beta } => {
+                for ((p, &g), v) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                    *v = beta * *v + g;
+                    apply(p, lr * (g + beta * *v));
+                }
+            }
+            OptimizerKind::RmsProp { rho, eps } => {
+                for ((p, &g), s) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                    *s = rho * *s + (1.0 - rho) * g * g;
+                    apply(p, lr * g / (libm::sqrtf(*s) + eps));
+                }
+            }
+            OptimizerKind::Adam { beta1, beta2, eps } => {
+                adam(
+                    param,
+                    grad,
+                    first,
+                    second,
+                    (beta1, beta2, eps),
+                    lr,
+                    self.steps,
+                    0.0,
+                    &mut apply,
+                );
+            }
+            OptimizerKind::AdamW {
+                beta1,
+                beta2,
+                eps,
+                weight_decay,
+            } => {
+                adam(
+                    param,
+                    grad,
+                    first,
+                    second,
+                    (beta1, beta2, eps),
+                    lr,
+                    self.steps,
+                    weight_decay,
+                    &mut apply,
+                );
+            }
+        }
+        libm::sqrtf(squared)
+    }
+}
+
+/// The Adam update with bias correction and optional decoupled weight decay.
+#[allow(clippy::too_many_arguments)]
+fn adam(
+    param: &mut [f32],
+    grad: &[f32],
+    mean: &mut [f32],
+    squares: &mut [f32],
+    (beta1, beta2, eps): (f32, f32, f32),
+    lr: f32,
+    step: u32,
+    weight_decay: f32,
+    apply: &mut impl FnMut(&mut f32, f32),
+) {
+    let correction1 = 1.0 - libm::powf(beta1, step as f32);
+    let correction2 = 1.0 - libm::powf(beta2, step as f32);
+    for (((p, &g), m), v) in param.iter_mut().zip(grad).zip(mean).zip(squares) {
+        *m = beta1 * *m + (1.0 - beta1) * g;
+        *v = beta2 * *v + (1.0 - beta2) * g * g;
+        let m_hat = *m / correction1;
+        let v_hat = *v / correction2;
+        let decay = lr * weight_decay * *p;
+        apply(p, decay + lr * m_hat / (libm::sqrtf(v_hat) + eps));
+    }
+}

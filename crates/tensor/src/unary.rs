@@ -1,0 +1,178 @@
+//! Element-wise functions of one input with their derivatives, side by side
+//! (micrograd style). Owns the scalar math only; the tape applies it to tensors.
+
+/// A function applied to every element, differentiable almost everywhere.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Unary {
+    /// `-x`
+    Neg,
+    /// `c * x`
+    Scale(f32),
+    /// `x + c`
+    AddScalar(f32),
+    /// `e^x`
+    Exp,
+    /// `ln x`
+    Log,
+    /// `x^2`
+    Square,
+    /// `|x|` (derivative 0 at 0)
+    Abs,
+    /// `sqrt x`
+    Sqrt,
+    /// `sin x`
+    Sin,
+    /// `max(x, 0)` (derivative 0 at 0)
+    Relu,
+    /// `x` if positive, else `slope * x`
+    LeakyRelu(f32),
+    /// `x` if positive, else `alpha * (e^x - 1)`
+    Elu(f32),
+    /// `x * Phi(x)` with the exact normal CDF `Phi(x) = (1 + erf(x / sqrt 2)) / 2`
+    Gelu,
+    /// `ln(1 + e^x)`, computed as `max(x, 0) + ln(1 + e^-|x|)` so it never overflows
+    Softplus,
+    /// `1 / (1 + e^-x)`
+    Sigmoid,
+    /// `tanh x`
+    Tanh,
+    /// `x`
+    Identity,
+}
+
+const FRAC_1_SQRT_2PI: f32 = 0.398_942_3;
+
+impl Unary {
+    /// The function's value at `x`.
+    pub fn apply(self, x: f32) -> f32 {
+        match self {
+            Unary::Neg => -x,
+            Unary::Scale(c) => c * x,
+            Unary::AddScalar(c) => x + c,
+            Unary::Exp => libm::expf(x),
+            Unary::Log => libm::logf(x),
+            Unary::Square => x * x,
+            Unary::Abs => libm::fabsf(x),
+            Unary::Sqrt => libm::sqrtf(x),
+            Unary::Sin => libm::sinf(x),
+            Unary::Relu => x.max(0.0),
+            Unary::LeakyRelu(slope) => {
+                if x > 0.0 {
+                    x
+                } else {
+                    slope * x
+                }
+            }
+            Unary::Elu(alpha) => {
+                if x > 0.0 {
+                    x
+                } else {
+                    alpha * libm::expm1f(x)
+                }
+            }
+            Unary::Gelu => x * normal_cdf(x),
+            Unary::Softplus => x.max(0.0) + libm::log1pf(libm::expf(-libm::fabsf(x))),
+            Unary::Sigmoid => sigmoid(x),
+            Unary::Tanh => libm::tanhf(x),
+            Unary::Identity => x,
+        }
+    }
+
+    /// The derivative at `x`, given `y = self.apply(x)` (several rules are cheaper in `y`).
+    pub fn derivative(self, x: f32, y: f32) -> f32 {
+        match self {
+            Unary::Neg => -1.0,
+            Unary::Scale(c) => c,
+            Unary::AddScalar(_) | Unary::Identity => 1.0,
+            Unary::Exp => y,
+            Unary::Log => 1.0 / x,
+            Unary::Square => 2.0 * x,
+            Unary::Abs => {
+                if x > 0.0 {
+                    1.0
+                } else if x < 0.0 {
+                    -1.0
+                } else {
+                    0.0
+                }
+            }
+            // d sqrt(x) = 1 / (2 sqrt x)
+            Unary::Sqrt => 0.5 / y,
+            Unary::Sin => libm::cosf(x),
+            Unary::Relu => {
+                if x > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            Unary::LeakyRelu(slope) => {
+                if x > 0.0 {
+                    1.0
+                } else {
+                    slope
+                }
+            }
+            // for x <= 0: d alpha (e^x - 1) = alpha e^x = y + alpha
+            Unary::Elu(alpha) => {
+                if x > 0.0 {
+                    1.0
+                } else {
+                    y + alpha
+                }
+            }
+            // d x Phi(x) = Phi(x) + x phi(x)
+            Unary::Gelu => normal_cdf(x) + x * FRAC_1_SQRT_2PI * libm::expf(-0.5 * x * x),
+            // d ln(1 + e^x) = sigmoid(x)
+            Unary::Softplus => sigmoid(x),
+            // d sigmoid = y (1 - y)
+            Unary::Sigmoid => y * (1.0 - y),
+            // d tanh = 1 - y^2
+            Unary::Tanh => 1.0 - y * y,
+        }
+    }
+}
+
+/// The logistic function, evaluated so that `e^x` never overflows.
+pub fn sigmoid(x: f32) -> f32 {
+    if x >= 0.0 {
+        1.0 / (1.0 + libm::expf(-x))
+    } else {
+        let e = libm::expf(x);
+        e / (1.0 + e)
+    }
+}
+
+/// The standard normal cumulative distribution function.
+fn normal_cdf(x: f32) -> f32 {
+    0.5 * (1.0 + libm::erff(x * core::f32::consts::FRAC_1_SQRT_2))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Unary;
+
+    #[test]
+    fn hand_derived_values() {
+        // sigmoid(0) = 1/2, its slope 1/4; tanh'(0) = 1; softplus(0) = ln 2.
+        assert_eq!(Unary::Sigmoid.apply(0.0), 0.5);
+        assert_eq!(Unary::Sigmoid.derivative(0.0, 0.5), 0.25);
+        assert_eq!(Unary::Tanh.derivative(0.0, 0.0), 1.0);
+        assert!((Unary::Softplus.apply(0.0) - core::f32::consts::LN_2).abs() < 1e-7);
+        // gelu(1) = Phi(1) = 0.8413447; gelu'(0) = Phi(0) = 1/2.
+        assert!((Unary::Gelu.apply(1.0) - 0.841_344_7).abs() < 1e-6);
+        assert_eq!(Unary::Gelu.derivative(0.0, 0.0), 0.5);
+        // elu(-1) with alpha 1 = e^-1 - 1; its slope e^-1.
+        let y = Unary::Elu(1.0).apply(-1.0);
+        assert!((y - (-0.632_120_56)).abs() < 1e-6);
+        assert!((Unary::Elu(1.0).derivative(-1.0, y) - 0.367_879_44).abs() < 1e-6);
+    }
+
+    #[test]
+    fn stable_forms_do_not_overflow() {
+        assert_eq!(Unary::Sigmoid.apply(-200.0), 0.0);
+        assert_eq!(Unary::Sigmoid.apply(200.0), 1.0);
+        assert_eq!(Unary::Softplus.apply(200.0), 200.0);
+        assert_eq!(Unary::Softplus.apply(-200.0), 0.0);
+    }
+}
