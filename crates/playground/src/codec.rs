@@ -1,0 +1,214 @@
+//! The share-link codec: `Config` to and from the query part of a link, driven
+//! by the settings table. Owns splitting, percent-coding, versions, duplicate
+//! and unknown keys, and TensorFlow Playground's legacy keys.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use tensor::Init;
+
+use crate::config::Config;
+use crate::error::{ConfigError, ConfigWarning};
+use crate::settings::{self, SETTINGS};
+
+/// The link format version this code writes and reads.
+pub const VERSION: &str = "1";
+/// The longest link accepted, in bytes.
+pub const MAX_LINK_LEN: usize = 16 * 1024;
+/// The most `key=value` pairs accepted.
+pub const MAX_PAIRS: usize = 100;
+
+/// TensorFlow Playground keys that only hide parts of its page: accepted, no effect here.
+const IGNORED_TFP_KEYS: &[&str] = &["hideText", "tutorial", "collectStats", "stepButton"];
+
+/// The outcome of reading a link leniently: a usable config (defaults in place
+/// of every bad setting), plus what was wrong and what was ignored.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// The config, with defaults wherever the link was bad.
+    pub config: Config,
+    /// One error per bad setting.
+    pub errors: Vec<ConfigError>,
+    /// Keys that were ignored.
+    pub warnings: Vec<ConfigWarning>,
+}
+
+impl Default for Config {
+    /// The table's defaults.
+    fn default() -> Self {
+        let mut config = Config::blank();
+        for setting in SETTINGS {
+            setting.kind.apply(&mut config, setting.default);
+        }
+        config
+    }
+}
+
+impl Config {
+    /// Reads a share link strictly: the first bad setting is an error.
+    /// Accepts a whole URL, or its part after `#` or `?`, or the bare query.
+    ///
+    /// # Errors
+    /// A [`ConfigError`] naming the key, the value and what is allowed.
+    pub fn from_query(link: &str) -> Result<Config, ConfigError> {
+        let parsed = Config::parse_query(link);
+        match parsed.errors.into_iter().next() {
+            Some(error) => Err(error),
+            None => Ok(parsed.config),
+        }
+    }
+
+    /// Reads a share link leniently: every bad setting is reported and replaced
+    /// by its default, and the rest are kept.
+    pub fn parse_query(link: &str) -> Parsed {
+        let mut parsed = Parsed {
+            config: Config::default(),
+            errors: Vec::new(),
+            warnings: Vec::new(),
+        };
+        if link.len() > MAX_LINK_LEN {
+            parsed.errors.push(ConfigError::new(
+                "link",
+                &format!("{} bytes", link.len()),
+                format!("a link may be at most {MAX_LINK_LEN} bytes"),
+            ));
+            return parsed;
+        }
+        let query = link
+            .split_once('#')
+            .or_else(|| link.split_once('?'))
+            .map_or(link, |(_, rest)| rest);
+        let pairs: Vec<&str> = query.split('&').filter(|p| !p.is_empty()).collect();
+        if pairs.len() > MAX_PAIRS {
+            parsed.errors.push(ConfigError::new(
+                "link",
+                &format!("{} settings", pairs.len()),
+                format!("a link may hold at most {MAX_PAIRS} settings"),
+            ));
+            return parsed;
+        }
+        let mut seen: Vec<String> = Vec::new();
+        for pair in pairs {
+            let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+            let (Some(key), Some(value)) = (percent_decode(raw_key), percent_decode(raw_value))
+            else {
+                parsed.errors.push(ConfigError::new(
+                    raw_key,
+                    raw_value,
+                    "is not valid percent-encoded UTF-8",
+                ));
+                continue;
+            };
+            if seen.contains(&key) {
+                parsed.errors.push(ConfigError::new(
+                    &key,
+                    &value,
+                    "appears more than once in the link",
+                ));
+                continue;
+            }
+            seen.push(key.clone());
+            read_pair(&mut parsed, &key, &value);
+        }
+        parsed.errors.extend(parsed.config.repair());
+        parsed
+    }
+
+    /// The share-link query for this config: `v=1` and every setting that
+    /// differs from its default, in table order, percent-encoded.
+    pub fn to_query(&self) -> String {
+        let defaults = Config::default();
+        let mut query = format!("v={VERSION}");
+        for setting in SETTINGS {
+            let value = setting.kind.format(self);
+            if value != setting.kind.format(&defaults) {
+                query.push('&');
+                query.push_str(setting.key);
+                query.push('=');
+                percent_encode_into(&value, &mut query);
+            }
+        }
+        query
+    }
+}
+
+/// Applies one decoded `key=value` pair.
+fn read_pair(parsed: &mut Parsed, key: &str, value: &str) {
+    if key == "v" {
+        if value != VERSION {
+            parsed.errors.push(ConfigError::new(
+                key,
+                value,
+                format!("this playground reads link version {VERSION}"),
+            ));
+        }
+        return;
+    }
+    if key == "initZero" {
+        match value {
+            "true" => parsed.config.init = Init::Zeros,
+            "false" => {}
+            _ => parsed
+                .errors
+                .push(ConfigError::new(key, value, "must be true or false")),
+        }
+        return;
+    }
+    if IGNORED_TFP_KEYS.contains(&key) || key.ends_with("_hide") {
+        return;
+    }
+    match settings::find(key) {
+        Some(setting) => {
+            if !setting.kind.apply(&mut parsed.config, value) {
+                let message = format!("{} {}", setting.name_en, setting.kind.allowed());
+                parsed.errors.push(ConfigError::new(key, value, message));
+            }
+        }
+        None => parsed.warnings.push(ConfigWarning {
+            key: key.chars().take(40).collect(),
+            message: "is not a setting of this playground and was ignored".into(),
+        }),
+    }
+}
+
+/// Decodes `%XX` escapes (and `+` as a space); `None` for a broken escape or
+/// bytes that are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3)?;
+                let hex = core::str::from_utf8(hex).ok()?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            byte => {
+                out.push(byte);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Appends `text` with every byte outside `A-Z a-z 0-9 - . _ ~ , ; :` escaped.
+fn percent_encode_into(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~,;:".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 15)] as char);
+        }
+    }
+}

@@ -1,0 +1,58 @@
+//! Errors and warnings about user input (share links, form fields). Each names
+//! the key, the value given and what is allowed.
+
+use alloc::string::String;
+use core::fmt;
+
+/// A setting that cannot be used as given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError {
+    /// The URL key at fault (or `link` for the link as a whole).
+    pub key: String,
+    /// The value as given (shortened when very long).
+    pub value: String,
+    /// What is allowed, in a sentence.
+    pub message: String,
+}
+
+/// Something in a link that was ignored rather than used (an unknown key).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigWarning {
+    /// The URL key concerned.
+    pub key: String,
+    /// What happened to it.
+    pub message: String,
+}
+
+/// The longest value an error quotes back, in characters.
+const QUOTE_LIMIT: usize = 40;
+
+impl ConfigError {
+    /// An error for `key` given `value`, with `message` saying what is allowed.
+    pub fn new(key: &str, value: &str, message: impl Into<String>) -> Self {
+        let mut quoted: String = value.chars().take(QUOTE_LIMIT).collect();
+        if value.chars().count() > QUOTE_LIMIT {
+            quoted.push('…');
+        }
+        Self {
+            key: key.into(),
+            value: quoted,
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}={}: {}", self.key, self.value, self.message)
+    }
+}
+
+impl fmt::Display for ConfigWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.key, self.message)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for ConfigError {}

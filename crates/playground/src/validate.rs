@@ -1,0 +1,102 @@
+//! Checks that span several settings, each with the repair the lenient link
+//! reader applies (the setting at fault goes back to its default).
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use crate::config::{Config, LossKind, Problem};
+use crate::error::ConfigError;
+
+/// One broken rule: the error and how to fix the config.
+type Broken = (ConfigError, fn(&mut Config));
+
+impl Config {
+    /// Checks the rules that span several settings (single settings are checked
+    /// when parsed).
+    ///
+    /// # Errors
+    /// The first broken rule, naming the key at fault.
+    pub fn validate(&self) -> Result<(), ConfigError> {
+        match self.problems().into_iter().next() {
+            Some((error, _)) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// Puts every setting that breaks a cross-setting rule back to its default
+    /// and returns the errors.
+    pub(crate) fn repair(&mut self) -> Vec<ConfigError> {
+        let mut errors = Vec::new();
+        for (error, fix) in self.problems() {
+            fix(self);
+            errors.push(error);
+        }
+        errors
+    }
+
+    fn problems(&self) -> Vec<Broken> {
+        let mut found: Vec<Broken> = Vec::new();
+        if self.features.count() == 0 {
+            found.push((
+                ConfigError::new("x", "false", "at least one input feature must be on"),
+                |c| {
+                    c.features.x = true;
+                    c.features.y = true;
+                },
+            ));
+        }
+        let classification = self.problem == Problem::Classification;
+        if classification && !self.dataset.has_class_choice() && self.classes != 2 {
+            found.push((
+                ConfigError::new(
+                    "classes",
+                    &format!("{}", self.classes),
+                    format!(
+                        "{} always has 2 classes; 3 to 6 classes are for spiral and gauss",
+                        self.dataset.name()
+                    ),
+                ),
+                |c| c.classes = 2,
+            ));
+        }
+        if !classification && self.loss == LossKind::CrossEntropy {
+            found.push((
+                ConfigError::new(
+                    "loss",
+                    "crossEntropy",
+                    "cross-entropy needs classes; regression uses mse",
+                ),
+                |c| c.loss = LossKind::Mse,
+            ));
+        }
+        if let Some(bad) = self
+            .user_points
+            .iter()
+            .find(|p| !self.label_allowed(p.label))
+        {
+            let allowed = match self.class_count() {
+                Some(classes) => format!(
+                    "a class label must be a whole number from 0 to {}",
+                    classes - 1
+                ),
+                None => "a regression label must be a number in [-1, 1]".into(),
+            };
+            found.push((
+                ConfigError::new(
+                    "userPoints",
+                    &format!("{},{},{}", bad.x, bad.y, bad.label),
+                    allowed,
+                ),
+                |c| c.user_points.clear(),
+            ));
+        }
+        found
+    }
+
+    fn label_allowed(&self, label: f32) -> bool {
+        match self.class_count() {
+            Some(classes) => label >= 0.0 && label < classes as f32 && label.fract() == 0.0,
+            None => (-1.0..=1.0).contains(&label),
+        }
+    }
+}
