@@ -5,12 +5,15 @@
 extern crate alloc;
 
 mod codec;
+pub mod colors;
 pub mod config;
 pub mod dataset;
 mod error;
+pub mod session;
 pub mod settings;
 mod validate;
 
 pub use codec::{MAX_LINK_LEN, MAX_PAIRS, Parsed, VERSION, percent_decode};
 pub use config::{Config, seed_value};
 pub use error::{ConfigError, ConfigWarning};
+pub use session::{Metrics, Session, Stop};

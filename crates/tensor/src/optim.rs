@@ -87,6 +87,17 @@ impl Optimizer {
         self.learning_rate
     }
 
+    /// Changes the hyperparameters from the next step on. State is kept when the
+    /// rule stays the same (say, a new momentum) and cleared when it changes.
+    pub fn set_kind(&mut self, kind: OptimizerKind) {
+        if core::mem::discriminant(&kind) != core::mem::discriminant(&self.kind) {
+            self.first.clear();
+            self.second.clear();
+            self.steps = 0;
+        }
+        self.kind = kind;
+    }
+
     /// Changes the learning rate from the next step on, keeping all state.
     pub fn set_learning_rate(&mut self, learning_rate: f32) {
         self.learning_rate = learning_rate;

@@ -1,0 +1,299 @@
+//! The training session: data, network and optimizer for one `Config`, trained
+//! step by step. Owns the session's lifecycle (build, reset, new weights, live
+//! setting changes); training, metrics and grid prediction live in submodules.
+
+mod examples;
+mod grid;
+mod metrics;
+mod objective;
+mod train;
+
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use tensor::nn::Mlp;
+use tensor::{Grads, Optimizer, OptimizerKind, Rng, Tape};
+
+use crate::config::{Config, OptimizerChoice, seed_value};
+use crate::dataset::{DataSpec, Point, generate, split};
+use crate::error::ConfigError;
+
+pub use examples::Examples;
+pub use grid::{GRID_EXTENT, Grid};
+pub use metrics::{LayerStats, Metrics, Stop};
+pub use objective::Objective;
+
+/// The largest grid a prediction may cover, in points.
+pub const MAX_GRID_POINTS: usize = 512 * 512;
+
+/// One experiment being trained.
+#[derive(Debug)]
+pub struct Session {
+    config: Config,
+    objective: Objective,
+    train: Examples,
+    test: Examples,
+    model: Mlp,
+    optimizer: Optimizer,
+    /// Dropout masks and augmentation jitter.
+    rng: Rng,
+    tape: Tape,
+    grads: Grads,
+    /// Updates taken so far.
+    step: u64,
+    /// Epochs completed so far.
+    epoch: u64,
+    /// Position in the training set within the current epoch.
+    cursor: usize,
+    /// The training inputs used this epoch (jittered when augmenting).
+    epoch_inputs: Vec<f32>,
+    /// The weights before the last update, restored when it diverges.
+    backup: Mlp,
+    /// The mean loss of the last batch, penalty excluded.
+    batch_loss: f32,
+    /// Gradient norm and update ratio of each layer at the last update.
+    layer_stats: Vec<LayerStats>,
+    /// The epoch with the lowest test loss so far, its loss and its weights.
+    best: Option<(u64, f32, Mlp)>,
+    stop: Option<Stop>,
+    /// Reusable prediction buffers.
+    grid: Grid,
+}
+
+impl Session {
+    /// Builds the data, the network and the optimizer for `config`.
+    ///
+    /// # Errors
+    /// When `config` breaks a rule that spans several settings.
+    pub fn new(config: Config) -> Result<Self, ConfigError> {
+        config.validate()?;
+        let objective = Objective::of(&config);
+        let (train, test) = build_data(&config);
+        let model = build_model(&config, objective);
+        let mut session = Self {
+            optimizer: build_optimizer(&config),
+            rng: Rng::new(seed_value(&config.init_seed) ^ 0x5eed_d0d0),
+            tape: Tape::new(),
+            grads: Grads::new(),
+            step: 0,
+            epoch: 0,
+            cursor: 0,
+            epoch_inputs: Vec::new(),
+            backup: model.clone(),
+            batch_loss: f32::NAN,
+            layer_stats: Vec::new(),
+            best: None,
+            stop: None,
+            grid: Grid::default(),
+            config,
+            objective,
+            train,
+            test,
+            model,
+        };
+        session.begin_epoch();
+        Ok(session)
+    }
+
+    /// The settings this session runs.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// How outputs are read and scored.
+    pub fn objective(&self) -> Objective {
+        self.objective
+    }
+
+    /// The training examples, in training order.
+    pub fn train_set(&self) -> &Examples {
+        &self.train
+    }
+
+    /// The test examples.
+    pub fn test_set(&self) -> &Examples {
+        &self.test
+    }
+
+    /// The network.
+    pub fn model(&self) -> &Mlp {
+        &self.model
+    }
+
+    /// Updates taken so far.
+    pub fn step(&self) -> u64 {
+        self.step
+    }
+
+    /// Epochs completed so far.
+    pub fn epoch(&self) -> u64 {
+        self.epoch
+    }
+
+    /// Why training stopped, if it did.
+    pub fn stopped(&self) -> Option<&Stop> {
+        self.stop.as_ref()
+    }
+
+    /// Starts over with the same data and the same initial weights.
+    pub fn reset(&mut self) {
+        if let Ok(fresh) = Session::new(self.config.clone()) {
+            *self = fresh;
+        }
+    }
+
+    /// Starts over with the next weight seed (same data), and returns it.
+    pub fn new_weights(&mut self) -> &str {
+        let next = seed_value(&self.config.init_seed).wrapping_add(1) % 1_000_000_000;
+        self.config.init_seed = next.to_string();
+        self.reset();
+        &self.config.init_seed
+    }
+
+    /// Switches to `config`. Settings that only steer training (learning rate,
+    /// optimizer constants, schedule, batch size, regularization, dropout,
+    /// augmentation, early stopping, view settings) apply from the next step and
+    /// keep the trained weights; any other change rebuilds the session.
+    ///
+    /// # Errors
+    /// When `config` breaks a rule that spans several settings; the session is then unchanged.
+    pub fn set_config(&mut self, config: Config) -> Result<(), ConfigError> {
+        config.validate()?;
+        if rebuild_needed(&self.config, &config) {
+            *self = Session::new(config)?;
+            return Ok(());
+        }
+        if config.optimizer != self.config.optimizer {
+            self.optimizer = build_optimizer(&config);
+        }
+        let live = optimizer_kind(&config);
+        if live != self.optimizer.kind() {
+            self.optimizer.set_kind(live);
+        }
+        if config.patience == 0 {
+            self.best = None;
+        }
+        if matches!(self.stop, Some(Stop::EarlyStopped { .. }))
+            && config.patience != self.config.patience
+        {
+            self.stop = None;
+        }
+        self.config = config;
+        Ok(())
+    }
+
+    /// Replaces the network's weights (an import), keeping the data.
+    ///
+    /// # Errors
+    /// A message when the layer sizes differ from this session's network.
+    pub fn set_model(&mut self, model: Mlp) -> Result<(), String> {
+        if model.sizes() != self.model.sizes() {
+            return Err(alloc::format!(
+                "the weights are for layers {:?}, this network has {:?}",
+                model.sizes(),
+                self.model.sizes()
+            ));
+        }
+        self.model.layers = model.layers;
+        self.backup = self.model.clone();
+        self.stop = None;
+        Ok(())
+    }
+
+    /// Sets one weight (`layer`, from input `from` to unit `to`) or, with `from`
+    /// equal to the layer's input count, that unit's bias. Returns false when
+    /// the position does not exist or the value is not finite.
+    pub fn set_weight(&mut self, layer: usize, from: usize, to: usize, value: f32) -> bool {
+        let Some(linear) = self.model.layers.get_mut(layer) else {
+            return false;
+        };
+        let (inputs, units) = (linear.in_dim(), linear.out_dim());
+        if !value.is_finite() || to >= units || from > inputs {
+            return false;
+        }
+        if from == inputs {
+            linear.bias.data_mut()[to] = value;
+        } else {
+            linear.weight.data_mut()[from * units + to] = value;
+        }
+        true
+    }
+}
+
+/// Whether going from `old` to `new` changes the data or the network.
+fn rebuild_needed(old: &Config, new: &Config) -> bool {
+    old.problem != new.problem
+        || old.active_dataset() != new.active_dataset()
+        || old.class_count() != new.class_count()
+        || old.num_samples != new.num_samples
+        || old.noise != new.noise
+        || old.perc_train_data != new.perc_train_data
+        || old.seed != new.seed
+        || old.features != new.features
+        || old.network_shape != new.network_shape
+        || old.activation != new.activation
+        || old.init != new.init
+        || old.init_scale.to_bits() != new.init_scale.to_bits()
+        || old.init_seed != new.init_seed
+        || old.loss != new.loss
+        || old.user_points != new.user_points
+}
+
+/// Generates, splits and lays out the points; hand-added points join the training set.
+fn build_data(config: &Config) -> (Examples, Examples) {
+    let spec = DataSpec {
+        kind: config.active_dataset(),
+        classes: config.classes,
+        points: config.num_samples,
+        noise: config.noise as f32,
+        seed: seed_value(&config.seed),
+    };
+    let mut rng = Rng::new(spec.seed ^ 0x5917_0000);
+    let parts = split(generate(&spec), config.perc_train_data, &mut rng);
+    let mut train: Vec<Point> = parts.train;
+    train.extend_from_slice(&config.user_points);
+    (
+        Examples::new(train, config),
+        Examples::new(parts.test, config),
+    )
+}
+
+fn build_model(config: &Config, objective: Objective) -> Mlp {
+    let mut rng = Rng::new(seed_value(&config.init_seed));
+    Mlp::new(
+        &config.layer_sizes(),
+        config.activation,
+        objective.output_activation(),
+        config.init,
+        config.init_scale,
+        &mut rng,
+    )
+}
+
+fn optimizer_kind(config: &Config) -> OptimizerKind {
+    let (beta1, beta2, eps) = (config.beta1, config.beta2, 1e-8);
+    match config.optimizer {
+        OptimizerChoice::Sgd => OptimizerKind::Sgd,
+        OptimizerChoice::Momentum => OptimizerKind::Momentum {
+            beta: config.momentum,
+        },
+        OptimizerChoice::Nesterov => OptimizerKind::Nesterov {
+            beta: config.momentum,
+        },
+        OptimizerChoice::RmsProp => OptimizerKind::RmsProp {
+            rho: config.rho,
+            eps,
+        },
+        OptimizerChoice::Adam => OptimizerKind::Adam { beta1, beta2, eps },
+        OptimizerChoice::AdamW => OptimizerKind::AdamW {
+            beta1,
+            beta2,
+            eps,
+            weight_decay: config.weight_decay,
+        },
+    }
+}
+
+fn build_optimizer(config: &Config) -> Optimizer {
+    Optimizer::new(optimizer_kind(config), config.learning_rate)
+}

@@ -1,0 +1,157 @@
+//! What the network's outputs mean and what training minimises: the output
+//! activation, the loss on a tape and without one, predicted classes and class
+//! probabilities. Owns the link between `Config`'s problem/loss and the numbers.
+
+use tensor::{Activation, Tape, Var, loss, sigmoid};
+
+use crate::config::{Config, LossKind};
+
+/// How outputs are read and scored.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Objective {
+    /// `0.5 sum_k (o_k - y_k)^2` per example through a tanh output (classes as
+    /// ±1, TensorFlow Playground's choice) or a linear one (regression).
+    HalfSquared {
+        /// Classes, or `None` for regression.
+        classes: Option<usize>,
+    },
+    /// One logit, sigmoid cross-entropy: two classes.
+    BinaryLogit,
+    /// One logit per class, softmax cross-entropy.
+    Softmax {
+        /// Number of classes (3 or more).
+        classes: usize,
+    },
+}
+
+impl Objective {
+    /// The objective a config asks for.
+    pub fn of(config: &Config) -> Self {
+        match (config.class_count(), config.loss) {
+            (Some(2), LossKind::CrossEntropy) => Objective::BinaryLogit,
+            (Some(classes), LossKind::CrossEntropy) => Objective::Softmax { classes },
+            (classes, _) => Objective::HalfSquared { classes },
+        }
+    }
+
+    /// The activation on the output layer.
+    pub fn output_activation(self) -> Activation {
+        match self {
+            Objective::HalfSquared { classes: Some(_) } => Activation::Tanh,
+            _ => Activation::Identity,
+        }
+    }
+
+    /// Number of classes, or `None` for regression.
+    pub fn classes(self) -> Option<usize> {
+        match self {
+            Objective::HalfSquared { classes } => classes,
+            Objective::BinaryLogit => Some(2),
+            Objective::Softmax { classes } => Some(classes),
+        }
+    }
+
+    /// Records the mean loss of a batch: `output` is `[batch, units]`, `targets`
+    /// the matching encoded targets, `labels` the classes.
+    pub fn record(self, tape: &mut Tape, output: Var, targets: Var, labels: &[usize]) -> Var {
+        match self {
+            Objective::HalfSquared { .. } => {
+                let units = tape.shape(output).dim(1) as f32;
+                let mean = loss::mse(tape, output, targets);
+                tape.scale(mean, 0.5 * units)
+            }
+            Objective::BinaryLogit => loss::bce_with_logits(tape, output, targets),
+            Objective::Softmax { .. } => loss::softmax_cross_entropy(tape, output, labels),
+        }
+    }
+
+    /// The loss of one example from its output row (no tape): the same formula
+    /// as [`Objective::record`] for a batch of one.
+    pub fn example_loss(self, output: &[f32], target: &[f32], label: usize) -> f32 {
+        match self {
+            Objective::HalfSquared { .. } => {
+                0.5 * output
+                    .iter()
+                    .zip(target)
+                    .map(|(o, y)| (o - y) * (o - y))
+                    .sum::<f32>()
+            }
+            Objective::BinaryLogit => {
+                let z = output[0];
+                z.max(0.0) + libm::log1pf(libm::expf(-libm::fabsf(z))) - target[0] * z
+            }
+            Objective::Softmax { .. } => {
+                let max = output.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                let total: f32 = output.iter().map(|z| libm::expf(z - max)).sum();
+                max + libm::logf(total) - output.get(label).copied().unwrap_or(max)
+            }
+        }
+    }
+
+    /// The class an output row predicts (0 for regression).
+    pub fn predicted_class(self, output: &[f32]) -> usize {
+        match self {
+            Objective::HalfSquared { classes: None } => 0,
+            Objective::HalfSquared { classes: Some(2) } | Objective::BinaryLogit => {
+                usize::from(output[0] >= 0.0)
+            }
+            _ => argmax(output),
+        }
+    }
+
+    /// Writes one probability per class for an output row into `out` (or the
+    /// raw prediction for regression), summing to 1.
+    pub fn probabilities(self, output: &[f32], out: &mut [f32]) {
+        match self {
+            Objective::HalfSquared { classes: None } => out[0] = output[0],
+            Objective::HalfSquared { classes: Some(2) } => {
+                let p = ((output[0] + 1.0) * 0.5).clamp(0.0, 1.0);
+                out[0] = 1.0 - p;
+                out[1] = p;
+            }
+            Objective::BinaryLogit => {
+                let p = sigmoid(output[0]);
+                out[0] = 1.0 - p;
+                out[1] = p;
+            }
+            Objective::HalfSquared { classes: Some(_) } => {
+                for (o, &v) in out.iter_mut().zip(output) {
+                    *o = ((v + 1.0) * 0.5).clamp(0.0, 1.0);
+                }
+                normalize(out);
+            }
+            Objective::Softmax { .. } => {
+                let max = output.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+                for (o, &z) in out.iter_mut().zip(output) {
+                    *o = libm::expf(z - max);
+                }
+                normalize(out);
+            }
+        }
+    }
+
+    /// How many numbers [`Objective::probabilities`] writes per point.
+    pub fn probability_width(self) -> usize {
+        self.classes().unwrap_or(1)
+    }
+}
+
+fn argmax(values: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &v) in values.iter().enumerate() {
+        if v > values[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+fn normalize(values: &mut [f32]) {
+    let total: f32 = values.iter().sum();
+    if total > 0.0 {
+        values.iter_mut().for_each(|v| *v /= total);
+    } else {
+        let share = 1.0 / values.len() as f32;
+        values.iter_mut().for_each(|v| *v = share);
+    }
+}

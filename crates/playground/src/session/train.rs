@@ -1,0 +1,194 @@
+//! Training steps: batches in order through the training set, the scheduled
+//! learning rate, the weight penalty, early stopping and divergence. Owns the
+//! update loop; what the outputs mean is `Objective`'s.
+
+use alloc::format;
+use alloc::vec::Vec;
+
+use tensor::{loss, stats};
+
+use super::{LayerStats, Session, Stop};
+use crate::config::{Regularization, Schedule};
+
+impl Session {
+    /// Takes up to `steps` updates (fewer if training stops) and returns the
+    /// mean loss of the last batch, penalty excluded.
+    pub fn train_steps(&mut self, steps: u64) -> f32 {
+        for _ in 0..steps {
+            if self.stop.is_some() {
+                break;
+            }
+            self.train_one_step();
+        }
+        self.batch_loss
+    }
+
+    /// Trains until `epochs` more epochs are complete (or training stops) and
+    /// returns the mean loss of the last batch.
+    pub fn train_epochs(&mut self, epochs: u64) -> f32 {
+        let target = self.epoch + epochs;
+        while self.epoch < target && self.stop.is_none() {
+            self.train_one_step();
+        }
+        self.batch_loss
+    }
+
+    /// The learning rate the schedule gives for the current epoch.
+    pub fn learning_rate(&self) -> f32 {
+        let base = self.config.learning_rate;
+        let period = self.config.lr_epochs.max(1) as f32;
+        let epoch = self.epoch as f32;
+        match self.config.lr_schedule {
+            Schedule::Constant => base,
+            Schedule::Step => base * libm::powf(self.config.lr_decay, libm::floorf(epoch / period)),
+            Schedule::Cosine => {
+                let progress = (epoch / period).min(1.0);
+                base * 0.5 * (1.0 + libm::cosf(core::f32::consts::PI * progress))
+            }
+        }
+    }
+
+    /// One update on the next batch of the training set (the last batch of an
+    /// epoch may be smaller). Training data is used in its stored order every
+    /// epoch, as TensorFlow Playground does.
+    fn train_one_step(&mut self) {
+        let total = self.train.len();
+        if total == 0 {
+            self.stop = Some(Stop::Diverged {
+                step: self.step,
+                message: "there are no training points: raise the number of points or the training percent".into(),
+            });
+            return;
+        }
+        let batch = self.config.batch_size.clamp(1, total - self.cursor);
+        let start = self.cursor;
+        let width = self.config.features.count();
+        let units = self.config.output_units();
+
+        self.tape.clear();
+        let x = self.tape.input(
+            [batch, width],
+            &self.epoch_inputs[start * width..(start + batch) * width],
+        );
+        let targets = self.tape.input(
+            [batch, units],
+            &self.train.targets[start * units..(start + batch) * units],
+        );
+        let dropout = (self.config.dropout > 0.0).then_some((self.config.dropout, &mut self.rng));
+        let vars = self.model.forward(&mut self.tape, x, dropout);
+        let labels = &self.train.labels[start..start + batch];
+        let data_loss = self
+            .objective
+            .record(&mut self.tape, vars.output, targets, labels);
+        let weights: Vec<_> = vars.params.iter().step_by(2).copied().collect();
+        let rate = self.config.regularization_rate;
+        let penalty = match self.config.regularization {
+            Regularization::None => None,
+            _ if rate == 0.0 => None,
+            Regularization::L1 => loss::l1_penalty(&mut self.tape, &weights),
+            Regularization::L2 => loss::l2_penalty(&mut self.tape, &weights),
+        };
+        let objective = match penalty {
+            Some(p) => {
+                let scaled = self.tape.scale(p, rate);
+                self.tape.add(data_loss, scaled)
+            }
+            None => data_loss,
+        };
+        self.tape.backward_into(objective, &mut self.grads);
+        self.batch_loss = self.tape.value(data_loss).item();
+
+        for (saved, live) in self.backup.params_mut().zip(self.model.params()) {
+            saved.data_mut().copy_from_slice(live.data());
+        }
+        self.optimizer.set_learning_rate(self.learning_rate());
+        let grads = &self.grads;
+        let pairs = self
+            .model
+            .params_mut()
+            .zip(&vars.params)
+            .filter_map(|(param, var)| grads.get(*var).map(|g| (param, g)));
+        self.optimizer.step(pairs);
+        self.step += 1;
+        self.record_layer_stats(&vars.params);
+
+        let finite = self.batch_loss.is_finite() && self.model.params().all(|p| p.all_finite());
+        if !finite {
+            self.diverge();
+            return;
+        }
+        self.cursor += batch;
+        if self.cursor >= total {
+            self.end_epoch();
+        }
+    }
+
+    fn record_layer_stats(&mut self, params: &[tensor::Var]) {
+        let norms = self.optimizer.update_norms();
+        self.layer_stats.clear();
+        for (layer, linear) in self.model.layers.iter().enumerate() {
+            let grad_norm = self
+                .grads
+                .get(params[2 * layer])
+                .map_or(0.0, |g| stats::l2_norm(g.data()));
+            let weight_norm = stats::l2_norm(linear.weight.data());
+            let update = norms.get(2 * layer).copied().unwrap_or(0.0);
+            self.layer_stats.push(LayerStats {
+                grad_norm,
+                weight_norm,
+                update_ratio: stats::update_ratio(update, weight_norm),
+            });
+        }
+    }
+
+    /// Restores the last finite weights and stops with a message.
+    fn diverge(&mut self) {
+        core::mem::swap(&mut self.model, &mut self.backup);
+        self.stop = Some(Stop::Diverged {
+            step: self.step,
+            message: format!(
+                "Training diverged at step {}: the loss or a weight stopped being a finite number. \
+                 The last finite weights are kept; try a learning rate below {}.",
+                self.step, self.config.learning_rate
+            ),
+        });
+    }
+
+    /// Closes an epoch: early stopping, then the next epoch's inputs.
+    fn end_epoch(&mut self) {
+        self.epoch += 1;
+        self.cursor = 0;
+        if self.config.patience > 0 {
+            let test_loss = self.evaluate().test_loss;
+            let improved = self
+                .best
+                .as_ref()
+                .is_none_or(|(_, best, _)| test_loss < *best);
+            if improved {
+                self.best = Some((self.epoch, test_loss, self.model.clone()));
+            } else if let Some((best_epoch, _, weights)) = &self.best {
+                if self.epoch - best_epoch >= u64::from(self.config.patience) {
+                    self.model = weights.clone();
+                    self.stop = Some(Stop::EarlyStopped {
+                        epoch: self.epoch,
+                        best_epoch: *best_epoch,
+                    });
+                }
+            }
+        }
+        self.begin_epoch();
+    }
+
+    /// Prepares the inputs of the coming epoch (a fresh jitter when augmenting).
+    pub(super) fn begin_epoch(&mut self) {
+        let sigma = self.config.augment_noise;
+        if sigma > 0.0 {
+            let mut inputs = core::mem::take(&mut self.epoch_inputs);
+            self.train
+                .jittered_inputs(&self.config.features, sigma, &mut self.rng, &mut inputs);
+            self.epoch_inputs = inputs;
+        } else if self.epoch_inputs != self.train.inputs {
+            self.epoch_inputs.clone_from(&self.train.inputs);
+        }
+    }
+}
