@@ -95,7 +95,7 @@ impl Config {
 
     fn label_allowed(&self, label: f32) -> bool {
         match self.class_count() {
-            Some(classes) => label >= 0.0 && label < classes as f32 && label.fract() == 0.0,
+            Some(classes) => label >= 0.0 && label < classes as f32 && libm::truncf(label) == label,
             None => (-1.0..=1.0).contains(&label),
         }
     }
