@@ -1,0 +1,72 @@
+//! `cargo xtask`: installs missing tools, builds the wasm, serves the page, runs the test stages.
+
+mod cli;
+mod e2e;
+mod lockfile;
+mod mime;
+mod process;
+mod repo;
+mod server;
+mod stages;
+mod tools;
+mod wasm;
+
+use std::process::ExitCode;
+
+use cli::Command;
+use repo::Repo;
+use server::StaticServer;
+use tools::{Toolbox, WASM_BUILD_TOOLS};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match cli::parse(&args) {
+        Ok(command) => command,
+        Err(message) => return usage_error(&message),
+    };
+    match command {
+        Command::Help => {
+            print!("{}", cli::help(&stages::STAGES));
+            ExitCode::SUCCESS
+        }
+        Command::Serve { port } => match serve(port) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("xtask serve: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Test { stages: names } => {
+            let selected = match stages::select(&names) {
+                Ok(selected) => selected,
+                Err(message) => return usage_error(&message),
+            };
+            match Repo::locate() {
+                Ok(repo) if stages::run_all(&repo, &selected) => ExitCode::SUCCESS,
+                Ok(_) => ExitCode::FAILURE,
+                Err(message) => {
+                    eprintln!("xtask test: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+    }
+}
+
+/// Builds the release wasm into `web/pkg`, then serves the repository root until killed.
+fn serve(port: u16) -> Result<(), String> {
+    let repo = Repo::locate()?;
+    Toolbox::default().ensure(&repo, &WASM_BUILD_TOOLS)?;
+    wasm::build_release(&repo)?;
+    let server = StaticServer::start(repo.root(), port)?;
+    println!("Serving Backprop Playground at {}", server.url());
+    server.wait();
+    Ok(())
+}
+
+/// Reports a command-line mistake with the help text; exit code 2.
+fn usage_error(message: &str) -> ExitCode {
+    eprintln!("xtask: {message}\n");
+    eprint!("{}", cli::help(&stages::STAGES));
+    ExitCode::from(2)
+}

@@ -1,0 +1,77 @@
+//! Runs wasm-pack on crates/wasm: the release package the page loads, and the crate's tests in
+//! headless Chromium.
+
+use crate::process::{run, run_tee};
+use crate::repo::Repo;
+use crate::tools::CHROMEDRIVER;
+
+/// `wasm-pack build` flags for the page's package: `--no-opt` skips wasm-opt, which wasm-pack
+/// would otherwise download; `--mode no-install` makes it use the wasm-bindgen-cli on PATH.
+const BUILD_FLAGS: &str = "--release --target web --no-opt --mode no-install";
+/// `wasm-pack test` flags: headless Chromium, with Debian's chromedriver passed separately.
+const TEST_FLAGS: &str = "--headless --chrome --mode no-install";
+
+/// Builds crates/wasm in release mode into `web/pkg` as an ES module for the page.
+pub fn build_release(repo: &Repo) -> Result<(), String> {
+    let krate = repo.wasm_crate()?;
+    run(repo
+        .command("wasm-pack")
+        .arg("build")
+        .args(BUILD_FLAGS.split_whitespace())
+        .arg("--out-dir")
+        .arg(repo.path("web/pkg"))
+        .arg(&krate))
+}
+
+/// Runs the crate's `run_in_browser` tests in headless Chromium; fails if none ran.
+pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
+    let krate = repo.wasm_crate()?;
+    let output = run_tee(
+        repo.command("wasm-pack")
+            .arg("test")
+            .args(TEST_FLAGS.split_whitespace())
+            .args(["--chromedriver", CHROMEDRIVER])
+            // Last: wasm-pack passes whatever follows the crate path on to cargo.
+            .arg(&krate)
+            .env("TMPDIR", repo.scratch_dir()?),
+    )?;
+    match passed_count(&output) {
+        0 => Err("no wasm test ran in Chromium: browser tests need \
+                  `wasm_bindgen_test_configure!(run_in_browser);` in their file"
+            .to_owned()),
+        _ => Ok(()),
+    }
+}
+
+/// The sum of N over the `test result: ok. N passed; ...` lines in `output`.
+fn passed_count(output: &str) -> u32 {
+    output
+        .lines()
+        .filter_map(|line| {
+            line.split_once("test result: ok. ")?
+                .1
+                .split_once(" passed")
+        })
+        .filter_map(|(count, _)| count.trim().parse::<u32>().ok())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn passed_counts_add_up_over_test_binaries() {
+        let output = "running 2 tests\n\
+                      test result: ok. 2 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.01s\n\
+                      test result: ok. 3 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.02s\n";
+        assert_eq!(passed_count(output), 5);
+    }
+
+    #[test]
+    fn skipped_tests_count_as_none() {
+        let output = "no tests to run!\n\
+                      test result: ok. 0 passed; 0 failed; 0 ignored; 0 filtered out; finished in 0.00s\n";
+        assert_eq!(passed_count(output), 0);
+    }
+}

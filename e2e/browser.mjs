@@ -1,0 +1,113 @@
+// Shared helpers for the page's end-to-end tests: launching Debian's Chromium through
+// playwright-core, opening pages that record errors, and reading the numbers a page shows.
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+/** The page under test; `cargo xtask test` serves the repository and sets this. */
+export const BASE_URL = process.env.BASE_URL ?? 'http://127.0.0.1:8000/';
+
+/** Where tests leave screenshots; `cargo xtask test` sets this to test-output/. */
+export const ARTIFACTS = process.env.ARTIFACTS ?? 'test-output';
+
+/**
+ * Launches headless Chromium (`$CHROMIUM`, else Debian's /usr/bin/chromium), kept off the
+ * network: the host-resolver rule stops it from calling update and account servers.
+ * @returns {Promise<import('playwright-core').Browser>}
+ */
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+    ],
+  });
+}
+
+/**
+ * Opens a fresh page, runs `body(page)`, then fails if the page threw an uncaught error or
+ * logged a console error at any point (failed resource loads are console errors too).
+ * @param {import('playwright-core').Browser} browser
+ * @param {(page: import('playwright-core').Page) => Promise<void>} body
+ */
+export async function withPage(browser, body) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      errors.push(`console error: ${message.text()} (at ${message.location().url || 'unknown'})`);
+    }
+  });
+  try {
+    await body(page);
+  } finally {
+    await page.close();
+  }
+  assert.deepEqual(errors, [], 'the page reported errors');
+}
+
+/**
+ * The number shown as text: commas, spaces and a trailing `%` are ignored; NaN when blank.
+ * @param {string | null} text
+ */
+export function parseShown(text) {
+  const clean = (text ?? '').replace(/[,%\s]/g, '');
+  return clean === '' ? Number.NaN : Number(clean);
+}
+
+/**
+ * The number the element with `data-testid` = `id` shows.
+ * @param {import('playwright-core').Page} page
+ * @param {string} id
+ */
+export async function readNumber(page, id) {
+  return parseShown(await page.getByTestId(id).textContent());
+}
+
+/**
+ * Waits until every condition `[testid, '<' | '>' | '==', value]` holds for the numbers shown.
+ * @param {import('playwright-core').Page} page
+ * @param {Array<[string, '<' | '>' | '==', number]>} conditions
+ * @param {number} timeout milliseconds
+ */
+export async function waitForNumbers(page, conditions, timeout = 20_000) {
+  await page.waitForFunction(
+    (conditions) =>
+      conditions.every(([id, op, value]) => {
+        // Runs in the page, so it repeats parseShown.
+        const text = document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+        const clean = text.replace(/[,%\s]/g, '');
+        const shown = clean === '' ? Number.NaN : Number(clean);
+        if (op === '<') return shown < value;
+        if (op === '>') return shown > value;
+        return shown === value;
+      }),
+    conditions,
+    { timeout },
+  );
+}
+
+/**
+ * Resolves after `frames` animation frames: the window in which a paused page must not move.
+ * @param {import('playwright-core').Page} page
+ * @param {number} frames
+ */
+export async function waitFrames(page, frames) {
+  await page.evaluate(
+    (frames) =>
+      new Promise((resolve) => {
+        let left = frames;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    frames,
+  );
+}
