@@ -1,0 +1,22 @@
+//! The thin `#[wasm_bindgen]` layer between the page and `playground`: one
+//! `Playground` handle over a training session, plus a few free functions. It
+//! converts types and errors for JS and holds no math and no rules of its own.
+
+mod budget;
+mod handle;
+mod link;
+mod metrics;
+mod options;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
+pub use handle::Playground;
+pub use link::{grid_extent, palette, parse_link, random_seed};
+
+/// Runs once when the module is instantiated: panics (which would be bugs)
+/// reach the console with their message instead of "unreachable".
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}

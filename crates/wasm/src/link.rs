@@ -1,0 +1,104 @@
+//! Free functions for the page: reading a share link leniently, a fresh random
+//! seed, and the constants the page draws with (the plane's extent, the palette).
+
+use playground::session::GRID_EXTENT;
+use playground::{Config, ConfigError, ConfigWarning, colors};
+use serde::Serialize;
+use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
+
+/// What [`parse_link`] returns to JS.
+#[derive(Debug, Serialize)]
+struct JsParsed {
+    /// The usable link: the good settings, defaults for the bad ones.
+    query: String,
+    /// One per bad setting.
+    errors: Vec<JsProblem>,
+    /// One per ignored key.
+    warnings: Vec<JsProblem>,
+}
+
+/// One bad or ignored setting of a link.
+#[derive(Debug, Serialize)]
+struct JsProblem {
+    /// The key at fault.
+    key: String,
+    /// The value as given (`null` for warnings).
+    value: Option<String>,
+    /// What is allowed, or what happened to the key.
+    message: String,
+    /// The whole sentence, ready to show.
+    text: String,
+}
+
+impl From<ConfigError> for JsProblem {
+    fn from(error: ConfigError) -> Self {
+        Self {
+            text: error.to_string(),
+            key: error.key,
+            value: Some(error.value),
+            message: error.message,
+        }
+    }
+}
+
+impl From<ConfigWarning> for JsProblem {
+    fn from(warning: ConfigWarning) -> Self {
+        Self {
+            text: warning.to_string(),
+            key: warning.key,
+            value: None,
+            message: warning.message,
+        }
+    }
+}
+
+/// Reads a share link (a whole URL, the part after `#` or `?`, or the bare
+/// query) leniently. Returns `{query, errors, warnings}`: `query` is a link
+/// that always works (every bad setting replaced by its default; pass it to
+/// `Playground.fromQuery`), `errors` has one `{key, value, message, text}` per
+/// bad setting and `warnings` one `{key, value: null, message, text}` per
+/// ignored key.
+///
+/// # Errors
+/// Only if building the JS object fails.
+#[wasm_bindgen(js_name = parseLink)]
+pub fn parse_link(link: &str) -> Result<JsValue, JsError> {
+    let parsed = Config::parse_query(link);
+    let result = JsParsed {
+        query: parsed.config.to_query(),
+        errors: parsed.errors.into_iter().map(JsProblem::from).collect(),
+        warnings: parsed.warnings.into_iter().map(JsProblem::from).collect(),
+    };
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+    result
+        .serialize(&serializer)
+        .map_err(|error| JsError::new(&error.to_string()))
+}
+
+/// A fresh seed from the browser's random source, as seed text (decimal
+/// digits), for `seed` or `initSeed`. The defaults stay `1`, so a link without
+/// seeds is reproducible; a page that wants new data opts in with this, and
+/// the seed then shows in `query()`.
+///
+/// # Errors
+/// When the browser has no random source.
+#[wasm_bindgen(js_name = randomSeed)]
+pub fn random_seed() -> Result<String, JsError> {
+    getrandom::u32()
+        .map(|seed| seed.to_string())
+        .map_err(|error| JsError::new(&format!("no random source for a seed: {error}")))
+}
+
+/// The plane shown spans `[-gridExtent(), gridExtent()]` on both axes: the
+/// range of the points and of `predictGrid`.
+#[wasm_bindgen(js_name = gridExtent)]
+pub fn grid_extent() -> f32 {
+    GRID_EXTENT
+}
+
+/// The class colours as `[r, g, b]` bytes one class after another (class `k`
+/// at `3k`), the colours `heatmapRgba` paints.
+#[wasm_bindgen]
+pub fn palette() -> Vec<u8> {
+    colors::PALETTE.iter().flatten().copied().collect()
+}

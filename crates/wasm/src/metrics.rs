@@ -1,0 +1,163 @@
+//! `playground::Metrics` as a plain JS object: camelCase fields, counts as
+//! numbers, and `null` wherever a number is missing or not finite.
+
+use playground::{Metrics, Stop};
+use serde::Serialize;
+use wasm_bindgen::{JsError, JsValue};
+
+/// The JS shape of [`Metrics`], flattened: the evaluation's fields sit at the top.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsMetrics {
+    /// Updates taken.
+    pub step: f64,
+    /// Epochs completed.
+    pub epoch: f64,
+    /// The learning rate the schedule gives now.
+    pub learning_rate: Option<f32>,
+    /// Mean loss of the last batch (`null` before the first step).
+    pub batch_loss: Option<f32>,
+    /// Mean loss over the training set.
+    pub train_loss: Option<f32>,
+    /// Mean loss over the test set.
+    pub test_loss: Option<f32>,
+    /// Fraction of training points classified right (`null` for regression).
+    pub train_accuracy: Option<f32>,
+    /// Fraction of test points classified right (`null` for regression).
+    pub test_accuracy: Option<f32>,
+    /// Per layer, input side first.
+    pub layers: Vec<JsLayer>,
+    /// The epoch with the lowest test loss so far (early stopping on), or `null`.
+    pub best_epoch: Option<f64>,
+    /// Why training stopped, or `null`.
+    pub stop: Option<JsStop>,
+}
+
+/// The gradient health of one layer at the last update.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsLayer {
+    /// `|dL/dW|`.
+    pub grad_norm: Option<f32>,
+    /// `|W|`.
+    pub weight_norm: Option<f32>,
+    /// `|update| / |W|`.
+    pub update_ratio: Option<f32>,
+}
+
+/// Why training stopped.
+#[derive(Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JsStop {
+    /// `"earlyStopped"` or `"diverged"`.
+    pub reason: &'static str,
+    /// A sentence for the learner.
+    pub message: String,
+    /// The update at which training diverged (`null` for early stopping).
+    pub step: Option<f64>,
+    /// The epoch at which early stopping stopped (`null` when diverged).
+    pub epoch: Option<f64>,
+    /// The epoch whose weights early stopping restored (`null` when diverged).
+    pub best_epoch: Option<f64>,
+}
+
+impl From<&Metrics> for JsMetrics {
+    fn from(metrics: &Metrics) -> Self {
+        let evaluation = &metrics.evaluation;
+        Self {
+            step: count(metrics.step),
+            epoch: count(metrics.epoch),
+            learning_rate: finite(metrics.learning_rate),
+            batch_loss: finite(metrics.batch_loss),
+            train_loss: finite(evaluation.train_loss),
+            test_loss: finite(evaluation.test_loss),
+            train_accuracy: evaluation.train_accuracy.and_then(finite),
+            test_accuracy: evaluation.test_accuracy.and_then(finite),
+            layers: metrics
+                .layers
+                .iter()
+                .map(|layer| JsLayer {
+                    grad_norm: finite(layer.grad_norm),
+                    weight_norm: finite(layer.weight_norm),
+                    update_ratio: finite(layer.update_ratio),
+                })
+                .collect(),
+            best_epoch: metrics.best_epoch.map(count),
+            stop: metrics.stop.as_ref().map(JsStop::from),
+        }
+    }
+}
+
+impl From<&Stop> for JsStop {
+    fn from(stop: &Stop) -> Self {
+        let message = stop.message();
+        match *stop {
+            Stop::EarlyStopped { epoch, best_epoch } => Self {
+                reason: "earlyStopped",
+                message,
+                step: None,
+                epoch: Some(count(epoch)),
+                best_epoch: Some(count(best_epoch)),
+            },
+            Stop::Diverged { step, .. } => Self {
+                reason: "diverged",
+                message,
+                step: Some(count(step)),
+                epoch: None,
+                best_epoch: None,
+            },
+        }
+    }
+}
+
+impl JsMetrics {
+    /// The plain JS object.
+    ///
+    /// # Errors
+    /// Only if serialization itself fails.
+    pub fn to_js(&self) -> Result<JsValue, JsError> {
+        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
+        self.serialize(&serializer)
+            .map_err(|error| JsError::new(&error.to_string()))
+    }
+}
+
+/// A count as a JS number (exact up to 2^53, far beyond any session).
+fn count(value: u64) -> f64 {
+    value as f64
+}
+
+/// `Some(value)` when it is finite.
+fn finite(value: f32) -> Option<f32> {
+    value.is_finite().then_some(value)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use playground::{Config, Session};
+
+    #[test]
+    fn a_fresh_session_has_no_batch_loss_but_finite_set_losses() {
+        let Ok(session) = Session::new(Config::default()) else {
+            panic!("the default config builds");
+        };
+        let metrics = JsMetrics::from(&session.metrics());
+        assert_eq!(metrics.step, 0.0);
+        assert_eq!(metrics.batch_loss, None);
+        assert!(metrics.train_loss.is_some_and(f32::is_finite));
+        assert!(metrics.test_accuracy.is_some());
+        assert_eq!(metrics.stop, None);
+    }
+
+    #[test]
+    fn a_diverged_stop_keeps_its_step_and_message() {
+        let stop = JsStop::from(&Stop::Diverged {
+            step: 7,
+            message: "the loss is not finite".into(),
+        });
+        assert_eq!(stop.reason, "diverged");
+        assert_eq!(stop.step, Some(7.0));
+        assert_eq!(stop.message, "the loss is not finite");
+    }
+}

@@ -1,0 +1,210 @@
+//! Spells a JS config object (share-link keys to numbers, booleans, strings or
+//! arrays) as share-link query text, so that an object, a link and the defaults
+//! all go through the one parser in `playground`. Judges only JS types, never values.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+
+/// One value of a config object, as JS typed it.
+#[derive(Debug, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum Value {
+    /// `null` or `undefined`: the key is left out (its default applies).
+    Missing,
+    /// A boolean, spelled `true` / `false`.
+    Bool(bool),
+    /// A number, spelled as JS would (`0.03`, `500`).
+    Number(f64),
+    /// A string, used as it is.
+    Text(String),
+    /// An array: numbers joined by `,` (`[8, 8]` is `8,8`), arrays of numbers
+    /// joined by `;` (`[[1, 2, 0]]` is `1,2,0` for `userPoints`).
+    List(Vec<Value>),
+    /// Anything else (an object, a function): reported as an error.
+    Other(IgnoredAny),
+}
+
+/// A config object's entries in the object's own key order.
+#[derive(Debug, Default, PartialEq)]
+pub struct Entries(pub Vec<(String, Value)>);
+
+/// A config object spelled as a link: the query, and one message per key
+/// whose JS type cannot be spelled.
+#[derive(Debug, PartialEq)]
+pub struct Spelled {
+    /// `key=value` pairs joined by `&`, percent-encoded.
+    pub query: String,
+    /// `key=<type>: must be ...` for each value of the wrong JS type.
+    pub errors: Vec<String>,
+}
+
+impl Entries {
+    /// The query text the entries stand for. Missing values are left out.
+    pub fn spell(&self) -> Spelled {
+        let mut spelled = Spelled {
+            query: String::new(),
+            errors: Vec::new(),
+        };
+        for (key, value) in &self.0 {
+            let text = match spell(value, 0) {
+                Ok(Some(text)) => text,
+                Ok(None) => continue,
+                Err(()) => {
+                    spelled.errors.push(format!(
+                        "{key}={}: must be a number, a boolean, a string or an array of numbers",
+                        type_name(value)
+                    ));
+                    continue;
+                }
+            };
+            if !spelled.query.is_empty() {
+                spelled.query.push('&');
+            }
+            percent_encode_into(key, &mut spelled.query);
+            spelled.query.push('=');
+            percent_encode_into(&text, &mut spelled.query);
+        }
+        spelled
+    }
+}
+
+/// The link spelling of `value`; `None` for a missing value at the top; an
+/// error for a type that has no spelling (or arrays nested more than twice).
+fn spell(value: &Value, depth: usize) -> Result<Option<String>, ()> {
+    Ok(Some(match value {
+        Value::Missing if depth == 0 => return Ok(None),
+        Value::Bool(flag) => flag.to_string(),
+        Value::Number(number) => number.to_string(),
+        Value::Text(text) => text.clone(),
+        Value::List(items) if depth < 2 => {
+            let separator = if items.iter().any(|v| matches!(v, Value::List(_))) {
+                ";"
+            } else {
+                ","
+            };
+            let parts = items
+                .iter()
+                .map(|item| spell(item, depth + 1)?.ok_or(()))
+                .collect::<Result<Vec<String>, ()>>()?;
+            parts.join(separator)
+        }
+        Value::Missing | Value::List(_) | Value::Other(_) => return Err(()),
+    }))
+}
+
+/// How an error names a value it could not spell.
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::List(_) => "[array]",
+        Value::Missing => "null",
+        _ => "[object]",
+    }
+}
+
+/// Appends `text` with every byte outside `A-Z a-z 0-9 - . _ ~ , ; :` escaped,
+/// as the share-link codec writes it.
+fn percent_encode_into(text: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~,;:".contains(&byte) {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 15)]));
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Entries {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_map(EntriesVisitor)
+    }
+}
+
+struct EntriesVisitor;
+
+impl<'de> Visitor<'de> for EntriesVisitor {
+    type Value = Entries;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object of settings")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
+        let mut entries = Vec::new();
+        while let Some(entry) = map.next_entry::<String, Value>()? {
+            entries.push(entry);
+        }
+        Ok(Entries(entries))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(pairs: Vec<(&str, Value)>) -> Entries {
+        Entries(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+    }
+
+    #[test]
+    fn scalars_and_arrays_are_spelled_as_in_a_link() {
+        let spelled = entries(vec![
+            ("dataset", Value::Text("spiral".into())),
+            ("learningRate", Value::Number(0.03)),
+            ("numSamples", Value::Number(500.0)),
+            ("discretize", Value::Bool(true)),
+            (
+                "networkShape",
+                Value::List(vec![Value::Number(8.0), Value::Number(8.0)]),
+            ),
+            ("seed", Value::Missing),
+        ])
+        .spell();
+        assert_eq!(
+            spelled.query,
+            "dataset=spiral&learningRate=0.03&numSamples=500&discretize=true&networkShape=8,8"
+        );
+        assert!(spelled.errors.is_empty());
+    }
+
+    #[test]
+    fn arrays_of_arrays_are_joined_by_semicolons() {
+        let point = |x: f64| {
+            Value::List(vec![
+                Value::Number(x),
+                Value::Number(-1.5),
+                Value::Number(1.0),
+            ])
+        };
+        let spelled = entries(vec![(
+            "userPoints",
+            Value::List(vec![point(1.0), point(2.0)]),
+        )])
+        .spell();
+        assert_eq!(spelled.query, "userPoints=1,-1.5,1;2,-1.5,1");
+    }
+
+    #[test]
+    fn link_syntax_inside_a_string_is_escaped() {
+        let spelled = entries(vec![("seed", Value::Text("a&b=c %+".into()))]).spell();
+        assert_eq!(spelled.query, "seed=a%26b%3Dc%20%25%2B");
+    }
+
+    #[test]
+    fn objects_and_deep_arrays_are_errors_that_name_the_key() {
+        let deep = Value::List(vec![Value::List(vec![Value::List(vec![])])]);
+        let spelled = entries(vec![
+            ("noise", Value::Other(IgnoredAny)),
+            ("userPoints", deep),
+            ("x", Value::Bool(false)),
+        ])
+        .spell();
+        assert_eq!(spelled.query, "x=false");
+        assert_eq!(spelled.errors.len(), 2);
+        assert!(spelled.errors[0].starts_with("noise=[object]: must be"));
+        assert!(spelled.errors[1].starts_with("userPoints=[array]: must be"));
+    }
+}

@@ -1,0 +1,262 @@
+//! The `Playground` handle in real Chromium (`wasm-pack test --headless --chrome
+//! crates/wasm`): it trains, a config object and its link agree bit for bit,
+//! bad settings come back as JS errors that say what is allowed, and the
+//! heatmap shows more than one class.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Object, Reflect};
+use playground_wasm::{MAX_STEPS_PER_CALL, Playground, parse_link, random_seed};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A JS object with the given properties.
+fn object(pairs: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in pairs {
+        assert!(Reflect::set(&object, &JsValue::from_str(key), value).is_ok());
+    }
+    object.into()
+}
+
+/// A playground that must build.
+fn build(config: JsValue) -> Playground {
+    match Playground::new(config) {
+        Ok(playground) => playground,
+        Err(error) => panic!("config rejected: {}", message(error.into())),
+    }
+}
+
+/// The message of a thrown JS error.
+fn message(error: JsValue) -> String {
+    match error.dyn_into::<js_sys::Error>() {
+        Ok(error) => String::from(error.message()),
+        Err(other) => panic!("not a JS Error: {other:?}"),
+    }
+}
+
+/// The message of the error a config is rejected with.
+fn rejection(config: JsValue) -> String {
+    match Playground::new(config) {
+        Ok(_) => panic!("the config was accepted"),
+        Err(error) => message(error.into()),
+    }
+}
+
+/// Property `key` of a JS object.
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// Property `key` of the metrics object as a number (NaN for `null`).
+fn metric(playground: &Playground, key: &str) -> f64 {
+    let metrics = playground.metrics().unwrap_or(JsValue::NULL);
+    get(&metrics, key).as_f64().unwrap_or(f64::NAN)
+}
+
+#[wasm_bindgen_test]
+fn the_default_playground_trains_and_its_loss_falls() {
+    let mut playground = build(JsValue::UNDEFINED);
+    let before = metric(&playground, "trainLoss");
+    assert!(
+        get(
+            &playground.metrics().unwrap_or(JsValue::UNDEFINED),
+            "batchLoss"
+        )
+        .is_null()
+    );
+    let batch_loss = playground.train_steps(2000).unwrap_or(f32::NAN);
+    assert!(batch_loss.is_finite());
+    let after = metric(&playground, "trainLoss");
+    assert!(after < before * 0.9, "train loss {before} -> {after}");
+    assert_eq!(metric(&playground, "step"), 2000.0);
+    let accuracy = metric(&playground, "trainAccuracy");
+    assert!((0.0..=1.0).contains(&accuracy));
+    assert_eq!(playground.query(), "v=1");
+    playground.reset();
+    assert_eq!(metric(&playground, "step"), 0.0);
+    assert_eq!(metric(&playground, "trainLoss"), before);
+}
+
+#[wasm_bindgen_test]
+fn a_config_object_and_its_link_give_the_same_numbers_bit_for_bit() {
+    let shape = Array::of2(&JsValue::from(6), &JsValue::from(4));
+    let config = object(&[
+        ("dataset", "circle".into()),
+        ("learningRate", 0.1.into()),
+        ("networkShape", shape.into()),
+        ("noise", 10.into()),
+        ("batchSize", "5".into()),
+        ("seed", "7".into()),
+        ("discretize", true.into()),
+    ]);
+    let mut from_object = build(config);
+    let link = "learningRate=0.1&noise=10&dataset=circle&seed=7&batchSize=5&networkShape=6,4&discretize=true";
+    let mut from_link = match Playground::from_query(link) {
+        Ok(playground) => playground,
+        Err(error) => panic!("link rejected: {}", message(error.into())),
+    };
+    assert_eq!(from_object.query(), from_link.query());
+    assert!(from_object.discretize());
+    let losses =
+        [&mut from_object, &mut from_link].map(|p| p.train_steps(300).map(f32::to_bits).ok());
+    assert!(losses[0].is_some());
+    assert_eq!(losses[0], losses[1]);
+    assert_eq!(from_object.points().to_vec(), from_link.points().to_vec());
+    let grids = [&mut from_object, &mut from_link].map(|p| {
+        p.predict_grid(20, 10)
+            .map(|grid| grid.to_vec())
+            .unwrap_or_default()
+    });
+    assert_eq!(grids[0].len(), 20 * 10 * 2);
+    let bits = |grid: &[f32]| grid.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+    assert_eq!(bits(&grids[0]), bits(&grids[1]));
+}
+
+#[wasm_bindgen_test]
+fn bad_settings_are_js_errors_naming_each_key_and_what_is_allowed() {
+    let text = rejection(object(&[
+        ("learningRate", "abc".into()),
+        ("networkShape", "100000".into()),
+        ("dataset", "spiral".into()),
+    ]));
+    assert!(text.contains("learningRate=abc"), "{text}");
+    assert!(text.contains("must be a number in"), "{text}");
+    assert!(text.contains("networkShape=100000"), "{text}");
+    assert!(text.contains("whole numbers from 1 to 64"), "{text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+
+    let text = rejection(object(&[("noise", Object::new().into())]));
+    assert!(
+        text.starts_with("noise=[object]: must be a number"),
+        "{text}"
+    );
+    let text = rejection(object(&[("learningRate", f64::NAN.into())]));
+    assert!(text.starts_with("learningRate=NaN: "), "{text}");
+    let text = rejection("spiral".into());
+    assert!(text.contains("object of settings"), "{text}");
+    match Playground::from_query("v=1&activation=sigmoidal") {
+        Ok(_) => panic!("a bad link was accepted"),
+        Err(error) => assert!(message(error.into()).starts_with("activation=sigmoidal: ")),
+    }
+}
+
+#[wasm_bindgen_test]
+fn unknown_keys_are_warnings_and_missing_values_are_defaults() {
+    let playground = build(object(&[
+        ("colour", "red".into()),
+        ("seed", JsValue::NULL),
+        ("initSeed", JsValue::UNDEFINED),
+    ]));
+    let warnings = playground.warnings();
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].starts_with("colour: "));
+    assert_eq!(playground.query(), "v=1");
+}
+
+#[wasm_bindgen_test]
+fn a_bad_link_reads_leniently_into_errors_and_a_working_query() {
+    let parsed = parse_link("#v=1&noise=loud&dataset=xor&zoom=2").unwrap_or(JsValue::NULL);
+    assert_eq!(
+        get(&parsed, "query").as_string().as_deref(),
+        Some("v=1&dataset=xor")
+    );
+    let errors = Array::from(&get(&parsed, "errors"));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(
+        get(&errors.get(0), "key").as_string().as_deref(),
+        Some("noise")
+    );
+    assert_eq!(
+        get(&errors.get(0), "value").as_string().as_deref(),
+        Some("loud")
+    );
+    let text = get(&errors.get(0), "text").as_string().unwrap_or_default();
+    assert!(text.starts_with("noise=loud: "), "{text}");
+    let warnings = Array::from(&get(&parsed, "warnings"));
+    assert_eq!(
+        get(&warnings.get(0), "key").as_string().as_deref(),
+        Some("zoom")
+    );
+    assert!(get(&warnings.get(0), "value").is_null());
+}
+
+#[wasm_bindgen_test]
+fn a_random_seed_is_opt_in_and_shows_in_the_link() {
+    let seed = random_seed().unwrap_or_default();
+    assert!(!seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()));
+    let playground = build(object(&[("seed", seed.as_str().into())]));
+    let query = playground.query();
+    assert!(
+        seed == "1" || query.contains(&format!("seed={seed}")),
+        "{query}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn calls_that_could_freeze_the_tab_are_errors() {
+    let mut playground = build(JsValue::UNDEFINED);
+    assert_eq!(playground.max_steps(), MAX_STEPS_PER_CALL);
+    assert!(playground.train_steps(MAX_STEPS_PER_CALL + 1).is_err());
+    assert!(playground.train_epochs(u32::MAX).is_err());
+    assert!(playground.predict_grid(100_000, 100_000).is_err());
+    assert!(playground.heatmap_rgba(0, 10, false).is_err());
+    assert_eq!(metric(&playground, "step"), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn the_largest_network_is_limited_to_calls_that_finish_quickly() {
+    let mut playground = build(object(&[
+        ("networkShape", "64,64,64,64,64,64,64,64".into()),
+        ("numSamples", 2000.into()),
+        ("percTrainData", 90.into()),
+        ("batchSize", 2000.into()),
+    ]));
+    let steps = playground.max_steps();
+    assert!(steps < 10, "{steps}");
+    let error = match playground.train_steps(steps + 1) {
+        Ok(_) => panic!("{} steps were allowed", steps + 1),
+        Err(error) => message(error.into()),
+    };
+    assert!(
+        error.contains(&format!("at most {steps} updates per call")),
+        "{error}"
+    );
+    let start = js_sys::Date::now();
+    assert!(playground.train_steps(steps).is_ok());
+    let side = f64::from(playground.max_grid_pixels()).sqrt() as u32;
+    assert!(playground.heatmap_rgba(side, side, false).is_ok());
+    assert!(playground.heatmap_rgba(side + 1, side + 1, false).is_err());
+    let elapsed = js_sys::Date::now() - start;
+    assert!(elapsed < 3000.0, "the largest calls took {elapsed} ms");
+}
+
+#[wasm_bindgen_test]
+fn after_training_the_heatmap_shows_more_than_one_class_colour() {
+    let mut playground = build(JsValue::UNDEFINED);
+    assert!(playground.train_epochs(100).is_ok());
+    let (width, height) = (40, 30);
+    let rgba = match playground.heatmap_rgba(width, height, true) {
+        Ok(rgba) => rgba.to_vec(),
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert_eq!(rgba.len(), (width * height * 4) as usize);
+    let palette = playground_wasm::palette();
+    let share = |class: usize| {
+        let colour = &palette[3 * class..3 * class + 3];
+        rgba.chunks_exact(4)
+            .filter(|pixel| &pixel[..3] == colour)
+            .count() as f64
+            / f64::from(width * height)
+    };
+    assert!(
+        share(0) > 0.05 && share(1) > 0.05,
+        "orange {} blue {}",
+        share(0),
+        share(1)
+    );
+    let points = playground.points();
+    assert_eq!(points.length(), 500 * 4);
+    assert_eq!(playground.class_count(), Some(2));
+}
