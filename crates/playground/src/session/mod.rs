@@ -3,6 +3,7 @@
 //! setting changes); training, metrics and grid prediction live in submodules.
 
 mod examples;
+mod export;
 mod grid;
 mod metrics;
 mod objective;
@@ -19,8 +20,9 @@ use crate::dataset::{DataSpec, Point, generate, split};
 use crate::error::ConfigError;
 
 pub use examples::Examples;
+pub use export::{EXPORT_VERSION, MAX_DATA_POINTS, parse_data};
 pub use grid::{GRID_EXTENT, Grid};
-pub use metrics::{LayerStats, Metrics, Stop};
+pub use metrics::{Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
 
 /// The largest grid a prediction may cover, in points.
