@@ -96,7 +96,7 @@ impl Session {
             None => data_loss,
         };
         self.tape.backward_into(objective, &mut self.grads);
-        self.batch_loss = self.tape.value(data_loss).item();
+        let batch_loss = self.tape.value(data_loss).item();
 
         for (saved, live) in self.backup.params_mut().zip(self.model.params()) {
             saved.data_mut().copy_from_slice(live.data());
@@ -110,13 +110,14 @@ impl Session {
             .filter_map(|(param, var)| grads.get(*var).map(|g| (param, g)));
         self.optimizer.step(pairs);
         self.step += 1;
-        self.record_layer_stats(&vars.params);
 
-        let finite = self.batch_loss.is_finite() && self.model.params().all(|p| p.all_finite());
+        let finite = batch_loss.is_finite() && self.model.params().all(|p| p.all_finite());
         if !finite {
             self.diverge();
             return;
         }
+        self.batch_loss = batch_loss;
+        self.record_layer_stats(&vars.params);
         self.cursor += batch;
         if self.cursor >= total {
             self.end_epoch();
