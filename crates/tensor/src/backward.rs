@@ -122,18 +122,16 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
             });
         }
         // d f(a) = f'(a) da
-        Op::Unary(a, f) => grads.add_into(nodes, a, |d| {
-            for (((d, &g), &x), &y) in d.iter_mut().zip(g).zip(value(a)).zip(out) {
-                *d += g * f.derivative(x, y);
-            }
-        }),
+        Op::Unary(a, f) => grads.add_into(nodes, a, |d| f.derivative_acc(g, value(a), out, d)),
         // d(a@b)/da = g @ b^T, d(a@b)/db = a^T @ g
         Op::MatMul(a, b) => {
             let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
             let (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
+            let mut scratch = grads.pool.take_dirty(k * n);
             grads.add_into(nodes, a, |d| {
-                kernels::matmul_acc_rhs_transposed(g, value(b), d, m, k, n)
+                kernels::matmul_acc_rhs_transposed(g, value(b), d, (m, k, n), &mut scratch)
             });
+            grads.pool.give(scratch);
             grads.add_into(nodes, b, |d| {
                 kernels::matmul_acc_lhs_transposed(value(a), g, d, m, k, n)
             });

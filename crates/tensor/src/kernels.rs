@@ -16,29 +16,18 @@ pub fn matmul(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usiz
 
 /// `out[m, n] += a[m, k] @ b[k, n]`.
 pub fn matmul_acc(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
-    for (a_row, out_row) in a.chunks_exact(k).zip(out.chunks_exact_mut(n)).take(m) {
-        for (&a_ip, b_row) in a_row.iter().zip(b.chunks_exact(n)) {
-            for (o, &b_pj) in out_row.iter_mut().zip(b_row) {
-                *o += a_ip * b_pj;
-            }
-        }
-    }
-}
-
-/// `out[m, k] += g[m, n] @ b[k, n]^T`: the gradient of a product with respect to its left side.
-pub fn matmul_acc_rhs_transposed(
-    g: &[f32],
-    b: &[f32],
-    out: &mut [f32],
-    m: usize,
-    k: usize,
-    n: usize,
-) {
-    for (g_row, out_row) in g.chunks_exact(n).zip(out.chunks_exact_mut(k)).take(m) {
-        for (o, b_row) in out_row.iter_mut().zip(b.chunks_exact(n)) {
-            *o += dot(g_row, b_row);
-        }
-    }
+    blocked_product(
+        Lhs {
+            data: a,
+            row_stride: k,
+            inner_stride: 1,
+        },
+        b,
+        out,
+        m,
+        k,
+        n,
+    );
 }
 
 /// `out[k, n] += a[m, k]^T @ g[m, n]`: the gradient of a product with respect to its right side.
@@ -50,18 +39,119 @@ pub fn matmul_acc_lhs_transposed(
     k: usize,
     n: usize,
 ) {
-    for (a_row, g_row) in a.chunks_exact(k).zip(g.chunks_exact(n)).take(m) {
-        for (&a_ip, out_row) in a_row.iter().zip(out.chunks_exact_mut(n)) {
-            for (o, &g_ij) in out_row.iter_mut().zip(g_row) {
-                *o += a_ip * g_ij;
+    blocked_product(
+        Lhs {
+            data: a,
+            row_stride: 1,
+            inner_stride: k,
+        },
+        g,
+        out,
+        k,
+        m,
+        n,
+    );
+}
+
+/// `out[m, k] += g[m, n] @ b[k, n]^T`: the gradient of a product with respect to
+/// its left side. `scratch` receives `b^T` so the product runs on contiguous rows.
+pub fn matmul_acc_rhs_transposed(
+    g: &[f32],
+    b: &[f32],
+    out: &mut [f32],
+    (m, k, n): (usize, usize, usize),
+    scratch: &mut [f32],
+) {
+    let bt = &mut scratch[..k * n];
+    transpose(b, bt, k, n);
+    matmul_acc(g, bt, out, m, n, k);
+}
+
+/// The left operand of a product, read through strides so a transpose costs nothing:
+/// element `(row, t)` is `data[row * row_stride + t * inner_stride]`.
+#[derive(Clone, Copy)]
+struct Lhs<'a> {
+    data: &'a [f32],
+    row_stride: usize,
+    inner_stride: usize,
+}
+
+/// Output rows computed together by the micro-kernel.
+const BLOCK_ROWS: usize = 4;
+/// Output columns computed together by the micro-kernel (two 128-bit vectors).
+const BLOCK_COLS: usize = 8;
+
+/// `out[rows, n] += lhs[rows, inner] @ rhs[inner, n]`, in register-sized blocks.
+/// Every output element starts from its old value and adds `lhs * rhs` terms
+/// in ascending `inner` order, whatever the blocking, so results do not depend
+/// on it (or on the target's vector width).
+fn blocked_product(
+    lhs: Lhs<'_>,
+    rhs: &[f32],
+    out: &mut [f32],
+    rows: usize,
+    inner: usize,
+    n: usize,
+) {
+    let mut row = 0;
+    while row + BLOCK_ROWS <= rows {
+        block::<BLOCK_ROWS>(lhs, rhs, out, row, inner, n);
+        row += BLOCK_ROWS;
+    }
+    while row < rows {
+        block::<1>(lhs, rhs, out, row, inner, n);
+        row += 1;
+    }
+}
+
+/// `R` output rows from `row`: full column blocks in registers, then the rest one by one.
+fn block<const R: usize>(
+    lhs: Lhs<'_>,
+    rhs: &[f32],
+    out: &mut [f32],
+    row: usize,
+    inner: usize,
+    n: usize,
+) {
+    let a = |r: usize, t: usize| lhs.data[(row + r) * lhs.row_stride + t * lhs.inner_stride];
+    let mut col = 0;
+    while col + BLOCK_COLS <= n {
+        let mut acc = [[0.0f32; BLOCK_COLS]; R];
+        for (r, acc_row) in acc.iter_mut().enumerate() {
+            acc_row.copy_from_slice(&out[(row + r) * n + col..][..BLOCK_COLS]);
+        }
+        for t in 0..inner {
+            let b = &rhs[t * n + col..][..BLOCK_COLS];
+            for (r, acc_row) in acc.iter_mut().enumerate() {
+                let av = a(r, t);
+                for (acc, &bv) in acc_row.iter_mut().zip(b) {
+                    *acc += av * bv;
+                }
             }
+        }
+        for (r, acc_row) in acc.iter().enumerate() {
+            out[(row + r) * n + col..][..BLOCK_COLS].copy_from_slice(acc_row);
+        }
+        col += BLOCK_COLS;
+    }
+    for r in 0..R {
+        for c in col..n {
+            let mut acc = out[(row + r) * n + c];
+            for t in 0..inner {
+                acc += a(r, t) * rhs[t * n + c];
+            }
+            out[(row + r) * n + c] = acc;
         }
     }
 }
 
-/// The dot product of two equally long slices, summed left to right.
-pub fn dot(a: &[f32], b: &[f32]) -> f32 {
-    a.iter().zip(b).fold(0.0, |acc, (x, y)| acc + x * y)
+/// `out[c, r] = a[r, c]`: writes the transpose of a `rows x cols` matrix.
+pub fn transpose(a: &[f32], out: &mut [f32], rows: usize, cols: usize) {
+    for (r, row) in a.chunks_exact(cols).take(rows).enumerate() {
+        for (c, &v) in row.iter().enumerate() {
+            out[c * rows + r] = v;
+        }
+    }
 }
 
 /// `out[c, r] += a[r, c]`: adds the transpose of a `rows x cols` matrix.
@@ -105,14 +195,39 @@ fn for_each_broadcast(from: &Shape, to: &Shape, mut visit: impl FnMut(usize, usi
     }
 }
 
-/// Writes `a` (of shape `from`) broadcast to shape `to` into `out`.
-pub fn broadcast(a: &[f32], from: &Shape, to: &Shape, out: &mut [f32]) {
-    for_each_broadcast(from, to, |dst, src| out[dst] = a[src]);
+/// Whether broadcasting `from` to `to` only repeats `from` whole (a bias over
+/// rows): its dimensions equal the trailing ones of `to`, leading ones are 1.
+fn repeats_whole(from: &Shape, to: &Shape) -> bool {
+    let aligned = from.aligned_to(to);
+    let first = aligned[..to.rank()]
+        .iter()
+        .position(|&d| d != 1)
+        .unwrap_or(to.rank());
+    aligned[first..to.rank()] == to.dims()[first..]
 }
 
-/// Adds `g` (of shape `to`) into `out` (of shape `from`), summing over broadcast axes.
+/// Writes `a` (of shape `from`) broadcast to shape `to` into `out`.
+pub fn broadcast(a: &[f32], from: &Shape, to: &Shape, out: &mut [f32]) {
+    if repeats_whole(from, to) && !a.is_empty() {
+        out.chunks_exact_mut(a.len())
+            .for_each(|chunk| chunk.copy_from_slice(a));
+    } else {
+        for_each_broadcast(from, to, |dst, src| out[dst] = a[src]);
+    }
+}
+
+/// Adds `g` (of shape `to`) into `out` (of shape `from`), summing over broadcast
+/// axes in row-major order of `g`.
 pub fn unbroadcast_acc(g: &[f32], from: &Shape, to: &Shape, out: &mut [f32]) {
-    for_each_broadcast(from, to, |dst, src| out[src] += g[dst]);
+    if repeats_whole(from, to) && !out.is_empty() {
+        for chunk in g.chunks_exact(out.len()) {
+            for (o, &v) in out.iter_mut().zip(chunk) {
+                *o += v;
+            }
+        }
+    } else {
+        for_each_broadcast(from, to, |dst, src| out[src] += g[dst]);
+    }
 }
 
 /// Sums over one axis of a tensor split as `(outer, size, inner)`, writing `outer * inner` values.
@@ -168,7 +283,7 @@ mod tests {
         // g [1x2] = [1 2], b [3x2]: g @ b^T = [1*1+2*2, 1*3+2*4, 1*5+2*6] = [5 11 17]
         let b = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
         let mut out = [0.0; 3];
-        matmul_acc_rhs_transposed(&[1.0, 2.0], &b, &mut out, 1, 3, 2);
+        matmul_acc_rhs_transposed(&[1.0, 2.0], &b, &mut out, (1, 3, 2), &mut [0.0; 6]);
         assert_eq!(out, [5.0, 11.0, 17.0]);
         // a [2x1] = [1; 2], g [2x3]: a^T @ g = [1*g0 + 2*g1]
         let mut out = [0.0; 3];

@@ -43,4 +43,4 @@ pub use rng::Rng;
 pub use shape::{MAX_RANK, Shape};
 pub use tape::{Tape, Var};
 pub use tensor::Tensor;
-pub use unary::{Unary, sigmoid};
+pub use unary::{Unary, fast_tanh, sigmoid};

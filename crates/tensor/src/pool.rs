@@ -18,6 +18,18 @@ impl Pool {
         buffer
     }
 
+    /// A buffer of `len` elements whose contents are unspecified (stale values
+    /// from earlier use), for callers that overwrite every element.
+    pub(crate) fn take_dirty(&mut self, len: usize) -> Vec<f32> {
+        let mut buffer = self.spare.pop().unwrap_or_default();
+        if buffer.len() >= len {
+            buffer.truncate(len);
+        } else {
+            buffer.resize(len, 0.0);
+        }
+        buffer
+    }
+
     /// A buffer holding a copy of `values`.
     pub(crate) fn take_copy(&mut self, values: &[f32]) -> Vec<f32> {
         let mut buffer = self.spare.pop().unwrap_or_default();

@@ -122,7 +122,8 @@ impl Tape {
         Var(self.nodes.len() - 1)
     }
 
-    /// Appends a node of `shape` whose buffer `fill` writes from the earlier nodes.
+    /// Appends a node of `shape` whose buffer `fill` writes from the earlier
+    /// nodes. The buffer holds stale values: `fill` must write every element.
     fn push(
         &mut self,
         shape: Shape,
@@ -130,7 +131,7 @@ impl Tape {
         inputs: &[Var],
         fill: impl FnOnce(&mut [f32], &[Node]),
     ) -> Var {
-        let mut data = self.pool.take(shape.len());
+        let mut data = self.pool.take_dirty(shape.len());
         fill(&mut data, &self.nodes);
         let needs_grad = inputs.iter().any(|v| self.nodes[v.0].needs_grad);
         self.push_node(Tensor::new(shape, data), op, needs_grad)
@@ -187,9 +188,8 @@ impl Tape {
     /// `f(a)` element-wise.
     pub fn unary(&mut self, a: Var, f: Unary) -> Var {
         self.push(self.shape(a), Op::Unary(a, f), &[a], |out, nodes| {
-            for (o, &x) in out.iter_mut().zip(nodes[a.0].value.data()) {
-                *o = f.apply(x);
-            }
+            out.copy_from_slice(nodes[a.0].value.data());
+            f.apply_in_place(out);
         })
     }
 
@@ -241,7 +241,7 @@ impl Tape {
             Op::Transpose(a),
             &[a],
             |out, nodes| {
-                kernels::transpose_acc(nodes[a.0].value.data(), out, rows, cols);
+                kernels::transpose(nodes[a.0].value.data(), out, rows, cols);
             },
         )
     }
@@ -340,6 +340,9 @@ impl Tape {
     /// Records a constant whose values `fill` writes into a zeroed buffer.
     pub fn input_fn(&mut self, shape: impl Into<Shape>, fill: impl FnOnce(&mut [f32])) -> Var {
         let shape = shape.into();
-        self.push(shape, Op::Leaf, &[], |out, _| fill(out))
+        self.push(shape, Op::Leaf, &[], |out, _| {
+            out.fill(0.0);
+            fill(out)
+        })
     }
 }

@@ -34,7 +34,7 @@ pub enum Unary {
     Softplus,
     /// `1 / (1 + e^-x)`
     Sigmoid,
-    /// `tanh x`
+    /// `tanh x` (through [`fast_tanh`], relative error below 5e-7)
     Tanh,
     /// `x`
     Identity,
@@ -73,7 +73,7 @@ impl Unary {
             Unary::Gelu => x * normal_cdf(x),
             Unary::Softplus => x.max(0.0) + libm::log1pf(libm::expf(-libm::fabsf(x))),
             Unary::Sigmoid => sigmoid(x),
-            Unary::Tanh => libm::tanhf(x),
+            Unary::Tanh => fast_tanh(x),
             Unary::Identity => x,
         }
     }
@@ -133,6 +133,44 @@ impl Unary {
     }
 }
 
+impl Unary {
+    /// `v = f(v)` for every element, with the common activations in loops of their own.
+    pub fn apply_in_place(self, values: &mut [f32]) {
+        fn each(values: &mut [f32], f: impl Fn(f32) -> f32) {
+            for v in values {
+                *v = f(*v);
+            }
+        }
+        match self {
+            Unary::Identity => {}
+            Unary::Relu => each(values, |x| Unary::Relu.apply(x)),
+            Unary::Tanh => each(values, |x| Unary::Tanh.apply(x)),
+            Unary::Sigmoid => each(values, |x| Unary::Sigmoid.apply(x)),
+            Unary::Square => each(values, |x| Unary::Square.apply(x)),
+            Unary::Scale(c) => each(values, |x| c * x),
+            other => each(values, |x| other.apply(x)),
+        }
+    }
+
+    /// `d[i] += g[i] * f'(xs[i])` given `ys[i] = f(xs[i])`, with the common
+    /// activations in loops of their own.
+    pub fn derivative_acc(self, g: &[f32], xs: &[f32], ys: &[f32], d: &mut [f32]) {
+        fn each(g: &[f32], xs: &[f32], ys: &[f32], d: &mut [f32], f: impl Fn(f32, f32) -> f32) {
+            for (((d, &g), &x), &y) in d.iter_mut().zip(g).zip(xs).zip(ys) {
+                *d += g * f(x, y);
+            }
+        }
+        match self {
+            Unary::Relu => each(g, xs, ys, d, |x, y| Unary::Relu.derivative(x, y)),
+            Unary::Tanh => each(g, xs, ys, d, |x, y| Unary::Tanh.derivative(x, y)),
+            Unary::Sigmoid => each(g, xs, ys, d, |x, y| Unary::Sigmoid.derivative(x, y)),
+            Unary::Square => each(g, xs, ys, d, |x, y| Unary::Square.derivative(x, y)),
+            Unary::Scale(c) => each(g, xs, ys, d, |_, _| c),
+            other => each(g, xs, ys, d, |x, y| other.derivative(x, y)),
+        }
+    }
+}
+
 /// The logistic function, evaluated so that `e^x` never overflows.
 pub fn sigmoid(x: f32) -> f32 {
     if x >= 0.0 {
@@ -169,10 +207,50 @@ mod tests {
     }
 
     #[test]
+    fn fast_tanh_stays_within_its_error_bound() {
+        let mut worst = 0.0f64;
+        for i in -1_000_000..=1_000_000 {
+            let x = i as f32 * 1e-5;
+            let exact = libm::tanh(f64::from(x));
+            let got = f64::from(super::fast_tanh(x));
+            if exact != 0.0 {
+                worst = worst.max(((got - exact) / exact).abs());
+            }
+        }
+        assert!(worst < 5e-7, "relative error {worst}");
+        assert_eq!(super::fast_tanh(f32::INFINITY), 1.0);
+        assert_eq!(super::fast_tanh(-100.0), -1.0);
+        assert!(super::fast_tanh(f32::NAN).is_nan());
+    }
+
+    #[test]
     fn stable_forms_do_not_overflow() {
         assert_eq!(Unary::Sigmoid.apply(-200.0), 0.0);
         assert_eq!(Unary::Sigmoid.apply(200.0), 1.0);
         assert_eq!(Unary::Softplus.apply(200.0), 200.0);
         assert_eq!(Unary::Softplus.apply(-200.0), 0.0);
     }
+}
+
+/// `tanh x` as Eigen's rational approximation (its `generic_fast_tanh_float`):
+/// an odd degree-13 polynomial over an even degree-6 one on `[-7.9053, 7.9053]`,
+/// saturating outside. Branch-free, so loops over it vectorize; the relative
+/// error is below 5e-7 everywhere (about 4 times libm's), checked by a test.
+pub fn fast_tanh(x: f32) -> f32 {
+    const CLAMP: f32 = 7.905_311;
+    let x = x.clamp(-CLAMP, CLAMP);
+    let x2 = x * x;
+    let mut p = -2.760_768_5e-16_f32;
+    for c in [
+        2.000_187_9e-13,
+        -8.604_672e-11,
+        5.122_297e-8,
+        1.485_722_4e-5,
+        6.372_619_3e-4,
+        4.893_524_6e-3,
+    ] {
+        p = p * x2 + c;
+    }
+    let q = ((1.198_258_4e-6_f32 * x2 + 1.185_347e-4) * x2 + 2.268_434_6e-3) * x2 + 4.893_525e-3;
+    if x.abs() < 0.0004 { x } else { x * p / q }
 }

@@ -129,8 +129,7 @@ impl Mlp {
             let out = &mut rest[0];
             out.resize(rows * layer.out_dim(), 0.0);
             layer.apply(input, rows, out);
-            let f = self.activation_of(index).unary();
-            out.iter_mut().for_each(|v| *v = f.apply(*v));
+            self.activation_of(index).unary().apply_in_place(out);
         }
     }
 }
