@@ -1,0 +1,68 @@
+//! The JSON lines the CLI prints: a metrics line and the closing summary.
+//! Owns their field names; the numbers come from `Session::metrics`.
+
+use playground::{Metrics, Stop};
+use serde::Serialize;
+
+/// One metrics line (`"kind":"metrics"`), or the body of the summary.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Line {
+    kind: &'static str,
+    step: u64,
+    epoch: u64,
+    train_loss: f32,
+    test_loss: f32,
+    train_accuracy: Option<f32>,
+    test_accuracy: Option<f32>,
+    learning_rate: f32,
+    batch_loss: f32,
+    grad_norms: Vec<f32>,
+}
+
+/// The last line (`"kind":"summary"`): the metrics and how training ended.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Summary {
+    #[serde(flatten)]
+    line: Line,
+    best_epoch: Option<u64>,
+    stop: Option<&'static str>,
+    message: Option<String>,
+}
+
+fn line(kind: &'static str, m: &Metrics) -> Line {
+    let e = &m.evaluation;
+    Line {
+        kind,
+        step: m.step,
+        epoch: m.epoch,
+        train_loss: e.train_loss,
+        test_loss: e.test_loss,
+        train_accuracy: e.train_accuracy,
+        test_accuracy: e.test_accuracy,
+        learning_rate: m.learning_rate,
+        batch_loss: m.batch_loss,
+        grad_norms: m.layers.iter().map(|l| l.grad_norm).collect(),
+    }
+}
+
+/// The metrics line for `metrics`, without a newline.
+pub fn metrics_line(metrics: &Metrics) -> String {
+    serde_json::to_string(&line("metrics", metrics)).unwrap_or_default()
+}
+
+/// The summary line for `metrics`, without a newline.
+pub fn summary_line(metrics: &Metrics) -> String {
+    let stop = metrics.stop.as_ref().map(|stop| match stop {
+        Stop::EarlyStopped { .. } => "earlyStopped",
+        Stop::Diverged { .. } => "diverged",
+    });
+    let summary = Summary {
+        line: line("summary", metrics),
+        best_epoch: metrics.best_epoch,
+        stop,
+        message: metrics.stop.as_ref().map(Stop::message),
+    };
+    serde_json::to_string(&summary).unwrap_or_default()
+}
