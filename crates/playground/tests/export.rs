@@ -281,7 +281,12 @@ fn imported_points_become_hand_added_points_of_a_link() {
 #[test]
 fn bad_data_files_are_refused_naming_the_line_and_the_problem() {
     let too_many = format!("x,y,label\n{}", "0,0,0\n".repeat(MAX_DATA_POINTS + 1));
-    let cases: [(&str, &str); 13] = [
+    let row = "{\"x\":0,\"y\":0,\"label\":0}";
+    let too_many_json = format!(
+        "{{\"version\":1,\"train\":[{}],\"test\":[]}}",
+        vec![row; MAX_DATA_POINTS + 1].join(",")
+    );
+    let cases: [(&str, &str); 14] = [
         ("", "the data CSV is empty"),
         ("a,b,c\n1,2,3", "line 1: the header must be x,y,label,split"),
         (
@@ -306,6 +311,10 @@ fn bad_data_files_are_refused_naming_the_line_and_the_problem() {
             "line 2: split must be train or test, not validation",
         ),
         (&too_many, "the data holds more than 2200 points"),
+        (
+            &too_many_json,
+            "the data holds 2201 points; at most 2200 are allowed",
+        ),
         ("{", "the data JSON is not valid"),
         (
             "{\"version\":2,\"train\":[],\"test\":[]}",
