@@ -1,6 +1,7 @@
 //! How much work one call may do, so that no call from the page freezes the
 //! tab. A browser concern, not the engine's: the session trains whatever it is
-//! asked to. Work is counted in multiply-adds through the network's weights.
+//! asked to. Work is counted in units of one example (or grid pixel) through
+//! one weight, which costs about 2 ns in Chromium's wasm on the dev machine.
 
 use playground::Session;
 use playground::session::MAX_GRID_POINTS;
@@ -9,13 +10,15 @@ use playground::session::MAX_GRID_POINTS;
 pub const MAX_STEPS_PER_CALL: u32 = 10_000;
 /// The most epochs one `trainEpochs` call trains, however small the network.
 pub const MAX_EPOCHS_PER_CALL: u32 = 100;
-/// The most multiply-adds one call may cost: a few tenths of a second in
-/// Chromium (measured: about 2.5e9 per second natively, less in wasm).
-pub const MAX_WORK_PER_CALL: u64 = 500_000_000;
+/// The most work one call may cost, in units of one example through one
+/// weight: about a third of a second.
+pub const MAX_WORK_PER_CALL: u64 = 150_000_000;
 
-/// Multiply-adds to train on one example: forward, and backward to both the
-/// inputs and the weights, each about one per weight.
-const TRAIN_PASSES: u64 = 3;
+/// Work of one update beyond its batch, per weight: the optimizer, the backup
+/// of the weights and the gradient statistics each touch every weight.
+const UPDATE_PASSES: u64 = 3;
+/// Work of one update whatever the network (the tape, the batch, the schedule).
+const UPDATE_OVERHEAD: u64 = 4_000;
 
 /// The call limits of one session's current network and batch size.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,14 +42,15 @@ impl Limits {
             .max(1);
         let examples = session.train_set().len().max(1) as u64;
         let batch = (session.config().batch_size as u64).clamp(1, examples);
+        let update = weights * (batch + UPDATE_PASSES) + UPDATE_OVERHEAD;
         let calls = |cost: u64, most: u32| {
             u32::try_from(MAX_WORK_PER_CALL / cost.max(1))
                 .unwrap_or(most)
                 .clamp(1, most)
         };
         Self {
-            steps: calls(TRAIN_PASSES * weights * batch, MAX_STEPS_PER_CALL),
-            epochs: calls(TRAIN_PASSES * weights * examples, MAX_EPOCHS_PER_CALL),
+            steps: calls(update, MAX_STEPS_PER_CALL),
+            epochs: calls(update * examples.div_ceil(batch), MAX_EPOCHS_PER_CALL),
             grid_pixels: usize::try_from(MAX_WORK_PER_CALL / weights)
                 .unwrap_or(MAX_GRID_POINTS)
                 .min(MAX_GRID_POINTS),
@@ -64,6 +68,16 @@ mod tests {
             Ok(Ok(session)) => Limits::of(&session),
             _ => panic!("{link} builds"),
         }
+    }
+
+    #[test]
+    fn small_batches_on_the_default_network_limit_epochs_not_steps() {
+        let small = limits("batchSize=1&numSamples=2000&percTrainData=90");
+        assert_eq!(small.steps, MAX_STEPS_PER_CALL);
+        assert!(
+            (5..MAX_EPOCHS_PER_CALL).contains(&small.epochs),
+            "{small:?}"
+        );
     }
 
     #[test]
@@ -85,6 +99,6 @@ mod tests {
         );
         assert!((1..10).contains(&big.steps), "{big:?}");
         assert!((1..10).contains(&big.epochs), "{big:?}");
-        assert!((100 * 100..200 * 200).contains(&big.grid_pixels), "{big:?}");
+        assert!((50 * 50..100 * 100).contains(&big.grid_pixels), "{big:?}");
     }
 }

@@ -1,0 +1,130 @@
+// The page's buttons and readouts: finds them by data-testid, wires the buttons to handlers,
+// and shows metrics, errors and status messages (always as text, never as HTML).
+
+/**
+ * @typedef {object} Controls
+ * @property {HTMLButtonElement} play
+ * @property {HTMLButtonElement} pause
+ * @property {HTMLButtonElement} step
+ * @property {HTMLButtonElement} reset
+ * @property {HTMLButtonElement} newWeights
+ * @property {HTMLElement} stepCount
+ * @property {HTMLElement} epochCount
+ * @property {HTMLElement} trainLoss
+ * @property {HTMLElement} testLoss
+ * @property {HTMLElement} trainAccuracy
+ * @property {HTMLElement} testAccuracy
+ * @property {HTMLCanvasElement} heatmap
+ * @property {HTMLCanvasElement} lossChart
+ * @property {HTMLElement} error
+ * @property {HTMLElement} status
+ */
+
+/**
+ * The page's controls, by their data-testid.
+ * @param {ParentNode} root
+ * @returns {Controls}
+ * @throws {Error} when one is missing from the page
+ */
+export function findControls(root) {
+  const find = (/** @type {string} */ id) => {
+    const element = root.querySelector(`[data-testid="${id}"]`);
+    if (!element) throw new Error(`the page has no element with data-testid="${id}"`);
+    return /** @type {any} */ (element);
+  };
+  return {
+    play: find('play'),
+    pause: find('pause'),
+    step: find('step'),
+    reset: find('reset'),
+    newWeights: find('new-weights'),
+    stepCount: find('step-count'),
+    epochCount: find('epoch-count'),
+    trainLoss: find('train-loss'),
+    testLoss: find('test-loss'),
+    trainAccuracy: find('train-accuracy'),
+    testAccuracy: find('test-accuracy'),
+    heatmap: find('heatmap'),
+    lossChart: find('loss-chart'),
+    error: find('error'),
+    status: find('status'),
+  };
+}
+
+/**
+ * Calls a handler when its button is clicked.
+ * @param {Controls} controls
+ * @param {{play: () => void, pause: () => void, step: () => void, reset: () => void,
+ *   newWeights: () => void}} handlers
+ */
+export function bindControls(controls, handlers) {
+  controls.play.addEventListener('click', handlers.play);
+  controls.pause.addEventListener('click', handlers.pause);
+  controls.step.addEventListener('click', handlers.step);
+  controls.reset.addEventListener('click', handlers.reset);
+  controls.newWeights.addEventListener('click', handlers.newWeights);
+}
+
+/**
+ * Shows Pause while playing and Play otherwise, keeping keyboard focus on the visible one.
+ * @param {Controls} controls
+ * @param {boolean} playing
+ */
+export function showPlaying(controls, playing) {
+  const [shown, hidden] = playing ? [controls.pause, controls.play] : [controls.play, controls.pause];
+  const hadFocus = document.activeElement === hidden;
+  shown.hidden = false;
+  hidden.hidden = true;
+  if (hadFocus) shown.focus();
+}
+
+/**
+ * Writes the metrics into the readouts; a missing number shows as a dash.
+ * @param {Controls} controls
+ * @param {{step: number, epoch: number, trainLoss: number | null, testLoss: number | null,
+ *   trainAccuracy: number | null, testAccuracy: number | null}} metrics
+ */
+export function showMetrics(controls, metrics) {
+  controls.stepCount.textContent = metrics.step.toLocaleString('en-US');
+  controls.epochCount.textContent = metrics.epoch.toLocaleString('en-US');
+  controls.trainLoss.textContent = formatLoss(metrics.trainLoss);
+  controls.testLoss.textContent = formatLoss(metrics.testLoss);
+  controls.trainAccuracy.textContent = formatPercent(metrics.trainAccuracy);
+  controls.testAccuracy.textContent = formatPercent(metrics.testAccuracy);
+}
+
+/**
+ * Shows `message` in the error banner, or hides the banner for `null`.
+ * @param {Controls} controls
+ * @param {string | null} message
+ */
+export function showError(controls, message) {
+  controls.error.textContent = message ?? '';
+  controls.error.hidden = message === null;
+}
+
+/**
+ * Shows a note about training (why it stopped), or hides it for `null`.
+ * @param {Controls} controls
+ * @param {string | null} message
+ */
+export function showStatus(controls, message) {
+  controls.status.textContent = message ?? '';
+  controls.status.hidden = message === null;
+}
+
+/**
+ * @param {number | null} loss
+ * @returns {string}
+ */
+function formatLoss(loss) {
+  return loss === null ? '–' : loss.toFixed(3);
+}
+
+/**
+ * @param {number | null} fraction
+ * @returns {string}
+ */
+function formatPercent(fraction) {
+  return fraction === null ? '–' : `${(fraction * 100).toFixed(1)}%`;
+}
