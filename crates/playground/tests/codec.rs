@@ -165,11 +165,11 @@ fn every_table_default_parses_and_is_what_the_default_config_holds() {
 
 #[test]
 fn only_settings_that_differ_from_their_default_are_written() {
-    let config = Config::from_query("learningRate=0.1&networkShape=4,2&dataset=xor")
+    let config = Config::from_query("learningRate=0.3&networkShape=4,2&dataset=xor")
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         config.to_query(),
-        "v=1&dataset=xor&networkShape=4,2&learningRate=0.1"
+        "v=1&dataset=xor&networkShape=4,2&learningRate=0.3"
     );
 }
 

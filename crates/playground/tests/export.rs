@@ -79,7 +79,8 @@ fn the_weights_file_lists_sizes_activations_and_rows_per_input() {
 
 /// The default network's weights file with `edit` applied to its JSON.
 fn edited(edit: impl FnOnce(&mut Value)) -> String {
-    let mut file = json(&session("numSamples=50").export_weights());
+    let mut file =
+        json(&session("numSamples=50&networkShape=8,8&activation=tanh").export_weights());
     edit(&mut file);
     file.to_string()
 }
@@ -143,7 +144,7 @@ fn a_weights_file_that_does_not_fit_is_refused_naming_the_problem() {
         ),
     ];
     for (file, fragment) in cases {
-        let mut s = session("numSamples=50");
+        let mut s = session("numSamples=50&networkShape=8,8&activation=tanh");
         let before = weight_bits(&s);
         let error = s.import_weights(&file).err().unwrap_or_default();
         assert!(error.contains(fragment), "want {fragment:?}, got {error:?}");
@@ -155,7 +156,7 @@ fn a_weights_file_that_does_not_fit_is_refused_naming_the_problem() {
 fn a_weight_too_large_for_f32_is_refused_as_out_of_range() {
     let file = edited(|f| f["layers"][0]["weight"][1][2] = 1e40.into());
     assert!(file.contains("1e40") || file.contains("1e+40"), "{file}");
-    let mut s = session("numSamples=50");
+    let mut s = session("numSamples=50&networkShape=8,8&activation=tanh");
     let error = s.import_weights(&file).err().unwrap_or_default();
     assert!(
         error.contains("the weights JSON is not valid: number out of range at line 1"),

@@ -260,3 +260,26 @@ fn after_training_the_heatmap_shows_more_than_one_class_colour() {
     assert_eq!(points.length(), 500 * 4);
     assert_eq!(playground.class_count(), Some(2));
 }
+
+include!("../../playground/tests/golden/links.rs");
+
+#[wasm_bindgen_test]
+fn golden_links_give_the_natively_recorded_loss_bits() {
+    for &(link, steps, train, test) in GOLDEN_LINKS {
+        let mut playground = match Playground::from_query(link) {
+            Ok(playground) => playground,
+            Err(error) => panic!("{link}: {}", message(error.into())),
+        };
+        let mut left = steps;
+        while left > 0 {
+            let chunk = left.min(u64::from(playground.max_steps()));
+            assert!(playground.train_steps(chunk as u32).is_ok(), "{link}");
+            left -= chunk;
+        }
+        let got = (
+            (metric(&playground, "trainLoss") as f32).to_bits(),
+            (metric(&playground, "testLoss") as f32).to_bits(),
+        );
+        assert_eq!(got, (train, test), "{link}: wasm differs from native");
+    }
+}

@@ -274,7 +274,7 @@ pub static SETTINGS: &[Setting] = &[
     row(
         "networkShape",
         Network,
-        "8,8",
+        "12,12",
         Kind::List {
             max_len: MAX_LAYERS,
             min: 1,
@@ -292,7 +292,7 @@ pub static SETTINGS: &[Setting] = &[
     row(
         "activation",
         Network,
-        "tanh",
+        "relu",
         choice::<Activation>(|c| index_of(c.activation), |c, i| c.activation = pick(i)),
         [
             "Activation",
@@ -367,7 +367,7 @@ pub static SETTINGS: &[Setting] = &[
     row(
         "learningRate",
         Training,
-        "0.03",
+        "0.1",
         positive(10.0, |c| c.learning_rate, |c, v| c.learning_rate = v),
         [
             "Learning rate",
