@@ -62,8 +62,15 @@ impl Config {
     /// Reads a share link leniently: every bad setting is reported and replaced
     /// by its default, and the rest are kept.
     pub fn parse_query(link: &str) -> Parsed {
+        Config::default().apply_query(link)
+    }
+
+    /// Reads a link leniently on top of this config instead of the defaults:
+    /// the settings it names change, every other setting keeps its value. This
+    /// is how a form changes a few settings at once.
+    pub fn apply_query(&self, link: &str) -> Parsed {
         let mut parsed = Parsed {
-            config: Config::default(),
+            config: self.clone(),
             errors: Vec::new(),
             warnings: Vec::new(),
         };

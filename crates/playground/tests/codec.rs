@@ -261,3 +261,17 @@ fn an_unknown_key_is_a_warning_that_keeps_the_rest() {
     );
     assert_eq!(parsed.config.noise, 10);
 }
+
+#[test]
+fn apply_query_changes_only_the_named_settings() {
+    let base = Config::from_query("networkShape=4,2&dataset=xor").unwrap_or_else(|e| panic!("{e}"));
+    let changed = base.apply_query("learningRate=0.3&activation=tanh");
+    assert!(changed.errors.is_empty(), "{:?}", changed.errors);
+    assert_eq!(
+        changed.config.to_query(),
+        "v=1&dataset=xor&networkShape=4,2&activation=tanh&learningRate=0.3"
+    );
+    let refused = base.apply_query("learningRate=-1");
+    assert_eq!(refused.errors.len(), 1);
+    assert_eq!(refused.config, base, "a refused change keeps the old value");
+}

@@ -19,7 +19,7 @@ use crate::options::{Entries, Spelled};
 #[wasm_bindgen]
 #[derive(Debug)]
 pub struct Playground {
-    session: Session,
+    pub(crate) session: Session,
     warnings: Vec<String>,
     rgba: Vec<u8>,
 }

@@ -7,12 +7,14 @@ mod handle;
 mod link;
 mod metrics;
 mod options;
+mod settings;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
 pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
+pub use settings::settings_table;
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
 /// reach the console with their message instead of "unreachable".

@@ -283,3 +283,69 @@ fn golden_links_give_the_natively_recorded_loss_bits() {
         assert_eq!(got, (train, test), "{link}: wasm differs from native");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_settings_table_describes_every_setting_with_its_limits() {
+    let table = match playground_wasm::settings_table() {
+        Ok(table) => table,
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(table.length() > 30);
+    let rate = table
+        .iter()
+        .find(|row| get(row, "key").as_string().as_deref() == Some("learningRate"));
+    let Some(rate) = rate else {
+        panic!("no learningRate row")
+    };
+    assert_eq!(get(&rate, "type").as_string().as_deref(), Some("float"));
+    assert_eq!(get(&rate, "openMin").as_bool(), Some(true));
+    assert_eq!(get(&rate, "max").as_f64(), Some(10.0));
+    assert!(
+        get(&rate, "nameZh")
+            .as_string()
+            .is_some_and(|n| !n.is_empty())
+    );
+}
+
+#[wasm_bindgen_test]
+fn changing_the_learning_rate_keeps_training_and_changing_the_network_rebuilds() {
+    let mut playground = build(JsValue::UNDEFINED);
+    assert!(playground.train_steps(30).is_ok());
+    let changed = object(&[("learningRate", JsValue::from_f64(0.3))]);
+    assert!(playground.set_settings(changed).is_ok());
+    assert_eq!(
+        metric(&playground, "step"),
+        30.0,
+        "a new learning rate keeps the steps"
+    );
+    let values = playground
+        .values()
+        .map(JsValue::from)
+        .unwrap_or(JsValue::NULL);
+    assert_eq!(
+        get(&values, "learningRate").as_string().as_deref(),
+        Some("0.3")
+    );
+
+    let bad = playground.set_settings(JsValue::from_str("learningRate=abc"));
+    let Err(error) = bad else {
+        panic!("a bad rate was accepted")
+    };
+    assert!(message(error.into()).starts_with("learningRate=abc: "));
+    assert_eq!(
+        metric(&playground, "step"),
+        30.0,
+        "a refused change keeps everything"
+    );
+
+    assert!(
+        playground
+            .set_settings(JsValue::from_str("networkShape=4"))
+            .is_ok()
+    );
+    assert_eq!(
+        metric(&playground, "step"),
+        0.0,
+        "a new network starts over"
+    );
+}
