@@ -1,5 +1,5 @@
 // The page's entry point and the only owner of mutable state: loads the wasm module, opens the
-// experiment in the address bar, wires the buttons to the player and redraws after changes.
+// experiment in the address bar, and hands every view an `App` to read and change it through.
 
 import init, { gridExtent, palette } from './pkg/playground_wasm.js';
 import { clearLossHistory, createLossHistory, drawLossChart, recordLoss } from './chart.js';
@@ -7,10 +7,38 @@ import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
 import { createHeatmap } from './heatmap.js';
+import { setLanguage } from './i18n.js';
 import { openLink, writeLink } from './link.js';
 import { createPlayer } from './player.js';
 
 /** @typedef {import('./pkg/playground_wasm.js').Playground} Playground */
+
+/**
+ * What a view is told after every frame and every change.
+ * @typedef {object} Frame
+ * @property {Playground} playground the experiment (read it; change it only through `App`)
+ * @property {any} metrics           `playground.metrics()` of this frame
+ */
+
+/**
+ * A part of the page that draws the experiment.
+ * @typedef {object} View
+ * @property {(frame: Frame) => void} update called after every frame of training and every change
+ * @property {() => void} [restart]         called when the experiment starts over
+ */
+
+/**
+ * How views read and change the experiment. Only main.js holds state; views call these.
+ * @typedef {object} App
+ * @property {() => Playground | null} playground the current experiment
+ * @property {(changes: Record<string, string | number | boolean> | string) => void} change
+ *   changes settings (an object of link keys, or query text): training-only settings apply
+ *   live, others start over; the link and every view follow
+ * @property {(link: string) => void} open opens a whole link (bad settings fall back to defaults)
+ * @property {(on: boolean) => void} setPlaying starts or stops training
+ * @property {() => void} redraw redraws every view now
+ * @property {(message: string | null) => void} showError shows a message in the error banner
+ */
 
 /**
  * The most pixels per side of the predicted regions, which are scaled up onto the canvas. Large
@@ -36,25 +64,39 @@ function start() {
     playground: null,
     /** @type {Float32Array} */
     points: new Float32Array(),
-    losses: createLossHistory(),
   };
+
+  const losses = createLossHistory();
+  /** @type {View[]} */
+  const views = [
+    {
+      update({ playground, metrics }) {
+        const size = Math.min(HEATMAP_SIZE, Math.floor(Math.sqrt(playground.maxGridPixels / 4)));
+        heatmap.draw({
+          rgba: playground.heatmapRgba(size, size, playground.discretize),
+          size,
+          points: state.points,
+          showTest: playground.showTestData,
+          regression: playground.classCount === undefined,
+          ...plane,
+        });
+        showMetrics(controls, metrics);
+      },
+    },
+    {
+      update({ metrics }) {
+        recordLoss(losses, metrics.step, metrics.trainLoss, metrics.testLoss);
+        drawLossChart(controls.lossChart, losses);
+      },
+      restart: () => clearLossHistory(losses),
+    },
+  ];
 
   const render = () => {
     const { playground } = state;
     if (!playground) return;
     const metrics = playground.metrics();
-    recordLoss(state.losses, metrics.step, metrics.trainLoss, metrics.testLoss);
-    const size = Math.min(HEATMAP_SIZE, Math.floor(Math.sqrt(playground.maxGridPixels / 4)));
-    heatmap.draw({
-      rgba: playground.heatmapRgba(size, size, playground.discretize),
-      size,
-      points: state.points,
-      showTest: playground.showTestData,
-      regression: playground.classCount === undefined,
-      ...plane,
-    });
-    drawLossChart(controls.lossChart, state.losses);
-    showMetrics(controls, metrics);
+    for (const view of views) view.update({ playground, metrics });
     showStatus(controls, metrics.stop?.message ?? null);
     if (metrics.stop) setPlaying(false);
   };
@@ -96,32 +138,69 @@ function start() {
     showPlaying(controls, on);
   }
 
+  /** Tells every view the experiment started over, then redraws. */
+  function restarted() {
+    const { playground } = state;
+    if (!playground) return;
+    state.points = playground.points();
+    for (const view of views) view.restart?.();
+    writeLink(playground.query());
+    setLanguage(playground.values().lang);
+    render();
+  }
+
   /** Replaces the experiment with the one in `link` (bad settings fall back to defaults). */
   function open(/** @type {string} */ link) {
     setPlaying(false);
     const { playground, problems } = openLink(link);
     state.playground?.free();
     state.playground = playground;
-    state.points = playground.points();
-    clearLossHistory(state.losses);
-    writeLink(playground.query());
     showError(controls, problems.length === 0 ? null : [
       'Some settings in this link could not be used, so their defaults apply:',
       ...problems,
     ].join('\n'));
-    render();
+    restarted();
   }
 
-  /** Starts over after `change` alters the playground, and puts its link in the address bar. */
-  function restart(/** @type {(playground: Playground) => void} */ change) {
+  /** Starts over after `action` alters the playground. */
+  function restart(/** @type {(playground: Playground) => void} */ action) {
     const { playground } = state;
     if (!playground) return;
     setPlaying(false);
-    change(playground);
-    clearLossHistory(state.losses);
-    writeLink(playground.query());
-    render();
+    action(playground);
+    restarted();
   }
+
+  /**
+   * Changes settings; starts over only when the engine rebuilt the experiment (its step count
+   * went back to zero), so a new learning rate never interrupts training.
+   * @param {Record<string, string | number | boolean> | string} changes
+   */
+  function change(changes) {
+    const { playground } = state;
+    if (!playground) return;
+    const before = playground.metrics().step;
+    playground.setSettings(changes);
+    showError(controls, null);
+    if (before > 0 && playground.metrics().step === 0) {
+      setPlaying(false);
+      restarted();
+    } else {
+      writeLink(playground.query());
+      setLanguage(playground.values().lang);
+      render();
+    }
+  }
+
+  /** @type {App} */
+  const app = {
+    playground: () => state.playground,
+    change: (changes) => guarded(change)(changes),
+    open: (link) => guarded(open)(link),
+    setPlaying,
+    redraw: () => guarded(render)(),
+    showError: (message) => showError(controls, message),
+  };
 
   bindControls(controls, {
     play: () => setPlaying(true),
@@ -134,9 +213,9 @@ function start() {
     reset: guarded(() => restart((playground) => playground.reset())),
     newWeights: guarded(() => restart((playground) => playground.newWeights())),
   });
-  window.addEventListener('hashchange', guarded(() => open(window.location.hash.slice(1))));
-  window.addEventListener('resize', guarded(render));
-  guarded(() => open(window.location.hash.slice(1)))();
+  window.addEventListener('hashchange', () => app.open(window.location.hash.slice(1)));
+  window.addEventListener('resize', app.redraw);
+  app.open(window.location.hash.slice(1));
 }
 
 /**
