@@ -6,7 +6,9 @@ mod budget;
 mod handle;
 mod link;
 mod metrics;
+mod network;
 mod options;
+mod preview;
 mod settings;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -14,6 +16,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
+pub use preview::dataset_preview;
 pub use settings::settings_table;
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
