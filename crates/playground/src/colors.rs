@@ -33,7 +33,12 @@ pub fn class_rgba(probabilities: &[f32], classes: usize, discretize: bool, rgba:
         let confidence = if discretize {
             1.0
         } else {
-            ((probs[best] - floor) / (1.0 - floor)).clamp(0.0, 1.0)
+            let sure = (probs[best] - floor) / (1.0 - floor);
+            if sure.is_finite() {
+                sure.clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
         };
         blend(PALETTE[best % PALETTE.len()], confidence, pixel);
     }
@@ -77,6 +82,14 @@ mod tests {
         assert_eq!(&rgba[8..12], &[232, 234, 235, 255]);
         class_rgba(&[0.4, 0.6], 2, true, &mut rgba);
         assert_eq!(&rgba[0..4], &[8, 119, 189, 255]);
+    }
+
+    #[test]
+    fn probabilities_that_are_not_numbers_paint_neutral_grey_not_black() {
+        let mut rgba = [0u8; 8];
+        class_rgba(&[f32::NAN, f32::NAN, f32::NAN, 0.5], 2, false, &mut rgba);
+        assert_eq!(&rgba[0..4], &[232, 234, 235, 255]);
+        assert_eq!(&rgba[4..8], &[232, 234, 235, 255]);
     }
 
     #[test]
