@@ -3,6 +3,7 @@
 //! converts types and errors for JS and holds no math and no rules of its own.
 
 mod budget;
+mod data;
 mod handle;
 mod link;
 mod metrics;
@@ -14,6 +15,7 @@ mod settings;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
+pub use data::{max_user_points, parse_data, point_limit};
 pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
 pub use preview::dataset_preview;
