@@ -155,13 +155,17 @@ impl Session {
     /// Switches to `config`. Settings that only steer training (learning rate,
     /// optimizer constants, schedule, batch size, regularization, dropout,
     /// augmentation, early stopping, view settings) apply from the next step and
-    /// keep the trained weights; any other change rebuilds the session.
+    /// keep the trained weights; any other change rebuilds the session. After a
+    /// divergence a new learning rate rebuilds it too: the kept weights are
+    /// blown up, so the new rate starts over from the link's initial weights.
     ///
     /// # Errors
     /// When `config` breaks a rule that spans several settings; the session is then unchanged.
     pub fn set_config(&mut self, config: Config) -> Result<(), ConfigError> {
         config.validate()?;
-        if rebuild_needed(&self.config, &config) {
+        let diverged = matches!(self.stop, Some(Stop::Diverged { .. }));
+        let new_rate = config.learning_rate.to_bits() != self.config.learning_rate.to_bits();
+        if rebuild_needed(&self.config, &config) || (diverged && new_rate) {
             *self = Session::new(config)?;
             return Ok(());
         }
