@@ -97,6 +97,13 @@ impl Session {
         };
         self.tape.backward_into(objective, &mut self.grads);
         let batch_loss = self.tape.value(data_loss).item();
+        if !batch_loss.is_finite() {
+            // These weights already fail; the backup holds the ones before the
+            // last update, whose batch loss was finite (and is still recorded).
+            self.step += 1;
+            self.diverge();
+            return;
+        }
 
         for (saved, live) in self.backup.params_mut().zip(self.model.params()) {
             saved.data_mut().copy_from_slice(live.data());
@@ -111,8 +118,7 @@ impl Session {
         self.optimizer.step(pairs);
         self.step += 1;
 
-        let finite = batch_loss.is_finite() && self.model.params().all(|p| p.all_finite());
-        if !finite {
+        if !self.model.params().all(|p| p.all_finite()) {
             self.diverge();
             return;
         }

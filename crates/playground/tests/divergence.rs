@@ -1,6 +1,7 @@
-//! After a divergence, the learner does what the message says: a lower
-//! learning rate starts over from the link's initial weights (the kept ones
-//! are blown up), while any other training setting leaves the session stopped.
+//! After a divergence the page keeps a picture and the learner can act on the
+//! message: the kept weights still predict finite numbers everywhere on the
+//! plane, a lower learning rate starts over from the link's initial weights,
+//! and any other training setting leaves the session stopped.
 
 use playground::{Config, Session, Stop};
 
@@ -49,4 +50,27 @@ fn other_training_settings_leave_a_diverged_session_stopped() {
     assert!(matches!(session.stopped(), Some(Stop::Diverged { .. })));
     session.train_steps(3);
     assert_eq!(session.step(), step);
+}
+
+#[test]
+fn the_kept_weights_predict_finite_numbers_on_the_whole_plane() {
+    for link in [
+        DIVERGES,
+        "learningRate=10&activation=linear&networkShape=8,8,8&loss=crossEntropy",
+    ] {
+        let mut session = fresh(link);
+        session.train_steps(200);
+        let Some(Stop::Diverged { step, .. }) = session.stopped().cloned() else {
+            panic!("{link} diverges within 200 steps: {:?}", session.stopped());
+        };
+        assert!(session.metrics().batch_loss.is_finite(), "{link}");
+        assert!(session.evaluate().train_loss.is_finite(), "{link}");
+        let grid = session
+            .predict_grid(40, 40)
+            .unwrap_or_else(|e| panic!("{link}: {e}"));
+        assert!(
+            grid.probabilities().iter().all(|p| p.is_finite()),
+            "{link}: the kept weights of step {step} predict non-finite numbers"
+        );
+    }
 }
