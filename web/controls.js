@@ -1,5 +1,5 @@
-// The page's buttons and readouts: finds them by data-testid, wires the buttons to handlers,
-// and shows metrics, errors and status messages (always as text, never as HTML).
+// The page's buttons and readouts: finds them by data-testid, wires the buttons and the speed
+// control to handlers, and shows metrics, errors and status messages (always as text).
 
 /**
  * @typedef {object} Controls
@@ -8,6 +8,10 @@
  * @property {HTMLButtonElement} step
  * @property {HTMLButtonElement} reset
  * @property {HTMLButtonElement} newWeights
+ * @property {HTMLSelectElement} speed
+ * @property {HTMLButtonElement} share
+ * @property {HTMLElement} shareStatus
+ * @property {HTMLInputElement} shareLink
  * @property {HTMLElement} stepCount
  * @property {HTMLElement} epochCount
  * @property {HTMLElement} trainLoss
@@ -38,6 +42,10 @@ export function findControls(root) {
     step: find('step'),
     reset: find('reset'),
     newWeights: find('new-weights'),
+    speed: find('speed'),
+    share: find('share'),
+    shareStatus: find('share-status'),
+    shareLink: find('share-link'),
     stepCount: find('step-count'),
     epochCount: find('epoch-count'),
     trainLoss: find('train-loss'),
@@ -52,10 +60,11 @@ export function findControls(root) {
 }
 
 /**
- * Calls a handler when its button is clicked.
+ * Calls a handler when its button is clicked, and `speed` with the pace chosen (epochs per
+ * second, `Infinity` for as fast as possible) now and whenever it changes.
  * @param {Controls} controls
  * @param {{play: () => void, pause: () => void, step: () => void, reset: () => void,
- *   newWeights: () => void}} handlers
+ *   newWeights: () => void, speed: (epochsPerSecond: number) => void}} handlers
  */
 export function bindControls(controls, handlers) {
   controls.play.addEventListener('click', handlers.play);
@@ -63,6 +72,19 @@ export function bindControls(controls, handlers) {
   controls.step.addEventListener('click', handlers.step);
   controls.reset.addEventListener('click', handlers.reset);
   controls.newWeights.addEventListener('click', handlers.newWeights);
+  const speed = () => handlers.speed(paceOf(controls.speed.value));
+  controls.speed.addEventListener('change', speed);
+  speed();
+}
+
+/**
+ * The pace a speed option stands for: its value in epochs per second, or `Infinity` for `max`.
+ * @param {string} value
+ * @returns {number}
+ */
+function paceOf(value) {
+  const pace = Number(value);
+  return Number.isFinite(pace) && pace > 0 ? pace : Infinity;
 }
 
 /**

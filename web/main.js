@@ -1,15 +1,18 @@
 // The page's entry point and the only owner of mutable state: loads the wasm module, opens the
 // experiment in the address bar, and hands every view an `App` to read and change it through.
 
+import './strings.js';
 import init, { gridExtent, palette } from './pkg/playground_wasm.js';
 import { clearLossHistory, createLossHistory, drawLossChart, recordLoss } from './chart.js';
 import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
+import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
-import { setLanguage } from './i18n.js';
+import { setLanguage, t } from './i18n.js';
 import { openLink, writeLink } from './link.js';
 import { createPlayer } from './player.js';
+import { bindShare } from './share.js';
 
 /** @typedef {import('./pkg/playground_wasm.js').Playground} Playground */
 
@@ -52,7 +55,7 @@ try {
   await init();
   start();
 } catch (error) {
-  showError(controls, `The playground could not start: ${messageOf(error)}`);
+  showError(controls, t('app.startFailed', { message: messageOf(error) }));
 }
 
 /** Opens the experiment in the address bar and wires up the page. */
@@ -67,6 +70,16 @@ function start() {
   };
 
   const losses = createLossHistory();
+  /** @type {App} */
+  const app = {
+    playground: () => state.playground,
+    change: (changes) => guarded(change)(changes),
+    open: (link) => guarded(open)(link),
+    setPlaying,
+    redraw: () => guarded(render)(),
+    showError: (message) => showError(controls, message),
+  };
+
   /** @type {View[]} */
   const views = [
     {
@@ -90,21 +103,30 @@ function start() {
       },
       restart: () => clearLossHistory(losses),
     },
+    createFormView(app, document),
   ];
 
-  const render = () => {
+  /** Tells every view about the experiment now. */
+  function render() {
     const { playground } = state;
     if (!playground) return;
     const metrics = playground.metrics();
     for (const view of views) view.update({ playground, metrics });
     showStatus(controls, metrics.stop?.message ?? null);
     if (metrics.stop) setPlaying(false);
-  };
+  }
 
   const train = (/** @type {number} */ steps) => {
     const { playground } = state;
     if (!playground) return false;
     playground.trainSteps(Math.min(steps, playground.maxSteps));
+    return true;
+  };
+
+  const trainEpochs = (/** @type {number} */ epochs) => {
+    const { playground } = state;
+    if (!playground) return false;
+    playground.trainEpochs(Math.min(epochs, playground.maxEpochs));
     return true;
   };
 
@@ -129,7 +151,11 @@ function start() {
     };
   }
 
-  const player = createPlayer({ train: guarded(train, false), render: guarded(render) });
+  const player = createPlayer({
+    train: guarded(train, false),
+    trainEpochs: guarded(trainEpochs, false),
+    render: guarded(render),
+  });
 
   /** @param {boolean} on */
   function setPlaying(on) {
@@ -155,10 +181,7 @@ function start() {
     const { playground, problems } = openLink(link);
     state.playground?.free();
     state.playground = playground;
-    showError(controls, problems.length === 0 ? null : [
-      'Some settings in this link could not be used, so their defaults apply:',
-      ...problems,
-    ].join('\n'));
+    showError(controls, problems.length === 0 ? null : [t('banner.badLink'), ...problems].join('\n'));
     restarted();
   }
 
@@ -173,7 +196,8 @@ function start() {
 
   /**
    * Changes settings; starts over only when the engine rebuilt the experiment (its step count
-   * went back to zero), so a new learning rate never interrupts training.
+   * went back to zero), so a new learning rate never interrupts training. At step 0 a change
+   * may have rebuilt the data, so the views start over too (which costs nothing there).
    * @param {Record<string, string | number | boolean> | string} changes
    */
   function change(changes) {
@@ -182,8 +206,8 @@ function start() {
     const before = playground.metrics().step;
     playground.setSettings(changes);
     showError(controls, null);
-    if (before > 0 && playground.metrics().step === 0) {
-      setPlaying(false);
+    if (playground.metrics().step === 0) {
+      if (before > 0) setPlaying(false);
       restarted();
     } else {
       writeLink(playground.query());
@@ -191,16 +215,6 @@ function start() {
       render();
     }
   }
-
-  /** @type {App} */
-  const app = {
-    playground: () => state.playground,
-    change: (changes) => guarded(change)(changes),
-    open: (link) => guarded(open)(link),
-    setPlaying,
-    redraw: () => guarded(render)(),
-    showError: (message) => showError(controls, message),
-  };
 
   bindControls(controls, {
     play: () => setPlaying(true),
@@ -212,7 +226,9 @@ function start() {
     }),
     reset: guarded(() => restart((playground) => playground.reset())),
     newWeights: guarded(() => restart((playground) => playground.newWeights())),
+    speed: (epochsPerSecond) => player.setSpeed(epochsPerSecond),
   });
+  bindShare(controls);
   window.addEventListener('hashchange', () => app.open(window.location.hash.slice(1)));
   window.addEventListener('resize', app.redraw);
   app.open(window.location.hash.slice(1));

@@ -1,5 +1,6 @@
-// The animation loop: while playing, each frame trains in chunks until its time budget is
-// spent, then draws once. Chunk sizes adapt so one chunk takes about a millisecond.
+// The animation loop: while playing, each frame trains, then draws once. At full speed a frame
+// trains in chunks until its time budget is spent (chunk sizes adapt so one chunk takes about a
+// millisecond); at a set pace it trains the whole epochs that pace allows since the last frame.
 
 /** Milliseconds of training per frame, leaving the rest of a 16 ms frame for drawing. */
 const FRAME_BUDGET_MS = 8;
@@ -7,27 +8,35 @@ const FRAME_BUDGET_MS = 8;
 const CHUNK_TARGET_MS = 1;
 /** The largest chunk asked for (the callee may take fewer steps). */
 const MAX_CHUNK = 1 << 16;
+/** At a set pace, the most time one frame may make up for (after a hidden tab, say). */
+const MAX_CATCH_UP_MS = 250;
 
 /**
  * @typedef {object} Player
  * @property {() => void} play    starts the loop (no effect while playing)
  * @property {() => void} pause   stops it before the next frame
  * @property {() => boolean} playing
+ * @property {(epochsPerSecond: number) => void} setSpeed  a pace in epochs per second, or
+ *   `Infinity` to train as fast as the frame budget allows
  */
 
 /**
- * A loop that calls `train(n)` with growing or shrinking chunks `n` until the frame's budget
- * is spent, then `render()`. It stops when `train` returns false.
- * @param {{train: (steps: number) => boolean, render: () => void}} callbacks
+ * A loop that trains with `train(steps)` (full speed) or `trainEpochs(epochs)` (a set pace),
+ * then calls `render()` once per frame. It stops when either returns false.
+ * @param {{train: (steps: number) => boolean, trainEpochs: (epochs: number) => boolean,
+ *   render: () => void}} callbacks
  * @returns {Player}
  */
-export function createPlayer({ train, render }) {
+export function createPlayer({ train, trainEpochs, render }) {
   let playing = false;
   let chunk = 1;
   let pending = 0;
+  let pace = Infinity;
+  /** Epochs owed at a set pace, and when they were last counted. */
+  let owed = 0;
+  let last = 0;
 
-  const frame = () => {
-    if (!playing) return;
+  const fullSpeed = () => {
     const start = performance.now();
     let more = true;
     while (more && performance.now() - start < FRAME_BUDGET_MS) {
@@ -35,6 +44,21 @@ export function createPlayer({ train, render }) {
       more = train(chunk);
       chunk = nextChunk(chunk, performance.now() - before);
     }
+    return more;
+  };
+
+  const paced = (/** @type {number} */ now) => {
+    owed += (pace * Math.min(Math.max(0, now - last), MAX_CATCH_UP_MS)) / 1000;
+    last = now;
+    const epochs = Math.floor(owed);
+    if (epochs < 1) return true;
+    owed -= epochs;
+    return trainEpochs(epochs);
+  };
+
+  const frame = (/** @type {number} */ now) => {
+    if (!playing) return;
+    const more = Number.isFinite(pace) ? paced(now) : fullSpeed();
     if (!more) playing = false;
     render();
     if (playing) pending = requestAnimationFrame(frame);
@@ -44,6 +68,9 @@ export function createPlayer({ train, render }) {
     play() {
       if (playing) return;
       playing = true;
+      // The first paced frame trains one epoch at once, as a press of Step would.
+      owed = 1;
+      last = performance.now();
       pending = requestAnimationFrame(frame);
     },
     pause() {
@@ -51,6 +78,11 @@ export function createPlayer({ train, render }) {
       cancelAnimationFrame(pending);
     },
     playing: () => playing,
+    setSpeed(epochsPerSecond) {
+      pace = epochsPerSecond > 0 ? epochsPerSecond : Infinity;
+      owed = 0;
+      last = performance.now();
+    },
   };
 }
 

@@ -1,0 +1,183 @@
+// The page chrome's words in English and Chinese: the header, the top bar, the panels' titles,
+// the form's messages, and friendlier labels for the choices whose link spelling is terse.
+
+import { addStrings } from './i18n.js';
+
+addStrings({
+  en: {
+    'app.tagline': 'A neural network learning in your browser, one gradient step at a time.',
+    'app.startFailed': 'The playground could not start: {message}',
+    'toolbar.label': 'Training controls',
+    'button.reset': 'Reset',
+    'button.reset.title': 'Start over with the same data and the same starting weights',
+    'button.play': 'Play',
+    'button.play.title': 'Train continuously',
+    'button.pause': 'Pause',
+    'button.pause.title': 'Stop training',
+    'button.step': 'Step',
+    'button.step.title': 'Train one epoch: every training point once',
+    'button.newWeights': 'New weights',
+    'button.newWeights.title': 'Start over from different random weights',
+    'counter.steps': 'Steps',
+    'counter.epochs': 'Epochs',
+    'speed.label': 'Speed',
+    'speed.title': 'How many epochs to train per second while playing',
+    'speed.1': '1 epoch/s',
+    'speed.3': '3 epochs/s',
+    'speed.10': '10 epochs/s',
+    'speed.30': '30 epochs/s',
+    'speed.100': '100 epochs/s',
+    'speed.max': 'As fast as possible',
+    'share.button': 'Share',
+    'share.title': 'Copy a link to this exact experiment',
+    'share.copied': 'Link copied',
+    'share.manual': 'Copy this link',
+    'language.label': 'Language',
+    'panel.data': 'Data',
+    'panel.network': 'Network',
+    'panel.training': 'Training',
+    'panel.lessons': 'Lessons',
+    'section.optimizer': 'Gradient descent',
+    'section.schedule': 'Learning-rate schedule',
+    'section.overfitting': 'Against overfitting',
+    'section.weights': 'Neurons and starting weights',
+    'data.pick': 'Pick the data',
+    'data.regenerate': 'Regenerate',
+    'data.regenerate.title': 'Draw new points with a new data seed',
+    'seed.dice': 'New random seed',
+    'help.about': 'About {name}',
+    'form.notApplied': 'Not applied: {allowed}.',
+    'banner.badLink': 'Some settings in this link could not be used, so their defaults apply:',
+    'output.title': 'What the network predicts',
+    'output.heatmap': 'Predicted class regions with the training points',
+    'output.caption': 'Every pixel takes the colour of the class the network predicts there; '
+      + 'paler means less sure. The dots are the training points it learns from.',
+    'output.view': 'Display',
+    'footer.link': 'The address bar holds this experiment: copy it, and whoever opens it gets the '
+      + 'same numbers.',
+  },
+  zh: {
+    'app.tagline': '在浏览器里训练的神经网络，一步一步做梯度下降。',
+    'app.startFailed': '游乐场无法启动：{message}',
+    'toolbar.label': '训练控制',
+    'button.reset': '重置',
+    'button.reset.title': '用相同的数据和相同的初始权重重新开始',
+    'button.play': '运行',
+    'button.play.title': '持续训练',
+    'button.pause': '暂停',
+    'button.pause.title': '停止训练',
+    'button.step': '单步',
+    'button.step.title': '训练一轮：每个训练点用一次',
+    'button.newWeights': '新权重',
+    'button.newWeights.title': '换一组随机初始权重重新开始',
+    'counter.steps': '步数',
+    'counter.epochs': '轮数',
+    'speed.label': '速度',
+    'speed.title': '运行时每秒训练多少轮',
+    'speed.1': '每秒 1 轮',
+    'speed.3': '每秒 3 轮',
+    'speed.10': '每秒 10 轮',
+    'speed.30': '每秒 30 轮',
+    'speed.100': '每秒 100 轮',
+    'speed.max': '尽可能快',
+    'share.button': '分享',
+    'share.title': '复制这个实验的链接',
+    'share.copied': '链接已复制',
+    'share.manual': '请复制这个链接',
+    'language.label': '语言',
+    'panel.data': '数据',
+    'panel.network': '网络',
+    'panel.training': '训练',
+    'panel.lessons': '课程',
+    'section.optimizer': '梯度下降',
+    'section.schedule': '学习率调度',
+    'section.overfitting': '对抗过拟合',
+    'section.weights': '神经元与初始权重',
+    'data.pick': '选择数据',
+    'data.regenerate': '重新生成',
+    'data.regenerate.title': '用新的数据种子生成新的数据点',
+    'seed.dice': '新的随机种子',
+    'help.about': '关于{name}',
+    'form.notApplied': '未应用：{allowed}。',
+    'banner.badLink': '这个链接中的部分设置无法使用，已改用默认值：',
+    'output.title': '网络的预测',
+    'output.heatmap': '预测的类别区域和训练点',
+    'output.caption': '每个像素的颜色是网络在该处预测的类别，颜色越浅表示越不确定。圆点是网络用来学习的训练点。',
+    'output.view': '显示',
+    'footer.link': '地址栏保存着这个实验：复制它，打开链接的人会得到完全相同的数字。',
+  },
+});
+
+/**
+ * Friendlier labels for choices, by setting key and link spelling; a choice missing here shows
+ * its link spelling.
+ * @type {Record<string, Record<string, [string, string]>>}
+ */
+export const CHOICE_LABELS = {
+  problem: { classification: ['Classification', '分类'], regression: ['Regression', '回归'] },
+  dataset: {
+    circle: ['Circle', '圆环'], xor: ['XOR', '异或'], gauss: ['Gaussian', '高斯'],
+    spiral: ['Spiral', '螺旋'], moons: ['Moons', '双月'],
+  },
+  regDataset: { 'reg-plane': ['Plane', '平面'], 'reg-gauss': ['Gaussian bumps', '高斯峰'] },
+  activation: {
+    relu: ['ReLU', 'ReLU'], leakyRelu: ['Leaky ReLU', 'Leaky ReLU'], elu: ['ELU', 'ELU'],
+    gelu: ['GELU', 'GELU'], softplus: ['Softplus', 'Softplus'], sigmoid: ['Sigmoid', 'Sigmoid'],
+    tanh: ['Tanh', 'Tanh'], linear: ['Linear (none)', '线性（无）'], sine: ['Sine', '正弦'],
+  },
+  init: {
+    uniform: ['Uniform ±0.5', '均匀 ±0.5'],
+    xavier: ['Xavier (Glorot)', 'Xavier（Glorot）'],
+    he: ['He (Kaiming)', 'He（Kaiming）'],
+    zeros: ['All zeros', '全零'],
+  },
+  loss: { mse: ['Mean squared error', '均方误差'], crossEntropy: ['Cross-entropy', '交叉熵'] },
+  optimizer: {
+    sgd: ['SGD', 'SGD（随机梯度下降）'], momentum: ['Momentum', '动量'], nesterov: ['Nesterov', 'Nesterov'],
+    rmsprop: ['RMSProp', 'RMSProp'], adam: ['Adam', 'Adam'], adamw: ['AdamW', 'AdamW'],
+  },
+  lrSchedule: { constant: ['Constant', '恒定'], step: ['Step decay', '分段衰减'], cosine: ['Cosine', '余弦'] },
+  regularization: { none: ['None', '无'], L1: ['L1', 'L1'], L2: ['L2', 'L2'] },
+  lang: { auto: ['Auto', '自动'], en: ['English', 'English'], zh: ['中文', '中文'] },
+};
+
+/**
+ * The i18n key of a choice's label (registered by `addChoiceStrings`).
+ * @param {string} key the setting
+ * @param {string} name the choice's link spelling
+ */
+export function choiceKey(key, name) {
+  return `choice.${key}.${name}`;
+}
+
+/**
+ * The i18n keys of a setting's label and help text (registered by `addSettingStrings`).
+ * @param {string} key
+ */
+export function settingKeys(key) {
+  return { name: `setting.${key}.name`, help: `setting.${key}.help` };
+}
+
+/**
+ * Registers every setting's label and help, and every choice's label, from the engine's table,
+ * so `data-i18n` attributes translate them.
+ * @param {Array<{key: string, nameEn: string, nameZh: string, helpEn: string, helpZh: string,
+ *   names?: string[]}>} table
+ */
+export function addTableStrings(table) {
+  /** @type {{en: Record<string, string>, zh: Record<string, string>}} */
+  const strings = { en: {}, zh: {} };
+  for (const row of table) {
+    const keys = settingKeys(row.key);
+    strings.en[keys.name] = row.nameEn;
+    strings.zh[keys.name] = row.nameZh;
+    strings.en[keys.help] = row.helpEn;
+    strings.zh[keys.help] = row.helpZh;
+    for (const name of row.names ?? []) {
+      const [en, zh] = CHOICE_LABELS[row.key]?.[name] ?? [name, name];
+      strings.en[choiceKey(row.key, name)] = en;
+      strings.zh[choiceKey(row.key, name)] = zh;
+    }
+  }
+  addStrings(strings);
+}
