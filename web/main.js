@@ -3,7 +3,7 @@
 
 import './strings.js';
 import init, { gridExtent, palette } from './pkg/playground_wasm.js';
-import { clearLossHistory, createLossHistory, drawLossChart, recordLoss } from './chart.js';
+import { createChartsView } from './charts.js';
 import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
@@ -69,7 +69,6 @@ function start() {
     points: new Float32Array(),
   };
 
-  const losses = createLossHistory();
   /** @type {App} */
   const app = {
     playground: () => state.playground,
@@ -96,13 +95,7 @@ function start() {
         showMetrics(controls, metrics);
       },
     },
-    {
-      update({ metrics }) {
-        recordLoss(losses, metrics.step, metrics.trainLoss, metrics.testLoss);
-        drawLossChart(controls.lossChart, losses);
-      },
-      restart: () => clearLossHistory(losses),
-    },
+    createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
     createFormView(app, document),
   ];
 

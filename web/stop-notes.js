@@ -1,0 +1,102 @@
+// Why training stopped, said where the learner looks: the engine's message in the page's
+// language, and after a divergence a note beside the learning rate that caused it.
+
+import { addStrings, language, t } from './i18n.js';
+
+addStrings({
+  en: {},
+  zh: {
+    'stop.early': '第 {epoch} 轮提前停止：测试损失自第 {best} 轮起不再下降，已恢复那一轮的权重。',
+    'stop.diverged':
+      '训练在第 {step} 步发散：损失或某个权重不再是有限的数。已保留最后一组有限的权重；请试试低于 {rate} 的学习率。',
+  },
+});
+
+/** The engine's divergence message, whose numbers the translation reuses. */
+const DIVERGED = /^Training diverged at step (\d+):.* below ([^\s]+?)\.?$/s;
+
+/**
+ * @typedef {object} Stop
+ * @property {'earlyStopped' | 'diverged'} reason
+ * @property {string} message       the engine's sentence (English)
+ * @property {number | null} epoch
+ * @property {number | null} bestEpoch
+ */
+
+/**
+ * The engine's stop message in the current language (English, or a message it does not know,
+ * stays as the engine wrote it).
+ * @param {Stop} stop
+ * @returns {string}
+ */
+export function stopMessage(stop) {
+  if (language() === 'en') return stop.message;
+  if (stop.reason === 'earlyStopped' && stop.epoch !== null && stop.bestEpoch !== null) {
+    return t('stop.early', { epoch: stop.epoch, best: stop.bestEpoch });
+  }
+  const diverged = DIVERGED.exec(stop.message);
+  if (stop.reason === 'diverged' && diverged) {
+    return t('stop.diverged', { step: diverged[1], rate: diverged[2] });
+  }
+  return stop.message;
+}
+
+/**
+ * Keeps the status line in the page's language: main.js writes the engine's message there
+ * after every frame, and this puts the translation in its place (text only).
+ * @param {HTMLElement} status
+ * @param {() => Stop | null} currentStop  the stop of the latest frame
+ */
+export function translateStatus(status, currentStop) {
+  const observer = new MutationObserver(() => {
+    const stop = currentStop();
+    if (!stop || status.textContent !== stop.message) return;
+    const translated = stopMessage(stop);
+    if (translated !== stop.message) status.textContent = translated;
+  });
+  observer.observe(status, { childList: true, characterData: true, subtree: true });
+}
+
+/**
+ * The note beside the learning rate after a divergence: the form renders each setting in a
+ * `[data-setting]` wrapper holding an empty hidden `[data-note]`, and marks whose message a
+ * note shows in its `data-by`. Only notes this wrote are cleared, so the form's own stay.
+ * @param {Document} document
+ * @returns {{show: (stop: Stop) => void, clear: () => void}}
+ */
+export function createDivergenceNote(document) {
+  /** @type {{wrapper: HTMLElement, note: HTMLElement, text: string} | null} */
+  let shown = null;
+  const clear = () => {
+    if (!shown) return;
+    const { wrapper, note, text } = shown;
+    delete wrapper.dataset.diverged;
+    if (note.dataset.by === 'charts' && note.textContent === text) {
+      note.textContent = '';
+      note.hidden = true;
+      note.dataset.by = '';
+    }
+    shown = null;
+  };
+  return {
+    show(stop) {
+      const wrapper = /** @type {HTMLElement | null} */ (
+        document.querySelector('[data-setting="learningRate"]')
+      );
+      const note = /** @type {HTMLElement | null} */ (wrapper?.querySelector('[data-note]') ?? null);
+      const text = stopMessage(stop);
+      if (shown && shown.note === note && note.dataset.by === 'charts' && note.textContent === text) {
+        return;
+      }
+      clear();
+      // The form's own message (a refused value) is newer than the divergence: it stays.
+      if (!wrapper || !note || (note.dataset.by === 'form' && !note.hidden)) return;
+      note.textContent = text;
+      note.hidden = false;
+      note.dataset.by = 'charts';
+      wrapper.dataset.diverged = '';
+      shown = { wrapper, note, text };
+    },
+    clear,
+  };
+}
