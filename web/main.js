@@ -11,6 +11,7 @@ import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
 import { setLanguage, t } from './i18n.js';
 import { openLink, writeLink } from './link.js';
+import { createNetworkView } from './network.js';
 import { createPlayer } from './player.js';
 import { bindShare } from './share.js';
 
@@ -97,6 +98,7 @@ function start() {
     },
     createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
     createFormView(app, document),
+    createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
   ];
 
   /** Tells every view about the experiment now. */
