@@ -1,5 +1,7 @@
 //! Parses the `cargo xtask` command line by hand (a subcommand, a few flags); writes the help.
 
+use std::path::PathBuf;
+
 use crate::stages::Stage;
 
 /// The port `serve` listens on unless `--port` says otherwise.
@@ -15,6 +17,11 @@ pub enum Command {
         /// The TCP port on 127.0.0.1.
         port: u16,
     },
+    /// Build the release wasm and write the page as a folder for a static host.
+    Dist {
+        /// The folder given with `--out`, if any.
+        out: Option<PathBuf>,
+    },
     /// Run the named test stages in their usual order, or every stage when `stages` is empty.
     Test {
         /// Stage names given with `--stage`, unchecked.
@@ -29,6 +36,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         None | Some("help" | "--help" | "-h") => Ok(Command::Help),
         Some("serve") => parse_serve(args),
         Some("test") => parse_test(args),
+        Some("dist") => parse_dist(args),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
 }
@@ -47,6 +55,17 @@ fn parse_serve<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, S
         }
     }
     Ok(Command::Serve { port })
+}
+
+fn parse_dist<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    let mut out = None;
+    while let Some(arg) = args.next() {
+        match arg {
+            "--out" => out = Some(PathBuf::from(args.next().ok_or("--out needs a folder")?)),
+            other => return Err(format!("unknown argument `{other}` for dist")),
+        }
+    }
+    Ok(Command::Dist { out })
 }
 
 fn parse_test<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
@@ -68,9 +87,11 @@ USAGE:
     cargo xtask serve [--port N]        build the release wasm into web/pkg, then serve the
                                         repository on 127.0.0.1 (port 8000; 0 picks a free one)
     cargo xtask test [--stage NAME]...  run every test stage, or only the named ones, in order
+    cargo xtask dist [--out DIR]        build the release wasm and write the page as a folder any
+                                        static host serves as is (default target/dist)
     cargo xtask help                    print this help
 
-Both commands first install what they need and is missing: rustup targets and
+These commands first install what they need and is missing: rustup targets and
 components, wasm-pack and wasm-bindgen-cli; test also Chromium (apt) and node_modules (npm ci).
 
 STAGES (in the order test runs them):
@@ -121,6 +142,19 @@ mod tests {
             parse_words("test --stage wasm-build --stage e2e"),
             Ok(Command::Test { stages: expected })
         );
+    }
+
+    #[test]
+    fn dist_takes_an_optional_out_folder() {
+        assert_eq!(parse_words("dist"), Ok(Command::Dist { out: None }));
+        assert_eq!(
+            parse_words("dist --out site"),
+            Ok(Command::Dist {
+                out: Some(PathBuf::from("site"))
+            })
+        );
+        assert!(parse_words("dist --out").is_err());
+        assert!(parse_words("dist --fast").is_err());
     }
 
     #[test]

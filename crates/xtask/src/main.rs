@@ -1,6 +1,8 @@
-//! `cargo xtask`: installs missing tools, builds the wasm, serves the page, runs the test stages.
+//! `cargo xtask`: installs missing tools, builds the wasm, serves the page, runs the test stages,
+//! writes the page as a folder for a static host.
 
 mod cli;
+mod dist;
 mod e2e;
 mod lockfile;
 mod mime;
@@ -33,6 +35,13 @@ fn main() -> ExitCode {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("xtask serve: {message}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Dist { out } => match Repo::locate().and_then(|repo| dist::run(&repo, out)) {
+            Ok(_) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("xtask dist: {message}");
                 ExitCode::FAILURE
             }
         },
