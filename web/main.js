@@ -7,9 +7,11 @@ import { createChartsView } from './charts.js';
 import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
+import { createDataView } from './data.js';
 import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
 import { setLanguage, t } from './i18n.js';
+import { createLessonsView } from './lessons.js';
 import { openLink, writeLink } from './link.js';
 import { createNetworkView } from './network.js';
 import { createPlayer } from './player.js';
@@ -99,6 +101,8 @@ function start() {
     createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
     createFormView(app, document),
     createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
+    createDataView(app, controls.heatmap),
+    createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
   ];
 
   /** Tells every view about the experiment now. */
