@@ -5,7 +5,7 @@
 import { datasetPreview } from './pkg/playground_wasm.js';
 import { classColour } from './canvas.js';
 import { t } from './i18n.js';
-import { make } from './fields.js';
+import { make } from './dom.js';
 import { choiceKey, settingKeys } from './strings.js';
 
 /** Points per thumbnail. */

@@ -5,6 +5,7 @@
 
 import { parseLink, randomSeed } from './pkg/playground_wasm.js';
 import { language, t } from './i18n.js';
+import { diceIcon, make } from './dom.js';
 import { choiceKey, settingKeys } from './strings.js';
 
 /**
@@ -223,44 +224,4 @@ function refusal(row) {
     allowed = `须为 ${row.openMin ? '(' : '['}${row.min}, ${row.max}] 范围内的数`;
   }
   return t('form.notApplied', { allowed });
-}
-
-/**
- * A die with five pips, as inline SVG.
- * @returns {SVGSVGElement}
- */
-function diceIcon() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const face = document.createElementNS(ns, 'rect');
-  for (const [name, value] of [['x', '3.5'], ['y', '3.5'], ['width', '17'], ['height', '17'], ['rx', '3.5']]) {
-    face.setAttribute(name, value);
-  }
-  svg.append(face);
-  for (const [cx, cy] of [[8, 8], [16, 8], [12, 12], [8, 16], [16, 16]]) {
-    const pip = document.createElementNS(ns, 'circle');
-    pip.setAttribute('cx', String(cx));
-    pip.setAttribute('cy', String(cy));
-    pip.setAttribute('r', '1.4');
-    pip.setAttribute('class', 'solid');
-    svg.append(pip);
-  }
-  return svg;
-}
-
-/**
- * A new element with properties set and children appended.
- * @template {keyof HTMLElementTagNameMap} K
- * @param {K} tag
- * @param {Partial<HTMLElementTagNameMap[K]>} props
- * @param {Node[]} [children]
- * @returns {HTMLElementTagNameMap[K]}
- */
-export function make(tag, props, children = []) {
-  const element = document.createElement(tag);
-  Object.assign(element, props);
-  element.append(...children);
-  return element;
 }

@@ -6,7 +6,8 @@
 import { gridExtent, palette, randomSeed, settingsTable } from './pkg/playground_wasm.js';
 import { onLanguageChange } from './i18n.js';
 import { createDatasetField } from './datasets.js';
-import { createField, make } from './fields.js';
+import { make } from './dom.js';
+import { createField } from './fields.js';
 import { addTableStrings } from './strings.js';
 
 /** Settings other views render: the input features, the network's shape, hand-added points. */
