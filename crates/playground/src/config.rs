@@ -241,14 +241,19 @@ impl Features {
 
     /// Writes the enabled features of the point `(x, y)` into `out`, in key order.
     pub fn compute(&self, x: f32, y: f32, out: &mut Vec<f32>) {
-        let values = [x, y, x * x, y * y, x * y, libm::sinf(x), libm::sinf(y)];
-        out.extend(
-            values
-                .iter()
-                .zip(self.flags())
-                .filter(|(_, on)| *on)
-                .map(|(v, _)| *v),
-        );
+        for (index, on) in self.flags().into_iter().enumerate() {
+            if on {
+                out.push(match index {
+                    0 => x,
+                    1 => y,
+                    2 => x * x,
+                    3 => y * y,
+                    4 => x * y,
+                    5 => libm::sinf(x),
+                    _ => libm::sinf(y),
+                });
+            }
+        }
     }
 }
 

@@ -475,14 +475,15 @@ fn a_very_long_value_is_quoted_shortened() {
 
 #[test]
 fn every_bad_setting_is_reported_and_every_good_one_kept() {
-    let parsed = Config::parse_query("learningRate=abc&noise=20&batchSize=0&activation=relu&foo=1");
+    let parsed = Config::parse_query("learningRate=abc&noise=20&batchSize=0&activation=tanh&foo=1");
     let keys: Vec<&str> = parsed.errors.iter().map(|e| e.key.as_str()).collect();
     assert_eq!(keys, ["learningRate", "batchSize"]);
     assert_eq!(parsed.warnings.len(), 1);
     assert_eq!(parsed.config.noise, 20);
-    assert_eq!(parsed.config.activation, tensor::Activation::Relu);
-    assert_eq!(parsed.config.learning_rate, 0.03);
-    assert_eq!(parsed.config.batch_size, 10);
+    assert_eq!(parsed.config.activation, tensor::Activation::Tanh);
+    let defaults = Config::default();
+    assert_eq!(parsed.config.learning_rate, defaults.learning_rate);
+    assert_eq!(parsed.config.batch_size, defaults.batch_size);
 }
 
 proptest! {

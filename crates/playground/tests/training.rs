@@ -46,7 +46,7 @@ fn two_class_spiral_with_sine_features_passes_90_percent_test_accuracy_in_20_epo
 #[test]
 fn two_class_spiral_from_coordinates_passes_90_percent_test_accuracy_in_100_epochs() {
     let e = trained(
-        "networkShape=16,16&optimizer=adam&learningRate=0.03&loss=crossEntropy\
+        "networkShape=16,16&activation=tanh&optimizer=adam&learningRate=0.03&loss=crossEntropy\
          &lrSchedule=cosine&lrEpochs=100",
         100,
     );
@@ -57,7 +57,7 @@ fn two_class_spiral_from_coordinates_passes_90_percent_test_accuracy_in_100_epoc
 #[test]
 fn three_spiral_arms_with_cross_entropy_are_learned() {
     let e = trained(
-        "classes=3&loss=crossEntropy&optimizer=adam&learningRate=0.03\
+        "classes=3&activation=tanh&loss=crossEntropy&optimizer=adam&learningRate=0.03\
          &networkShape=16,16&sinX=true&sinY=true",
         30,
     );

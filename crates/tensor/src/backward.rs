@@ -126,15 +126,15 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         // d(a@b)/da = g @ b^T, d(a@b)/db = a^T @ g
         Op::MatMul(a, b) => {
             let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
-            let (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
-            let mut scratch = grads.pool.take_dirty(k * n);
+            let dims @ (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
+            let mut scratch = grads.pool.take_dirty(k * m.max(n));
             grads.add_into(nodes, a, |d| {
-                kernels::matmul_acc_rhs_transposed(g, value(b), d, (m, k, n), &mut scratch)
+                kernels::matmul_acc_rhs_transposed(g, value(b), d, dims, &mut scratch)
+            });
+            grads.add_into(nodes, b, |d| {
+                kernels::matmul_acc_lhs_transposed(value(a), g, d, dims, &mut scratch)
             });
             grads.pool.give(scratch);
-            grads.add_into(nodes, b, |d| {
-                kernels::matmul_acc_lhs_transposed(value(a), g, d, m, k, n)
-            });
         }
         // d(a^T) = (da)^T
         Op::Transpose(a) => {

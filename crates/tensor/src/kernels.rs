@@ -16,41 +16,29 @@ pub fn matmul(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usiz
 
 /// `out[m, n] += a[m, k] @ b[k, n]`.
 pub fn matmul_acc(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
-    blocked_product(
-        Lhs {
-            data: a,
-            row_stride: k,
-            inner_stride: 1,
-        },
-        b,
-        out,
-        m,
-        k,
-        n,
-    );
+    let mut row = 0;
+    while row + BLOCK_ROWS <= m {
+        block::<BLOCK_ROWS>(a, b, out, row, k, n);
+        row += BLOCK_ROWS;
+    }
+    while row < m {
+        block::<1>(a, b, out, row, k, n);
+        row += 1;
+    }
 }
 
-/// `out[k, n] += a[m, k]^T @ g[m, n]`: the gradient of a product with respect to its right side.
+/// `out[k, n] += a[m, k]^T @ g[m, n]`: the gradient of a product with respect to
+/// its right side. `scratch` receives `a^T` so the product runs on contiguous rows.
 pub fn matmul_acc_lhs_transposed(
     a: &[f32],
     g: &[f32],
     out: &mut [f32],
-    m: usize,
-    k: usize,
-    n: usize,
+    (m, k, n): (usize, usize, usize),
+    scratch: &mut [f32],
 ) {
-    blocked_product(
-        Lhs {
-            data: a,
-            row_stride: 1,
-            inner_stride: k,
-        },
-        g,
-        out,
-        k,
-        m,
-        n,
-    );
+    let at = &mut scratch[..m * k];
+    transpose(a, at, m, k);
+    matmul_acc(at, g, out, k, m, n);
 }
 
 /// `out[m, k] += g[m, n] @ b[k, n]^T`: the gradient of a product with respect to
@@ -67,53 +55,25 @@ pub fn matmul_acc_rhs_transposed(
     matmul_acc(g, bt, out, m, n, k);
 }
 
-/// The left operand of a product, read through strides so a transpose costs nothing:
-/// element `(row, t)` is `data[row * row_stride + t * inner_stride]`.
-#[derive(Clone, Copy)]
-struct Lhs<'a> {
-    data: &'a [f32],
-    row_stride: usize,
-    inner_stride: usize,
-}
-
 /// Output rows computed together by the micro-kernel.
 const BLOCK_ROWS: usize = 4;
 /// Output columns computed together by the micro-kernel (two 128-bit vectors).
 const BLOCK_COLS: usize = 8;
 
-/// `out[rows, n] += lhs[rows, inner] @ rhs[inner, n]`, in register-sized blocks.
-/// Every output element starts from its old value and adds `lhs * rhs` terms
-/// in ascending `inner` order, whatever the blocking, so results do not depend
-/// on it (or on the target's vector width).
-fn blocked_product(
-    lhs: Lhs<'_>,
-    rhs: &[f32],
-    out: &mut [f32],
-    rows: usize,
-    inner: usize,
-    n: usize,
-) {
-    let mut row = 0;
-    while row + BLOCK_ROWS <= rows {
-        block::<BLOCK_ROWS>(lhs, rhs, out, row, inner, n);
-        row += BLOCK_ROWS;
-    }
-    while row < rows {
-        block::<1>(lhs, rhs, out, row, inner, n);
-        row += 1;
-    }
-}
-
-/// `R` output rows from `row`: full column blocks in registers, then the rest one by one.
+/// `R` rows of `out[.., n] += lhs[.., inner] @ rhs[inner, n]` from `row`: full
+/// column blocks in registers, then the remaining columns one by one. Every
+/// output element starts from its old value and adds its `lhs * rhs` terms in
+/// ascending `inner` order, whatever the blocking, so results do not depend on
+/// it (or on the target's vector width).
 fn block<const R: usize>(
-    lhs: Lhs<'_>,
+    lhs: &[f32],
     rhs: &[f32],
     out: &mut [f32],
     row: usize,
     inner: usize,
     n: usize,
 ) {
-    let a = |r: usize, t: usize| lhs.data[(row + r) * lhs.row_stride + t * lhs.inner_stride];
+    let a: [&[f32]; R] = core::array::from_fn(|r| &lhs[(row + r) * inner..][..inner]);
     let mut col = 0;
     while col + BLOCK_COLS <= n {
         let mut acc = [[0.0f32; BLOCK_COLS]; R];
@@ -122,8 +82,8 @@ fn block<const R: usize>(
         }
         for t in 0..inner {
             let b = &rhs[t * n + col..][..BLOCK_COLS];
-            for (r, acc_row) in acc.iter_mut().enumerate() {
-                let av = a(r, t);
+            for (acc_row, a_row) in acc.iter_mut().zip(&a) {
+                let av = a_row[t];
                 for (acc, &bv) in acc_row.iter_mut().zip(b) {
                     *acc += av * bv;
                 }
@@ -134,11 +94,11 @@ fn block<const R: usize>(
         }
         col += BLOCK_COLS;
     }
-    for r in 0..R {
+    for (r, a_row) in a.iter().enumerate() {
         for c in col..n {
             let mut acc = out[(row + r) * n + c];
-            for t in 0..inner {
-                acc += a(r, t) * rhs[t * n + c];
+            for (t, &av) in a_row.iter().enumerate() {
+                acc += av * rhs[t * n + c];
             }
             out[(row + r) * n + c] = acc;
         }
@@ -287,7 +247,7 @@ mod tests {
         assert_eq!(out, [5.0, 11.0, 17.0]);
         // a [2x1] = [1; 2], g [2x3]: a^T @ g = [1*g0 + 2*g1]
         let mut out = [0.0; 3];
-        matmul_acc_lhs_transposed(&[1.0, 2.0], &b, &mut out, 2, 1, 3);
+        matmul_acc_lhs_transposed(&[1.0, 2.0], &b, &mut out, (2, 1, 3), &mut [0.0; 2]);
         assert_eq!(out, [9.0, 12.0, 15.0]);
     }
 

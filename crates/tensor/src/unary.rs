@@ -55,7 +55,7 @@ impl Unary {
             Unary::Abs => libm::fabsf(x),
             Unary::Sqrt => libm::sqrtf(x),
             Unary::Sin => libm::sinf(x),
-            Unary::Relu => x.max(0.0),
+            Unary::Relu => positive_part(x),
             Unary::LeakyRelu(slope) => {
                 if x > 0.0 {
                     x
@@ -71,7 +71,7 @@ impl Unary {
                 }
             }
             Unary::Gelu => x * normal_cdf(x),
-            Unary::Softplus => x.max(0.0) + libm::log1pf(libm::expf(-libm::fabsf(x))),
+            Unary::Softplus => positive_part(x) + libm::log1pf(libm::expf(-libm::fabsf(x))),
             Unary::Sigmoid => sigmoid(x),
             Unary::Tanh => fast_tanh(x),
             Unary::Identity => x,
@@ -169,6 +169,12 @@ impl Unary {
             other => each(g, xs, ys, d, |x, y| other.derivative(x, y)),
         }
     }
+}
+
+/// `max(x, 0)` as a comparison, which compiles to a select everywhere (wasm's
+/// `f32.max` treats NaN differently, so `f32::max` becomes a function call there).
+fn positive_part(x: f32) -> f32 {
+    if x > 0.0 { x } else { 0.0 }
 }
 
 /// The logistic function, evaluated so that `e^x` never overflows.

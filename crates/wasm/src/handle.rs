@@ -3,7 +3,6 @@
 //! arguments, results and errors; every decision is the session's.
 
 use js_sys::{Float32Array, Uint8ClampedArray};
-use playground::session::Grid;
 use playground::{Config, Session, colors};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
@@ -110,8 +109,7 @@ impl Playground {
     /// When the grid is empty or has more than `maxGridPixels` pixels.
     #[wasm_bindgen(js_name = predictGrid)]
     pub fn predict_grid(&mut self, width: u32, height: u32) -> Result<Float32Array, JsError> {
-        let grid = self.grid(width, height)?;
-        Ok(Float32Array::from(grid.probabilities()))
+        Ok(Float32Array::from(self.outputs(width, height)?))
     }
 
     /// The grid of `predictGrid` painted as RGBA pixels (4 bytes per pixel,
@@ -129,14 +127,12 @@ impl Playground {
     ) -> Result<Uint8ClampedArray, JsError> {
         let classes = self.session.objective().classes();
         let mut rgba = core::mem::take(&mut self.rgba);
-        let grid = self.grid(width, height)?;
+        let outputs = self.outputs(width, height)?;
         rgba.clear();
-        rgba.resize(grid.pixels() * 4, 0);
+        rgba.resize(width as usize * height as usize * 4, 0);
         match classes {
-            Some(_) => {
-                colors::class_rgba(grid.probabilities(), grid.per_pixel, discretize, &mut rgba)
-            }
-            None => colors::regression_rgba(grid.probabilities(), discretize, &mut rgba),
+            Some(classes) => colors::class_rgba(outputs, classes, discretize, &mut rgba),
+            None => colors::regression_rgba(outputs, discretize, &mut rgba),
         }
         let pixels = Uint8ClampedArray::from(rgba.as_slice());
         self.rgba = rgba;
@@ -236,8 +232,9 @@ impl Playground {
         })
     }
 
-    /// Predicts a `width x height` grid within this network's pixel budget.
-    fn grid(&mut self, width: u32, height: u32) -> Result<&Grid, JsError> {
+    /// The class probabilities of a `width x height` grid, within this
+    /// network's pixel budget.
+    fn outputs(&mut self, width: u32, height: u32) -> Result<&[f32], JsError> {
         let pixels = u64::from(width) * u64::from(height);
         let most = Limits::of(&self.session).grid_pixels;
         if pixels > most as u64 {
@@ -247,7 +244,7 @@ impl Playground {
             )));
         }
         self.session
-            .predict_grid(width as usize, height as usize)
+            .predict_outputs(width as usize, height as usize)
             .map_err(|message| JsError::new(&message))
     }
 }

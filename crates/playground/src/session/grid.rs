@@ -62,6 +62,39 @@ impl Session {
     /// # Errors
     /// When the grid is empty or has more than [`MAX_GRID_POINTS`] pixels.
     pub fn predict_grid(&mut self, width: usize, height: usize) -> Result<&Grid, String> {
+        self.forward_grid(width, height)?;
+        let grid = &mut self.grid;
+        let pixels = grid.pixels();
+        let units: usize = grid.layer_sizes.iter().sum();
+        grid.values.resize(pixels * (grid.per_pixel + units), 0.0);
+        let maps = &mut grid.values[pixels * grid.per_pixel..];
+        let sources = core::iter::once(&grid.inputs).chain(grid.layers.iter());
+        let mut first = 0;
+        for (source, &size) in sources.zip(&grid.layer_sizes) {
+            unit_major(
+                source,
+                size,
+                pixels,
+                &mut maps[first * pixels..(first + size) * pixels],
+            );
+            first += size;
+        }
+        Ok(&self.grid)
+    }
+
+    /// Predicts every pixel of a `width x height` grid over the plane: the
+    /// probability part of [`Session::predict_grid`] alone, without the
+    /// per-unit maps (what the output heatmap needs).
+    ///
+    /// # Errors
+    /// When the grid is empty or has more than [`MAX_GRID_POINTS`] pixels.
+    pub fn predict_outputs(&mut self, width: usize, height: usize) -> Result<&[f32], String> {
+        self.forward_grid(width, height)?;
+        Ok(self.grid.probabilities())
+    }
+
+    /// Runs the network over the grid's points and fills the probability part.
+    fn forward_grid(&mut self, width: usize, height: usize) -> Result<(), String> {
         let pixels = width.saturating_mul(height);
         if pixels == 0 || pixels > MAX_GRID_POINTS {
             return Err(alloc::format!(
@@ -84,30 +117,33 @@ impl Session {
         }
         self.model
             .forward_layers(&grid.inputs, pixels, &mut grid.layers);
-        let units: usize = grid.layer_sizes.iter().sum();
         grid.values.clear();
-        grid.values.resize(pixels * (grid.per_pixel + units), 0.0);
-        let (probabilities, maps) = grid.values.split_at_mut(pixels * grid.per_pixel);
+        grid.values.resize(pixels * grid.per_pixel, 0.0);
         let output_width = *grid.layer_sizes.last().unwrap_or(&1);
         if let Some(output) = grid.layers.last() {
             for (row, out) in output
                 .chunks_exact(output_width)
-                .zip(probabilities.chunks_exact_mut(grid.per_pixel))
+                .zip(grid.values.chunks_exact_mut(grid.per_pixel))
             {
                 self.objective.probabilities(row, out);
             }
         }
-        let sources = core::iter::once(&grid.inputs).chain(grid.layers.iter());
-        let mut maps = maps.chunks_exact_mut(pixels);
-        for (source, &size) in sources.zip(&grid.layer_sizes) {
-            for unit in 0..size {
-                if let Some(map) = maps.next() {
-                    for (pixel, value) in map.iter_mut().enumerate() {
-                        *value = source[pixel * size + unit];
-                    }
-                }
+        Ok(())
+    }
+}
+
+/// Pixels transposed together: a block's rows stay in cache while every
+/// unit's map receives its stretch.
+const TRANSPOSE_BLOCK: usize = 64;
+
+/// Rewrites `source` (`[pixels, size]`, pixel-major) as one map per unit in `maps`.
+fn unit_major(source: &[f32], size: usize, pixels: usize, maps: &mut [f32]) {
+    for start in (0..pixels).step_by(TRANSPOSE_BLOCK) {
+        let end = (start + TRANSPOSE_BLOCK).min(pixels);
+        for (unit, map) in maps.chunks_exact_mut(pixels).enumerate().take(size) {
+            for (pixel, value) in map[start..end].iter_mut().enumerate() {
+                *value = source[(start + pixel) * size + unit];
             }
         }
-        Ok(&self.grid)
     }
 }
