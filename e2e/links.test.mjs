@@ -120,6 +120,19 @@ describe('share links and language', () => {
     });
   });
 
+  test('an oversized link opens the defaults and says why', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page, `activation=tanh&seed=${'9'.repeat(40_000)}`);
+      const banner = page.getByTestId('error');
+      await banner.waitFor({ state: 'visible' });
+      assert.match((await banner.textContent()) ?? '', /link=.*at most \d+ bytes/s);
+      assert.equal(await page.getByTestId('setting-activation').inputValue(), 'relu');
+      assert.equal(await page.evaluate(() => window.location.hash), '#v=1');
+      await page.getByTestId('step').click();
+      await waitForNumbers(page, [['step-count', '>', 0]]);
+    });
+  });
+
   test('Share copies the link and says so', async () => {
     await withPage(browser, async (page) => {
       await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], {
