@@ -54,17 +54,7 @@ impl Named for Problem {
 }
 
 impl Named for Activation {
-    const ALL: &'static [Self] = &[
-        Activation::Relu,
-        Activation::LeakyRelu,
-        Activation::Elu,
-        Activation::Gelu,
-        Activation::Softplus,
-        Activation::Sigmoid,
-        Activation::Tanh,
-        Activation::Identity,
-        Activation::Sine,
-    ];
+    const ALL: &'static [Self] = &Activation::ALL;
     const NAMES: &'static [&'static str] = &[
         "relu",
         "leakyRelu",
@@ -79,7 +69,7 @@ impl Named for Activation {
 }
 
 impl Named for Init {
-    const ALL: &'static [Self] = &[Init::Uniform, Init::Xavier, Init::He, Init::Zeros];
+    const ALL: &'static [Self] = &Init::ALL;
     const NAMES: &'static [&'static str] = &["uniform", "xavier", "he", "zeros"];
 }
 
