@@ -130,6 +130,22 @@ describe('settings form', () => {
     });
   });
 
+  test('fields follow a link opened in the same page', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page);
+      await page.evaluate(() => {
+        window.location.hash = 'learningRate=0.3&activation=sigmoid&optimizer=nesterov&momentum=0.5&dataset=moons';
+      });
+      await page.waitForFunction(() => /** @type {HTMLInputElement} */ (
+        document.querySelector('[data-testid="setting-learningRate"]')).value === '0.3');
+      assert.equal(await page.getByTestId('setting-activation').inputValue(), 'sigmoid');
+      assert.equal(await page.getByTestId('setting-momentum').inputValue(), '0.5');
+      assert.ok(await page.locator('[data-setting="momentum"]').isVisible());
+      assert.ok(await page.getByTestId('dataset-moons').locator('input').isChecked());
+      assert.equal(await page.locator('[data-setting="classes"]').isVisible(), false);
+    });
+  });
+
   test('a new learning rate while training keeps the step count rising and enters the link', async () => {
     await withPage(browser, async (page) => {
       await openReady(page);
