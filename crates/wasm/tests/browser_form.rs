@@ -21,7 +21,10 @@ fn preview_gives_count_triples_inside_the_plane_with_every_class() {
     assert_eq!(points.len(), 3 * 90);
     let mut seen = [false; 3];
     for triple in points.chunks(3) {
-        assert!(triple[0].abs() <= 6.5 && triple[1].abs() <= 6.5, "{triple:?}");
+        assert!(
+            triple[0].abs() <= 6.5 && triple[1].abs() <= 6.5,
+            "{triple:?}"
+        );
         seen[triple[2] as usize] = true;
     }
     assert_eq!(seen, [true; 3]);
