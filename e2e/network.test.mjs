@@ -27,18 +27,30 @@ async function openPicture(page, hash = '') {
 }
 
 /**
- * Runs in the page: the distinct colours of a canvas (quantised to 16 levels per channel) and
- * the RGBA bytes, read by copying it onto a fresh canvas.
- * @param {Element} canvas
+ * Runs in the page: the distinct colours (quantised to 16 levels per channel) and the RGBA
+ * bytes of a canvas, or of an element's own canvas, or else of the part of the picture's canvas
+ * under the element (a unit's map; inset past its border and bias marker). Reads by copying
+ * onto a fresh canvas.
+ * @param {Element} element
  */
-function canvasColours(canvas) {
-  const element = /** @type {HTMLCanvasElement} */ (canvas);
+function canvasColours(element) {
+  const own = element instanceof HTMLCanvasElement ? element : element.querySelector('canvas');
+  const canvas = /** @type {HTMLCanvasElement} */ (own ?? element.closest('.net-stage')?.querySelector('.net-links'));
+  let [x, y, width, height] = [0, 0, canvas.width, canvas.height];
+  if (!own) {
+    const box = element.getBoundingClientRect();
+    const frame = canvas.getBoundingClientRect();
+    const scale = canvas.width / frame.width;
+    const inset = 6;
+    [x, y] = [(box.left - frame.left + inset) * scale, (box.top - frame.top + inset) * scale];
+    [width, height] = [(box.width - 2 * inset) * scale, (box.height - 2 * inset) * scale];
+  }
   const copy = document.createElement('canvas');
-  copy.width = element.width;
-  copy.height = element.height;
+  copy.width = canvas.width;
+  copy.height = canvas.height;
   const context = /** @type {CanvasRenderingContext2D} */ (copy.getContext('2d'));
-  context.drawImage(element, 0, 0);
-  const { data } = context.getImageData(0, 0, copy.width, copy.height);
+  context.drawImage(canvas, 0, 0);
+  const { data } = context.getImageData(Math.round(x), Math.round(y), Math.round(width), Math.round(height));
   const colours = new Set();
   for (let i = 0; i < data.length; i += 4) {
     colours.add(`${data[i] >> 4},${data[i + 1] >> 4},${data[i + 2] >> 4}`);
@@ -47,12 +59,26 @@ function canvasColours(canvas) {
 }
 
 /**
- * The pixels of unit `testid`'s thumbnail.
+ * The pixels of the map of the unit or feature `testid`.
  * @param {import('playwright-core').Page} page
  * @param {string} testid
  */
 function thumbnail(page, testid) {
-  return page.getByTestId(testid).locator('canvas').evaluate(canvasColours);
+  return page.getByTestId(testid).evaluate(canvasColours);
+}
+
+/**
+ * Resolves once `check()` is true, checking every animation-frame-ish 50 ms for up to `timeout`.
+ * @param {() => Promise<boolean>} check
+ * @param {string} what  said when it times out
+ * @param {number} [timeout]
+ */
+async function until(check, what, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
@@ -74,6 +100,53 @@ async function train(page, steps) {
   await page.getByTestId('play').click();
   await waitForNumbers(page, [['step-count', '>', steps]]);
   await page.getByTestId('pause').click();
+}
+
+/**
+ * Runs in the page: requestAnimationFrame timestamps over `ms` milliseconds.
+ * @param {number} ms
+ * @returns {Promise<number[]>}
+ */
+function frameTimes(ms) {
+  return new Promise((resolve) => {
+    /** @type {number[]} */
+    const times = [];
+    const tick = (/** @type {number} */ time) => {
+      times.push(time);
+      if (time - times[0] < ms) requestAnimationFrame(tick);
+      else resolve(times);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/**
+ * The gaps between consecutive timestamps.
+ * @param {number[]} times
+ */
+function intervals(times) {
+  return times.slice(1).map((time, i) => time - times[i]);
+}
+
+/**
+ * The middle value.
+ * @param {number[]} values
+ */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * How long each drawing of the picture took between the first and last of `times`.
+ * @param {import('playwright-core').Page} page
+ * @param {number[]} times
+ * @returns {Promise<number[]>}
+ */
+function drawings(page, times) {
+  return page.evaluate(([from, to]) => performance.getEntriesByName('network picture')
+    .filter((entry) => entry.startTime >= from && entry.startTime <= to)
+    .map((entry) => entry.duration), [times[0], times[times.length - 1]]);
 }
 
 describe('network picture', () => {
@@ -202,15 +275,8 @@ describe('network picture', () => {
 
       await page.getByTestId('weight-input').fill('3');
       await page.keyboard.press('Enter');
-      await page.waitForFunction((old) => {
-        const canvas = document.querySelector('[data-testid="neuron-3-0"] canvas');
-        const copy = document.createElement('canvas');
-        copy.width = canvas.width;
-        copy.height = canvas.height;
-        const context = copy.getContext('2d');
-        context.drawImage(canvas, 0, 0);
-        return context.getImageData(0, 0, copy.width, copy.height).data.some((v, i) => v !== old[i]);
-      }, before.bytes);
+      await until(async () => (await thumbnail(page, 'neuron-3-0')).bytes.join() !== before.bytes.join(),
+        'the output map follows the new bias');
       assert.equal(await page.getByTestId('weight-error').isHidden(), true);
       assert.equal(await readNumber(page, 'step-count'), steps, 'editing does not restart');
       const heatmapAfter = await page.getByTestId('heatmap').evaluate(canvasColours);
@@ -254,35 +320,59 @@ describe('network picture', () => {
       await page.locator('#network-panel').screenshot({ path: join(ARTIFACTS, 'network-phone-zh.png') });
     }));
 
-  test('the largest network trains with the picture in view at a steady frame rate', () =>
+  test('the largest network trains with the picture in view at a steady frame rate', (context) =>
     withPage(browser, async (page) => {
-      await openPicture(page, 'networkShape=64,64,64,64,64,64,64,64');
+      const link = 'networkShape=64,64,64,64,64,64,64,64';
+      await openPicture(page, link);
       assert.equal(await page.getByTestId('more-8').innerText(), '+52');
-      await page.locator('#network-panel').scrollIntoViewIfNeeded();
-      await page.getByTestId('play').click();
-      const frames = await page.evaluate(() => new Promise((resolve) => {
-        const times = [];
-        const tick = (time) => {
-          times.push(time);
-          if (time - times[0] < 3000) requestAnimationFrame(tick);
-          else resolve(times);
-        };
-        requestAnimationFrame(tick);
-      }));
-      await page.getByTestId('pause').click();
-      const gaps = frames.slice(1).map((time, i) => time - frames[i]).sort((a, b) => a - b);
-      const median = gaps[Math.floor(gaps.length / 2)];
-      // At most three display frames at 60 Hz: intervals come in steps of 16.7 ms.
-      assert.ok(median <= 51, `median frame interval ${median.toFixed(1)} ms`);
+      // The same page without the picture, as a baseline for what the machine allows now.
+      const baseline = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await baseline.route('**/web/main.js', async (route) => {
+        const response = await route.fetch();
+        const text = (await response.text()).replace(/^\s*createNetworkView\(.*$/m, '');
+        await route.fulfill({ response, body: text });
+      });
+      await baseline.goto(`${BASE_URL}#${link}`);
+      await waitForNumbers(baseline, [['train-loss', '>', -Infinity]]);
+      assert.equal(await baseline.locator('[data-testid^="neuron-"]').count(), 0);
+
+      /** @type {{shown: number[], bare: number[], away: number[], drawn: number[], idle: number}} */
+      const seen = { shown: [], bare: [], away: [], drawn: [], idle: 0 };
+      // Clicked without scrolling the buttons into view.
+      const play = async (/** @type {import('playwright-core').Page} */ on) => {
+        await on.getByTestId('play').dispatchEvent('click');
+        const times = await on.evaluate(frameTimes, 1200);
+        await on.getByTestId('pause').dispatchEvent('click');
+        return times;
+      };
+      for (let round = 0; round < 3; round += 1) {
+        await page.locator('#network-panel').scrollIntoViewIfNeeded();
+        const shown = await play(page);
+        seen.shown.push(...intervals(shown));
+        seen.drawn.push(...(await drawings(page, shown)));
+        seen.bare.push(...intervals(await play(baseline)));
+      }
+      // Scrolled away, the picture does not draw at all.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      const away = await play(page);
+      seen.idle = (await drawings(page, away.slice(5))).length;
+      await baseline.close();
+
+      const [shown, bare] = [median(seen.shown), median(seen.bare)];
+      const total = seen.drawn.reduce((sum, ms) => sum + ms, 0);
+      context.diagnostic(`median frame ${shown.toFixed(1)} ms with the picture, ${bare.toFixed(1)} ms `
+        + `without; ${seen.drawn.length} drawings in ${seen.shown.length} frames, ${total.toFixed(0)} ms`);
+      // Frame intervals come in steps of 16.7 ms at 60 Hz. With the picture the page keeps to
+      // three of them (50 ms), or, on a machine so busy that the page without the picture is
+      // slower than that, to at most one step more than it.
+      assert.ok(shown <= Math.max(51, bare + 17), `median frame ${shown.toFixed(1)} ms, ${bare.toFixed(1)} ms without the picture`);
       // The picture's own share: drawn in at most a third of the frames, for a small part of the time.
-      const spent = await page.evaluate(([from, to]) => performance.getEntriesByName('network picture')
-        .filter((entry) => entry.startTime >= from && entry.startTime <= to)
-        .map((entry) => entry.duration), [frames[0], frames[frames.length - 1]]);
-      const total = spent.reduce((sum, ms) => sum + ms, 0);
-      assert.ok(spent.length >= 3, `the picture was drawn ${spent.length} times while playing`);
-      assert.ok(spent.length <= gaps.length / 3 + 1, `drawn in ${spent.length} of ${gaps.length} frames`);
-      assert.ok(total < 0.15 * (frames[frames.length - 1] - frames[0]), `drawing took ${total.toFixed(0)} ms`);
+      assert.ok(seen.drawn.length >= 6, `the picture was drawn ${seen.drawn.length} times while playing`);
+      assert.ok(seen.drawn.length <= seen.shown.length / 3 + 3, `drawn in ${seen.drawn.length} of ${seen.shown.length} frames`);
+      assert.ok(total < 0.15 * 3600, `drawing took ${total.toFixed(0)} ms of 3.6 s`);
+      assert.equal(seen.idle, 0, 'scrolled away, the picture does not draw');
       assert.ok((await readNumber(page, 'step-count')) > 0);
+      await page.locator('#network-panel').scrollIntoViewIfNeeded();
       // One more epoch by hand: the picture catches up (at once, or once frames go quiet).
       const paused = await page.evaluate(() => performance.now());
       await page.getByTestId('step').click();

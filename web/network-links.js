@@ -1,11 +1,16 @@
 // Draws the links of the network picture on one canvas: orange for negative weights, blue for
-// positive, thicker and stronger the larger |w|. Links are grouped by colour and thickness so
+// positive, stronger and then thicker the larger |w|. Links are grouped by colour and thickness so
 // a thousand of them take a few dozen strokes.
 
-/** Thickness steps; |w| at or above `STRONG` gets the last. */
+/** Strength steps; |w| at or above `STRONG` gets the last. */
 const LEVELS = 10;
 const STRONG = 3;
-const THINNEST = 0.5;
+/**
+ * Steps up to this one draw one pixel wide, their strength shown by opacity alone: the
+ * rasteriser draws such lines as fast hairlines, while wider curves cost it several times
+ * more, so the many small weights of a large network stay cheap. Stronger weights thicken.
+ */
+const HAIRLINE_LEVELS = 2;
 const THICKEST = 6;
 /** Link colours, as TensorFlow Playground: orange negative, blue positive. */
 const NEGATIVE = '245, 147, 34';
@@ -29,12 +34,21 @@ export function weightOf(layers, link) {
 }
 
 /**
- * The thickness step of weight `w`.
+ * The strength step of weight `w`.
  * @param {number} w
  */
 function levelOf(w) {
   const magnitude = Math.min(1, Math.abs(w) / STRONG);
   return Number.isFinite(magnitude) ? Math.round(magnitude * (LEVELS - 1)) : LEVELS - 1;
+}
+
+/**
+ * The line width of strength step `level`, in CSS pixels.
+ * @param {number} level
+ */
+function widthOf(level) {
+  const above = Math.max(0, level - HAIRLINE_LEVELS) / (LEVELS - 1 - HAIRLINE_LEVELS);
+  return 1 + (THICKEST - 1) * above;
 }
 
 /**
@@ -45,6 +59,7 @@ function levelOf(w) {
  * @param {Layout} picture
  * @param {Layer[]} layers
  * @param {{focus?: Link | null, unit?: [number, number] | null}} [emphasis]
+ * @returns {CanvasRenderingContext2D} the canvas's context, for drawing the units on top
  */
 export function drawLinks(canvas, picture, layers, emphasis = {}) {
   const context = sized(canvas, picture.width, picture.height);
@@ -57,7 +72,7 @@ export function drawLinks(canvas, picture, layers, emphasis = {}) {
     const faded = unit !== null && !touches(link, unit);
     groups[(faded ? 2 * LEVELS : 0) + (w < 0 ? LEVELS : 0) + levelOf(w)].push(link);
   }
-  context.lineCap = 'round';
+  context.lineCap = 'butt';
   groups.forEach((group, index) => {
     if (group.length === 0) return;
     const level = index % LEVELS;
@@ -65,7 +80,7 @@ export function drawLinks(canvas, picture, layers, emphasis = {}) {
     const faded = index >= 2 * LEVELS;
     const alpha = (0.25 + 0.6 * (level / (LEVELS - 1))) * (faded ? 0.25 : 1);
     context.strokeStyle = `rgba(${negative ? NEGATIVE : POSITIVE}, ${alpha.toFixed(3)})`;
-    context.lineWidth = THINNEST + ((THICKEST - THINNEST) * level) / (LEVELS - 1);
+    context.lineWidth = widthOf(level);
     context.beginPath();
     for (const link of group) trace(context, link);
     context.stroke();
@@ -75,12 +90,13 @@ export function drawLinks(canvas, picture, layers, emphasis = {}) {
     context.beginPath();
     trace(context, focus);
     context.strokeStyle = '#1d2733';
-    context.lineWidth = THINNEST + ((THICKEST - THINNEST) * levelOf(w)) / (LEVELS - 1) + 3;
+    context.lineWidth = widthOf(levelOf(w)) + 3;
     context.stroke();
     context.strokeStyle = `rgb(${w < 0 ? NEGATIVE : POSITIVE})`;
     context.lineWidth -= 2;
     context.stroke();
   }
+  return context;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Builds the network picture's elements for one structure and layout: a toggle per input
-// feature, a button per drawn unit (with a canvas for its map and a bias marker), each hidden
-// layer's unit buttons and count, and the "+N" markers. Text only, never HTML.
+// feature (with a canvas for its fixed map), a transparent button over each drawn unit (its map
+// is painted on the picture's one canvas beneath), each hidden layer's unit buttons and count,
+// and the "+N" markers. Text only, never HTML.
 
 import { t } from './i18n.js';
 import { LABEL_WIDTH } from './network-layout.js';
@@ -15,14 +16,13 @@ const NARROW = 66;
  */
 
 /**
- * A drawn unit's elements.
+ * A drawn hidden or output unit: its button and where its map goes on the picture's canvas.
  * @typedef {object} UnitElements
  * @property {HTMLButtonElement} button
- * @property {CanvasRenderingContext2D} context  of its map's canvas
- * @property {ImageData} image                   the map's pixels, reused
- * @property {HTMLElement} bias                  the bias marker
- * @property {number} layer                      numbered as in `neuronMaps`
+ * @property {number} layer  numbered as in `neuronMaps`
  * @property {number} unit
+ * @property {number} x      left edge, in the picture's pixels
+ * @property {number} y      top edge
  */
 
 /**
@@ -60,22 +60,22 @@ export function buildNodes(container, structure, picture, size, featureMaps, max
   picture.nodes.forEach((column, layer) => {
     children.push(header(structure, picture, layer, last, maxUnits));
     column.forEach((place, row) => {
-      const { button, context, image, bias } = unitElement(size);
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'net-node';
       position(button, place.x, place.y, node, node);
       if (layer === 0) {
         describeFeature(button, FEATURES[row], structure.features[row]);
         position(button, place.x - LABEL_WIDTH, place.y, LABEL_WIDTH + node, node);
-        paintMap(featureMaps, row * size * size, image.data);
-        context.putImageData(image, 0, 0);
-        bias.remove();
+        button.append(featureCanvas(featureMaps, row, size));
       } else {
         const name = unitName(structure, layer, place.unit);
         button.dataset.testid = `neuron-${layer}-${place.unit}`;
         button.dataset.layer = String(layer);
         button.dataset.unit = String(place.unit);
         button.setAttribute('aria-label', name);
-        button.title = t('network.unit.title', { name });
-        units.set(`${layer}-${place.unit}`, { button, context, image, bias, layer, unit: place.unit });
+        button.setAttribute('aria-description', t('network.unit.hint'));
+        units.set(`${layer}-${place.unit}`, { button, layer, unit: place.unit, x: place.x, y: place.y });
       }
       children.push(button);
     });
@@ -97,22 +97,21 @@ export function buildNodes(container, structure, picture, size, featureMaps, max
 }
 
 /**
- * A unit's button with its map canvas and bias marker.
+ * A canvas with feature `row`'s map (of `featureMaps`, `size x size` pixels each).
+ * @param {Float32Array} featureMaps
+ * @param {number} row
  * @param {number} size
  */
-function unitElement(size) {
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'net-node';
+function featureCanvas(featureMaps, row, size) {
   const canvas = document.createElement('canvas');
   canvas.width = size;
   canvas.height = size;
   canvas.setAttribute('aria-hidden', 'true');
-  const bias = document.createElement('span');
-  bias.className = 'net-bias';
-  button.append(canvas, bias);
   const context = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
-  return { button, context, image: context.createImageData(size, size), bias };
+  const image = context.createImageData(size, size);
+  paintMap(featureMaps, row * size * size, image.data);
+  context.putImageData(image, 0, 0);
+  return canvas;
 }
 
 /**
@@ -131,7 +130,7 @@ function describeFeature(button, feature, on) {
   button.dataset.feature = feature.key;
   button.setAttribute('aria-pressed', String(on));
   button.setAttribute('aria-label', t('network.feature', { name: feature.label }));
-  button.title = t('network.feature.title', { name: feature.label });
+  button.setAttribute('aria-description', t('network.feature.hint'));
 }
 
 /**

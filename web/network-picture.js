@@ -1,6 +1,7 @@
-// What the network picture shows and how it is painted: the elements for one structure, each
-// unit's map and bias marker, the links (faded away from the hovered unit, the edited one
-// outlined) and the hover boxes. Holds the last maps and weights; asks the experiment nothing.
+// What the network picture shows and how it is painted: the elements for one structure, and on
+// one canvas the links (faded away from the hovered unit, the edited one outlined) with every
+// unit's map and bias marker on top; and the hover boxes. One canvas, not one per unit: each
+// canvas costs the compositor a texture per update. Holds the last maps and weights.
 
 import { t } from './i18n.js';
 import { layout, linkAt } from './network-layout.js';
@@ -46,7 +47,13 @@ const BIAS_SCALE = 1;
  */
 export function createPicture(dom, size, features, maxUnits) {
   const popup = createPopup(dom.body, size);
+  /** Every drawn unit's map, one below the other, scaled onto the picture when drawn. */
+  const atlas = document.createElement('canvas');
+  atlas.width = size;
+  const atlasContext = /** @type {CanvasRenderingContext2D} */ (atlas.getContext('2d'));
   const state = {
+    /** @type {ImageData | null} the atlas's pixels, painted from the last maps */
+    image: null,
     /** @type {Structure} */ structure: { features: [], hidden: [], outputs: 0 },
     picture: layout({ features: [], hidden: [], outputs: 1 }, 0),
     /** @type {Map<string, import('./network-nodes.js').UnitElements>} */ units: new Map(),
@@ -57,13 +64,30 @@ export function createPicture(dom, size, features, maxUnits) {
   };
   const nameOf = (/** @type {number} */ layer, /** @type {number} */ unit) => unitName(state.structure, layer, unit);
 
-  /** Draws the links, fading those away from the hovered unit and outlining the edited one. */
-  function redrawLinks() {
-    const { selected, hover, picture } = state;
+  /**
+   * Draws the canvas: the links, fading those away from the hovered unit and outlining the
+   * edited one, then each unit's map (white until painted) and its bias marker.
+   */
+  function redraw() {
+    const { selected, hover, picture, image } = state;
     const focus = selected && picture.links.find((link) => link.layer === selected.layer
       && link.from === selected.from && link.to === selected.to);
     const unit = hover && hover[0] === 0 ? [0, picture.nodes[0][hover[1]]?.unit ?? -1] : hover;
-    drawLinks(dom.canvas, picture, state.weights, { unit: /** @type {any} */ (unit), focus });
+    const context = drawLinks(dom.canvas, picture, state.weights, { unit: /** @type {any} */ (unit), focus });
+    const { node } = picture;
+    context.imageSmoothingEnabled = true;
+    context.fillStyle = '#ffffff';
+    context.strokeStyle = '#5d6b7a';
+    context.lineWidth = 1;
+    [...state.units.values()].forEach((drawn, index) => {
+      if (image) context.drawImage(atlas, 0, index * size, size, size, drawn.x, drawn.y, node, node);
+      else context.fillRect(drawn.x, drawn.y, node, node);
+      const bias = state.weights[drawn.layer - 1]?.bias[drawn.unit];
+      context.fillStyle = divergingColour(bias ?? 0, BIAS_SCALE);
+      context.fillRect(drawn.x - 4, drawn.y + node - 5, 9, 9);
+      context.strokeRect(drawn.x - 3.5, drawn.y + node - 4.5, 8, 8);
+      context.fillStyle = '#ffffff';
+    });
   }
 
   /** Shows the enlarged map of unit `unit` of layer `layer` (layer 0: the feature in row `unit`). */
@@ -95,23 +119,30 @@ export function createPicture(dom, size, features, maxUnits) {
       dom.stage.style.width = `${state.picture.width}px`;
       dom.stage.style.height = `${state.picture.height}px`;
       state.hover = null;
+      state.image = null;
       popup.hide();
+      redraw();
     },
     paint(maps = state.maps ?? undefined, weights = state.weights) {
       state.maps = maps ?? null;
       state.weights = weights;
-      if (!maps || maps.sizes.length !== state.structure.hidden.length + 2) return;
-      const pixels = maps.size * maps.size;
+      if (!maps || maps.size !== size || maps.sizes.length !== state.structure.hidden.length + 2) return;
+      const pixels = size * size;
       const starts = mapStarts(maps.sizes);
-      for (const unit of state.units.values()) {
-        const offset = (starts[unit.layer] + unit.unit) * pixels;
-        if (offset + pixels > maps.maps.length) continue;
-        paintMap(maps.maps, offset, unit.image.data);
-        unit.context.putImageData(unit.image, 0, 0);
-        const bias = weights[unit.layer - 1]?.bias[unit.unit];
-        unit.bias.style.backgroundColor = divergingColour(bias, BIAS_SCALE);
+      const units = [...state.units.values()];
+      if (state.image?.height !== size * units.length) {
+        atlas.height = Math.max(1, size * units.length);
+        state.image = atlasContext.createImageData(size, atlas.height);
       }
-      redrawLinks();
+      const { data } = state.image;
+      units.forEach((unit, index) => {
+        const offset = (starts[unit.layer] + unit.unit) * pixels;
+        if (offset + pixels <= maps.maps.length) {
+          paintMap(maps.maps, offset, data.subarray(4 * index * pixels, 4 * (index + 1) * pixels));
+        }
+      });
+      atlasContext.putImageData(state.image, 0, 0);
+      redraw();
       if (state.hover) showUnit(...state.hover);
     },
     hover(unit) {
@@ -119,12 +150,12 @@ export function createPicture(dom, size, features, maxUnits) {
       if (String(unit) === String(state.hover)) return;
       state.hover = unit;
       if (unit) showUnit(...unit);
-      redrawLinks();
+      redraw();
     },
     select(target) {
       state.selected = target;
       popup.hide();
-      redrawLinks();
+      redraw();
     },
     linkAt(x, y) {
       const link = linkAt(state.picture, x, y);

@@ -42,7 +42,7 @@ export function createNetworkView(app, root) {
   function rebuild(/** @type {Structure} */ structure) {
     const active = /** @type {HTMLElement} */ (document.activeElement);
     const focused = root.contains(active) ? active.dataset.testid : undefined;
-    editor.close();
+    if (JSON.stringify(structure) !== JSON.stringify(picture.structure())) editor.close();
     state.width = dom.scroll.clientWidth;
     picture.rebuild(structure, state.width);
     const layers = structure.hidden.length;
@@ -189,6 +189,7 @@ export function createNetworkView(app, root) {
     state.language = next;
     rebuild(picture.structure());
     picture.paint();
+    editor.translate();
   });
 
   return {
