@@ -284,6 +284,18 @@ describe('network picture', () => {
       await page.keyboard.press('Escape');
       await editor.waitFor({ state: 'hidden' });
 
+      // By keyboard: Enter on a focused unit opens its editor; Escape returns to the unit.
+      await page.getByTestId('neuron-1-0').focus();
+      await page.keyboard.press('Enter');
+      await editor.waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'weight-input');
+      assert.equal(await page.getByTestId('link-editor').locator('h3').innerText(), 'Layer 1, unit 1');
+      assert.deepEqual(await page.getByTestId('weight-source').locator('option').allInnerTexts(),
+        ['From x1', 'From x2', 'Bias']);
+      await page.keyboard.press('Escape');
+      await editor.waitFor({ state: 'hidden' });
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'neuron-1-0');
+
       // A link: halfway between hidden layer 2's unit 1 and the output, where curves are apart.
       const from = await page.getByTestId('neuron-2-0').boundingBox();
       const to = await page.getByTestId('neuron-3-0').boundingBox();
@@ -318,6 +330,10 @@ describe('network picture', () => {
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow} px`);
       await page.locator('#network-panel').screenshot({ path: join(ARTIFACTS, 'network-phone-zh.png') });
+      // Switching the language relabels the picture.
+      await page.evaluate(() => { window.location.hash = 'lang=en&networkShape=8,8,8,8,8,8'; });
+      await page.waitForFunction(() => document.querySelector('[data-testid="layer-count"]')?.textContent === '6 hidden layers');
+      assert.equal(await page.getByTestId('neuron-2-0').getAttribute('aria-label'), 'Layer 2, unit 1');
     }));
 
   test('the largest network trains with the picture in view at a steady frame rate', (context) =>

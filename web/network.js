@@ -185,8 +185,9 @@ export function createNetworkView(app, root) {
     if (state.visible && state.dirty) pacer.now();
   }).observe(dom.stage);
   onLanguageChange((next) => {
-    if (next === state.language || state.query === '') return;
+    const changed = next !== state.language;
     state.language = next;
+    if (!changed || state.query === '') return;
     rebuild(picture.structure());
     picture.paint();
     editor.translate();
