@@ -6,6 +6,7 @@ mod dist;
 mod e2e;
 mod lockfile;
 mod mime;
+mod paths;
 mod process;
 mod repo;
 mod server;

@@ -1,48 +1,63 @@
-//! A static file server for one directory on 127.0.0.1: Content-Types by extension, `/` and
-//! `dir/` to `index.html`, 404 for what is missing, 403 for anything outside the directory.
+//! A static file server for one directory on 127.0.0.1: a thread per connection, requests
+//! parsed by `httparse`, one response per connection (`Connection: close`), Content-Types by
+//! extension, 404 for what is missing, 403 for anything outside the directory.
+//!
+//! (tiny_http 0.12 was tried first: its connection pool can leave a browser's sixth or
+//! seventh request queued forever behind idle keep-alive connections on a fresh server.)
 
-use std::fs::File;
-use std::io::Read;
-use std::net::SocketAddr;
+use std::fs;
+use std::io::{Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread::{self, JoinHandle};
-
-use tiny_http::{Header, Method, Request, Response, ResponseBox, Server};
+use std::time::Duration;
 
 use crate::mime::content_type;
+use crate::paths::{Refusal, resolve};
+
+/// The longest request head read, in bytes.
+const MAX_HEAD: usize = 16 * 1024;
+/// How long a connection may take to send its request.
+const READ_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// A running server; dropping it stops the server.
 pub struct StaticServer {
     addr: SocketAddr,
-    http: Arc<Server>,
-    worker: Option<JoinHandle<()>>,
+    stopping: Arc<AtomicBool>,
+    acceptor: Option<JoinHandle<()>>,
 }
 
 impl StaticServer {
-    /// Serves the files under `root` on 127.0.0.1:`port` (0 picks a free port) from a
-    /// background thread.
+    /// Serves the files under `root` on 127.0.0.1:`port` (0 picks a free port) from
+    /// background threads.
     pub fn start(root: &Path, port: u16) -> Result<Self, String> {
         let root = root
             .canonicalize()
             .map_err(|error| format!("cannot serve {}: {error}", root.display()))?;
-        let http = Server::http(("127.0.0.1", port))
+        let listener = TcpListener::bind(("127.0.0.1", port))
             .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}"))?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or("the server is not listening on an IP address")?;
-        let http = Arc::new(http);
-        let requests = Arc::clone(&http);
-        let worker = thread::spawn(move || {
-            for request in requests.incoming_requests() {
-                respond(&root, request);
+        let addr = listener
+            .local_addr()
+            .map_err(|error| format!("cannot read the listening address: {error}"))?;
+        let stopping = Arc::new(AtomicBool::new(false));
+        let stop = Arc::clone(&stopping);
+        let acceptor = thread::spawn(move || {
+            for stream in listener.incoming() {
+                if stop.load(Ordering::Acquire) {
+                    break;
+                }
+                if let Ok(stream) = stream {
+                    let root = root.clone();
+                    thread::spawn(move || serve_connection(&root, stream));
+                }
             }
         });
         Ok(Self {
             addr,
-            http,
-            worker: Some(worker),
+            stopping,
+            acceptor: Some(acceptor),
         })
     }
 
@@ -53,129 +68,103 @@ impl StaticServer {
 
     /// Blocks while the server runs (until the process is killed).
     pub fn wait(mut self) {
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
+        if let Some(acceptor) = self.acceptor.take() {
+            let _ = acceptor.join();
         }
     }
 }
 
 impl Drop for StaticServer {
     fn drop(&mut self) {
-        if let Some(worker) = self.worker.take() {
-            self.http.unblock();
-            let _ = worker.join();
+        if let Some(acceptor) = self.acceptor.take() {
+            self.stopping.store(true, Ordering::Release);
+            // Wakes the acceptor, which then sees the flag.
+            let _ = TcpStream::connect(self.addr);
+            let _ = acceptor.join();
         }
     }
 }
 
-/// Why a request gets no file.
-#[derive(Debug, PartialEq, Eq)]
-enum Refusal {
-    /// 400: the path is not valid percent-encoded UTF-8.
-    BadRequest,
-    /// 403: the path leaves the served directory.
-    Forbidden,
-    /// 404: no such file.
-    NotFound,
-}
-
-impl Refusal {
-    fn status(&self) -> (u16, &'static str) {
-        match self {
-            Self::BadRequest => (400, "400 Bad Request"),
-            Self::Forbidden => (403, "403 Forbidden"),
-            Self::NotFound => (404, "404 Not Found"),
-        }
-    }
-}
-
-fn respond(root: &Path, request: Request) {
-    let response = match request.method() {
-        Method::Get | Method::Head => match resolve(root, request.url()) {
-            Ok(path) => file_response(&path),
-            Err(refusal) => text_response(refusal.status()),
-        },
-        _ => text_response((405, "405 Method Not Allowed")),
+/// Reads one request from `stream` and answers it; the browser may have gone away, in
+/// which case there is nobody left to tell.
+fn serve_connection(root: &Path, mut stream: TcpStream) {
+    let _ = stream.set_read_timeout(Some(READ_TIMEOUT));
+    let Some(head) = read_head(&mut stream) else {
+        return;
     };
-    // The browser may have gone away; there is nobody left to tell.
-    let _ = request.respond(response);
-}
-
-/// The file a request URL names inside `root` (canonical), after percent-decoding.
-fn resolve(root: &Path, url: &str) -> Result<PathBuf, Refusal> {
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    let decoded = percent_decode(path).ok_or(Refusal::BadRequest)?;
-    let mut relative = PathBuf::new();
-    for segment in decoded.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => return Err(Refusal::Forbidden),
-            name => relative.push(name),
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut request = httparse::Request::new(&mut headers);
+    let (status, kind, body, head_only) = match request.parse(&head) {
+        Ok(httparse::Status::Complete(_)) => {
+            let method = request.method.unwrap_or_default();
+            let path = request.path.unwrap_or_default();
+            let head_only = method == "HEAD";
+            if method != "GET" && !head_only {
+                text((405, "405 Method Not Allowed"))
+            } else {
+                match resolve(root, path).and_then(|file| read_file(&file)) {
+                    Ok((kind, body)) => ((200, "OK"), kind, body, head_only),
+                    Err(refusal) => text(refusal.status()),
+                }
+            }
         }
-    }
-    if decoded.ends_with('/') {
-        relative.push("index.html");
-    }
-    let file = root
-        .join(relative)
-        .canonicalize()
-        .map_err(|_| Refusal::NotFound)?;
-    // A symlink may still point outside the root.
-    if !file.starts_with(root) {
-        return Err(Refusal::Forbidden);
-    }
-    if !file.is_file() {
-        return Err(Refusal::NotFound);
-    }
-    Ok(file)
+        _ => text((400, "400 Bad Request")),
+    };
+    let _ = write_response(&mut stream, status, kind, &body, head_only);
 }
 
-/// Decodes `%XX` escapes; `None` for a malformed escape or bytes that are not UTF-8.
-fn percent_decode(text: &str) -> Option<String> {
-    let mut bytes = text.bytes();
-    let mut decoded = Vec::with_capacity(text.len());
-    while let Some(byte) = bytes.next() {
-        if byte == b'%' {
-            let high = hex_digit(bytes.next()?)?;
-            let low = hex_digit(bytes.next()?)?;
-            decoded.push(high * 16 + low);
-        } else {
-            decoded.push(byte);
+/// The request head (up to and including the blank line), or `None` if the client closed,
+/// stalled or sent more than [`MAX_HEAD`] bytes without finishing it.
+fn read_head(stream: &mut TcpStream) -> Option<Vec<u8>> {
+    let mut head = Vec::new();
+    let mut chunk = [0u8; 2048];
+    while !head.windows(4).any(|w| w == b"\r\n\r\n") {
+        let read = stream.read(&mut chunk).ok()?;
+        if read == 0 || head.len() + read > MAX_HEAD {
+            return None;
         }
+        head.extend_from_slice(&chunk[..read]);
     }
-    String::from_utf8(decoded).ok()
+    Some(head)
 }
 
-fn hex_digit(byte: u8) -> Option<u8> {
-    let digit = char::from(byte).to_digit(16)?;
-    u8::try_from(digit).ok()
+/// A status with a short plain-text body.
+type Reply = ((u16, &'static str), &'static str, Vec<u8>, bool);
+
+fn text((code, message): (u16, &'static str)) -> Reply {
+    let reason = message.split_once(' ').map_or(message, |(_, reason)| reason);
+    (
+        (code, reason),
+        "text/plain; charset=utf-8",
+        message.as_bytes().to_vec(),
+        false,
+    )
 }
 
-fn file_response(path: &Path) -> ResponseBox {
-    match File::open(path) {
-        Ok(file) => with_headers(Response::from_file(file), content_type(path)).boxed(),
-        Err(_) => text_response(Refusal::NotFound.status()),
+fn read_file(path: &PathBuf) -> Result<(&'static str, Vec<u8>), Refusal> {
+    let body = fs::read(path).map_err(|_| Refusal::NotFound)?;
+    Ok((content_type(path), body))
+}
+
+/// Writes the status line, `Content-Type`, `Content-Length`, `Cache-Control: no-store` (so a
+/// rebuilt web/pkg is always fetched) and `Connection: close`, then the body unless `HEAD`.
+fn write_response(
+    stream: &mut TcpStream,
+    (code, reason): (u16, &str),
+    kind: &str,
+    body: &[u8],
+    head_only: bool,
+) -> std::io::Result<()> {
+    write!(
+        stream,
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+        body.len()
+    )?;
+    if !head_only {
+        stream.write_all(body)?;
     }
-}
-
-fn text_response((code, text): (u16, &str)) -> ResponseBox {
-    with_headers(Response::from_string(text), "text/plain; charset=utf-8")
-        .with_status_code(code)
-        .boxed()
-}
-
-/// Adds the Content-Type and `Cache-Control: no-store`, so a rebuilt web/pkg is always fetched.
-fn with_headers<R: Read>(mut response: Response<R>, content_type: &str) -> Response<R> {
-    for (field, value) in [
-        ("Content-Type", content_type),
-        ("Cache-Control", "no-store"),
-    ] {
-        // Both are fixed ASCII strings, which always make valid headers.
-        if let Ok(header) = Header::from_bytes(field, value) {
-            response.add_header(header);
-        }
-    }
-    response
+    stream.flush()
 }
 
 #[cfg(test)]
@@ -300,22 +289,5 @@ mod tests {
         let server = site.serve()?;
         assert!(status_line(&get(&server, "/web/%zz.js")?).contains("400"));
         Ok(())
-    }
-
-    #[test]
-    fn symlink_out_of_the_root_is_refused() -> TestResult {
-        let site = Site::new("symlink")?;
-        let root = site.root().canonicalize()?;
-        std::os::unix::fs::symlink(root.join("../secret.txt"), root.join("leak.txt"))?;
-        assert_eq!(resolve(&root, "/leak.txt"), Err(Refusal::Forbidden));
-        Ok(())
-    }
-
-    #[test]
-    fn percent_decoding_rejects_bad_escapes() {
-        assert_eq!(percent_decode("/a%20b"), Some("/a b".to_owned()));
-        assert_eq!(percent_decode("/%2"), None);
-        assert_eq!(percent_decode("/%+1"), None);
-        assert_eq!(percent_decode("/%ff"), None);
     }
 }
