@@ -10,6 +10,12 @@ const CHUNK_TARGET_MS = 1;
 const MAX_CHUNK = 1 << 16;
 /** At a set pace, the most time one frame may make up for (after a hidden tab, say). */
 const MAX_CATCH_UP_MS = 250;
+/**
+ * The largest share of the time drawing may take while playing: when one drawing costs more
+ * than a few milliseconds (large networks, large data), frames in between only train, so the
+ * page keeps its frame rate and training its speed.
+ */
+const RENDER_SHARE = 0.25;
 
 /**
  * @typedef {object} Player
@@ -35,6 +41,16 @@ export function createPlayer({ train, trainEpochs, render }) {
   /** Epochs owed at a set pace, and when they were last counted. */
   let owed = 0;
   let last = 0;
+  /** What the last drawing cost, and when it started. */
+  let renderCost = 0;
+  let renderedAt = -Infinity;
+
+  const paint = (/** @type {number} */ now) => {
+    if (now - renderedAt < renderCost / RENDER_SHARE) return;
+    renderedAt = performance.now();
+    render();
+    renderCost = performance.now() - renderedAt;
+  };
 
   const fullSpeed = () => {
     const start = performance.now();
@@ -60,8 +76,12 @@ export function createPlayer({ train, trainEpochs, render }) {
     if (!playing) return;
     const more = Number.isFinite(pace) ? paced(now) : fullSpeed();
     if (!more) playing = false;
-    render();
-    if (playing) pending = requestAnimationFrame(frame);
+    if (playing) {
+      paint(now);
+      pending = requestAnimationFrame(frame);
+    } else {
+      render();
+    }
   };
 
   return {
@@ -74,8 +94,11 @@ export function createPlayer({ train, trainEpochs, render }) {
       pending = requestAnimationFrame(frame);
     },
     pause() {
+      const was = playing;
       playing = false;
       cancelAnimationFrame(pending);
+      // Frames may have trained without drawing: show where training stopped.
+      if (was) render();
     },
     playing: () => playing,
     setSpeed(epochsPerSecond) {
