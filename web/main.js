@@ -231,6 +231,7 @@ function start() {
   window.addEventListener('hashchange', () => app.open(window.location.hash.slice(1)));
   window.addEventListener('resize', app.redraw);
   app.open(window.location.hash.slice(1));
+  performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
 }
 
 /**

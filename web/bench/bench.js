@@ -1,26 +1,36 @@
 // The in-browser half of `cargo xtask bench`: times the W1 and W2 workloads through the same
-// wasm handle the page uses, and leaves the figures in `window.benchResults` and on the page.
+// wasm handle the page uses, and leaves the figures in `window.benchResults` and on the page
+// (or why it failed in `window.benchError`). Each figure does the work of the native figure of
+// the same name (crates/playground/benches/workloads.rs) except `w2GridPerSecond`, which is the
+// forward pass to the outputs alone (the heatmap's call, what PyTorch and NumPy were timed on);
+// `w2GridMapsPerSecond` does the native `w2GridPerSecond`'s work: every neuron's map as well.
 
 import init, { Playground } from '../pkg/playground_wasm.js';
 import { W1, W2 } from './workloads.js';
 
 const params = new URLSearchParams(window.location.search);
 /** Samples per figure (the median is reported); `?samples=1` makes a quick smoke run. */
-const SAMPLES = Number(params.get('samples') ?? '9');
-/** The least time one sample runs, in milliseconds. */
-const SAMPLE_MS = Number(params.get('sampleMs') ?? '150');
+const SAMPLES = positive(params.get('samples'), 9);
+/** Sample length: the count per sample doubles until one run takes a quarter of this (ms). */
+const SAMPLE_MS = positive(params.get('sampleMs'), 150);
 
-await init();
-const results = {
-  w1TrainStepsPerSecond: rate(trainer(W1), SAMPLES),
-  w1GridPerSecond: rate(gridder(W1, 100), SAMPLES),
-  w1FrameMs: 1000 / rate(framer(W1, 100), SAMPLES),
-  w2TrainStepsPerSecond: rate(trainer(W2), SAMPLES),
-  w2GridPerSecond: rate(gridder(W2, 200), SAMPLES),
-};
-window.benchResults = results;
 const out = document.getElementById('results');
-if (out) out.textContent = JSON.stringify(results, null, 2);
+try {
+  await init();
+  const results = {
+    w1TrainStepsPerSecond: rate(trainer(W1), SAMPLES),
+    w1GridPerSecond: rate(mapper(W1, 100), SAMPLES),
+    w1FrameMs: 1000 / rate(framer(W1, 100), SAMPLES),
+    w2TrainStepsPerSecond: rate(trainer(W2), SAMPLES),
+    w2GridPerSecond: rate(gridder(W2, 200), SAMPLES),
+    w2GridMapsPerSecond: rate(tiler(W2, 200, 100), SAMPLES),
+  };
+  window.benchResults = results;
+  if (out) out.textContent = JSON.stringify(results, null, 2);
+} catch (error) {
+  window.benchError = error instanceof Error ? error.message : String(error);
+  if (out) out.textContent = `failed: ${window.benchError}`;
+}
 
 /**
  * A function that trains `n` updates of the workload `link`, reusing one playground.
@@ -40,9 +50,23 @@ function trainer(link) {
 }
 
 /**
- * A function that predicts `n` grids of `size` x `size` pixels, every neuron's map included.
- * Where the page's per-call budget is smaller than a grid, it predicts the same number of
- * points in strips (the cost per point is the same).
+ * A function that computes `n` maps of every neuron over a `size` x `size` grid (the output
+ * included), as the network picture asks for them: `neuronMaps`, one call per grid.
+ * @param {string} link
+ * @param {number} size
+ * @returns {(n: number) => void}
+ */
+function mapper(link, size) {
+  const playground = Playground.fromQuery(link);
+  return (n) => {
+    for (let i = 0; i < n; i += 1) playground.neuronMaps(size);
+  };
+}
+
+/**
+ * A function that predicts the outputs of `n` grids of `size` x `size` pixels (a forward pass
+ * to the class probabilities, as the heatmap asks for them). Where the page's per-call budget
+ * is smaller than a grid, each grid is predicted in strips of whole rows that add up to it.
  * @param {string} link
  * @param {number} size
  * @returns {(n: number) => void}
@@ -50,14 +74,33 @@ function trainer(link) {
 function gridder(link, size) {
   const playground = Playground.fromQuery(link);
   const rows = Math.max(1, Math.min(size, Math.floor(playground.maxGridPixels / size)));
-  const calls = Math.ceil(size / rows);
   return (n) => {
-    for (let i = 0; i < n * calls; i += 1) playground.predictGrid(size, rows);
+    for (let i = 0; i < n; i += 1) {
+      for (let done = 0; done < size; done += rows) playground.predictGrid(size, Math.min(rows, size - done));
+    }
   };
 }
 
 /**
- * A function that runs `n` frames: one epoch of training, then a grid with every neuron's map.
+ * A function that computes every neuron's map over `n` grids of `size` x `size` pixels, each in
+ * square tiles of `tile` x `tile` (`neuronMaps` takes squares only, and the page's per-call
+ * budget refuses W2's 200 x 200): the work the native benchmark's `predict_grid` does.
+ * @param {string} link
+ * @param {number} size a multiple of `tile`
+ * @param {number} tile
+ * @returns {(n: number) => void}
+ */
+function tiler(link, size, tile) {
+  const playground = Playground.fromQuery(link);
+  const tiles = (size / tile) ** 2;
+  return (n) => {
+    for (let i = 0; i < n * tiles; i += 1) playground.neuronMaps(tile);
+  };
+}
+
+/**
+ * A function that runs `n` frames: one epoch of training, then every neuron's map over a
+ * `size` x `size` grid.
  * @param {string} link
  * @param {number} size
  * @returns {(n: number) => void}
@@ -67,18 +110,21 @@ function framer(link, size) {
   return (n) => {
     for (let i = 0; i < n; i += 1) {
       playground.trainEpochs(1);
-      playground.predictGrid(size, size);
+      playground.neuronMaps(size);
     }
   };
 }
 
 /**
  * Operations per second of `run`: the median of `samples` samples, each long enough to time.
+ * The first call is never timed (it compiles and allocates); a sample too short to time (the
+ * calibration was fooled by a slow call) is dropped and the count doubled.
  * @param {(n: number) => void} run
  * @param {number} samples
  * @returns {number}
  */
 function rate(run, samples) {
+  run(1);
   let n = 1;
   for (;;) {
     const start = performance.now();
@@ -87,11 +133,24 @@ function rate(run, samples) {
     n *= 2;
   }
   const rates = [];
-  for (let s = 0; s < samples; s += 1) {
+  while (rates.length < samples) {
     const start = performance.now();
     run(n);
-    rates.push((n * 1000) / (performance.now() - start));
+    const ms = performance.now() - start;
+    if (ms >= SAMPLE_MS / 8 || (ms > 0 && n >= 1 << 24)) rates.push((n * 1000) / ms);
+    else n *= 2;
   }
   rates.sort((a, b) => a - b);
   return rates[Math.floor(rates.length / 2)];
+}
+
+/**
+ * The positive number `text` spells, or `fallback`.
+ * @param {string | null} text
+ * @param {number} fallback
+ * @returns {number}
+ */
+function positive(text, fallback) {
+  const value = Number(text ?? '');
+  return text !== null && Number.isFinite(value) && value > 0 ? value : fallback;
 }

@@ -22,6 +22,12 @@ pub enum Command {
         /// The folder given with `--out`, if any.
         out: Option<PathBuf>,
     },
+    /// Time the workloads natively and in headless Chromium, print the table, write
+    /// target/bench.json.
+    Bench {
+        /// Every figure once (a smoke run) instead of medians of several samples.
+        quick: bool,
+    },
     /// Run the named test stages in their usual order, or every stage when `stages` is empty.
     Test {
         /// Stage names given with `--stage`, unchecked.
@@ -37,6 +43,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         Some("serve") => parse_serve(args),
         Some("test") => parse_test(args),
         Some("dist") => parse_dist(args),
+        Some("bench") => parse_bench(args),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
 }
@@ -68,6 +75,17 @@ fn parse_dist<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, St
     Ok(Command::Dist { out })
 }
 
+fn parse_bench<'a>(args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    let mut quick = false;
+    for arg in args {
+        match arg {
+            "--quick" => quick = true,
+            other => return Err(format!("unknown argument `{other}` for bench")),
+        }
+    }
+    Ok(Command::Bench { quick })
+}
+
 fn parse_test<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
     let mut stages = Vec::new();
     while let Some(arg) = args.next() {
@@ -89,10 +107,15 @@ USAGE:
     cargo xtask test [--stage NAME]...  run every test stage, or only the named ones, in order
     cargo xtask dist [--out DIR]        build the release wasm and write the page as a folder any
                                         static host serves as is (default target/dist)
+    cargo xtask bench [--quick]         time W1 and W2 natively and in headless Chromium (bench
+                                        page, the page playing, time to interactive, .wasm size),
+                                        print one table against the reference figures and
+                                        targets, write target/bench.json; --quick: each once
     cargo xtask help                    print this help
 
 These commands first install what they need and is missing: rustup targets and
-components, wasm-pack and wasm-bindgen-cli; test also Chromium (apt) and node_modules (npm ci).
+components, wasm-pack and wasm-bindgen-cli; test and bench also Chromium (apt) and node_modules
+(npm ci).
 
 STAGES (in the order test runs them):
 ";
@@ -158,8 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn bench_takes_an_optional_quick_flag() {
+        assert_eq!(parse_words("bench"), Ok(Command::Bench { quick: false }));
+        assert_eq!(
+            parse_words("bench --quick"),
+            Ok(Command::Bench { quick: true })
+        );
+        assert!(parse_words("bench --fast").is_err());
+    }
+
+    #[test]
     fn unknown_command_and_flag_are_errors() {
-        assert!(parse_words("bench").is_err());
+        assert!(parse_words("benchmark").is_err());
         assert!(parse_words("test --fast").is_err());
         assert!(parse_words("test --stage").is_err());
     }

@@ -1,6 +1,7 @@
 //! `cargo xtask`: installs missing tools, builds the wasm, serves the page, runs the test stages,
-//! writes the page as a folder for a static host.
+//! writes the page as a folder for a static host, times the workloads against their targets.
 
+mod bench;
 mod cli;
 mod dist;
 mod e2e;
@@ -46,6 +47,15 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Bench { quick } => {
+            match Repo::locate().and_then(|repo| bench::run(&repo, quick)) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("xtask bench: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Test { stages: names } => {
             let selected = match stages::select(&names) {
                 Ok(selected) => selected,

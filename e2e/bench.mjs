@@ -1,0 +1,297 @@
+// The browser half of `cargo xtask bench`, run as `node e2e/bench.mjs [--quick]` with BASE_URL
+// pointing at the served repository. It measures, in headless Chromium:
+//  (a) the W1 and W2 workloads through the wasm handle (web/bench/, `window.benchResults`);
+//  (b) the real page playing the W1 link at the fastest speed with the network picture in view:
+//      frames per second from requestAnimationFrame timestamps, examples per second from the
+//      step counter, redraws of the neuron thumbnails from the page's `network picture` measures;
+//  (c) time to interactive: navigation start to the page's `interactive` mark (set by
+//      web/main.js once the first heatmap and metrics are drawn and the buttons work);
+//  (d) the size of the .wasm the page loads, as served and gzipped at level 9.
+// Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
+// non-zero only when something broke (a page error, a timeout), never for a slow figure.
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+import { BASE_URL, launchBrowser } from './browser.mjs';
+
+/**
+ * How long each part runs.
+ * @typedef {object} Plan
+ * @property {number} samples   samples per bench-page figure (the median is kept)
+ * @property {number} sampleMs  the least time one bench-page sample runs
+ * @property {number} warmupMs  play before measuring (the engine's code tiers up meanwhile)
+ * @property {number} playMs    play measured
+ * @property {number} loads     page loads timed for time to interactive (after one untimed)
+ */
+
+/** @type {Plan} The full run: about half a minute in the browser. */
+export const FULL = { samples: 9, sampleMs: 150, warmupMs: 1000, playMs: 5000, loads: 7 };
+/** @type {Plan} A smoke run: every figure once, a second of play. */
+export const QUICK = { samples: 1, sampleMs: 5, warmupMs: 200, playMs: 1000, loads: 1 };
+
+/** The viewport of the page measurements: a laptop screen. */
+const VIEWPORT = { width: 1280, height: 800 };
+/** The wasm module the page loads, relative to BASE_URL. */
+const WASM_PATH = 'web/pkg/playground_wasm_bg.wasm';
+/** Longest wait for the bench page or a page load. */
+const TIMEOUT_MS = 180_000;
+
+/**
+ * Opens a page in a fresh context that records uncaught errors and console errors.
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<{page: import('playwright-core').Page, errors: string[],
+ *   close: () => Promise<void>}>}
+ */
+async function openPage(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console error: ${message.text()}`);
+  });
+  return { page, errors, close: () => context.close() };
+}
+
+/**
+ * Throws if the page reported errors.
+ * @param {string} what
+ * @param {string[]} errors
+ */
+function checkErrors(what, errors) {
+  if (errors.length > 0) throw new Error(`${what}: the page reported errors:\n${errors.join('\n')}`);
+}
+
+/**
+ * The workload links, read from web/bench/workloads.js in the browser (node would take that
+ * file for CommonJS).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<{W1: string, W2: string}>}
+ */
+export async function workloadLinks(browser) {
+  const { page, close } = await openPage(browser);
+  try {
+    const url = `${BASE_URL}web/bench/workloads.js`;
+    await page.goto(url);
+    return await page.evaluate(async (url) => {
+      const { W1, W2 } = await import(url);
+      return { W1, W2 };
+    }, url);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * (a) The bench page's figures: W1 and W2 through the wasm handle.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{samples: number, sampleMs: number}} plan
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function benchWorkloads(browser, { samples, sampleMs }) {
+  const { page, errors, close } = await openPage(browser);
+  try {
+    await page.goto(`${BASE_URL}web/bench/index.html?samples=${samples}&sampleMs=${sampleMs}`);
+    const handle = await page.waitForFunction(
+      () => window.benchResults ?? (window.benchError ? { error: window.benchError } : null),
+      undefined,
+      { timeout: TIMEOUT_MS, polling: 100 },
+    );
+    const results = await handle.jsonValue();
+    if (results.error) throw new Error(`web/bench/ failed: ${results.error}`);
+    checkErrors('web/bench/', errors);
+    return results;
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Runs in the page while it plays: waits `warmupMs`, then records every animation frame's
+ * timestamp for `playMs`, the step counter at the first and last of them, and the network
+ * picture's redraws in between.
+ * @param {{warmupMs: number, playMs: number}} plan
+ */
+function measurePlay({ warmupMs, playMs }) {
+  const steps = () => {
+    const text = document.querySelector('[data-testid="step-count"]')?.textContent ?? '';
+    return Number(text.replace(/[,\s]/g, ''));
+  };
+  return new Promise((resolve) => {
+    /** @type {number[]} */
+    const times = [];
+    let firstSteps = 0;
+    const tick = (/** @type {number} */ now) => {
+      if (times.length === 0) firstSteps = steps();
+      times.push(now);
+      if (now - times[0] < playMs) {
+        requestAnimationFrame(tick);
+        return;
+      }
+      const [start, end] = [times[0], times[times.length - 1]];
+      const draws = performance
+        .getEntriesByName('network picture', 'measure')
+        .filter((entry) => entry.startTime >= start && entry.startTime <= end);
+      const gaps = times.slice(1).map((time, i) => time - times[i]).sort((a, b) => a - b);
+      resolve({
+        frames: times.length - 1,
+        ms: end - start,
+        steps: steps() - firstSteps,
+        p95FrameMs: gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))] ?? Number.NaN,
+        worstFrameMs: gaps[gaps.length - 1] ?? Number.NaN,
+        draws: draws.length,
+        drawMs: draws.reduce((sum, entry) => sum + entry.duration, 0),
+      });
+    };
+    setTimeout(() => requestAnimationFrame(tick), warmupMs);
+  });
+}
+
+/**
+ * Runs in the page: the nodes of the network picture that show a map (every input feature and
+ * every drawn unit, by data-testid), and how many of them lie fully inside the viewport.
+ */
+function thumbnails() {
+  const nodes = [...document.querySelectorAll(
+    '#network-panel [data-testid^="feature-"], #network-panel [data-testid^="neuron-"]',
+  )];
+  const inView = nodes.filter((node) => {
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && box.top >= 0 && box.left >= 0
+      && box.bottom <= window.innerHeight && box.right <= window.innerWidth;
+  });
+  return { count: nodes.length, inView: inView.length };
+}
+
+/**
+ * (b) The real page playing `link` at its fastest speed with the network picture in view.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} link a share-link query (without `#`)
+ * @param {{warmupMs: number, playMs: number}} plan
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function benchPlay(browser, link, { warmupMs, playMs }) {
+  const { page, errors, close } = await openPage(browser);
+  try {
+    await page.goto(`${BASE_URL}#${link}`);
+    await page.waitForFunction(() => performance.getEntriesByName('interactive').length > 0,
+      undefined, { timeout: TIMEOUT_MS });
+    const speed = page.getByTestId('speed');
+    const fastest = await speed.locator('option').last().getAttribute('value');
+    await speed.selectOption(fastest ?? 'max');
+    await page.locator('#network-panel').scrollIntoViewIfNeeded();
+    const shown = await page.evaluate(thumbnails);
+    if (shown.count === 0 || shown.inView < shown.count) {
+      throw new Error(`the network picture is not in view: ${shown.inView} of ${shown.count} `
+        + `neuron thumbnails inside the ${VIEWPORT.width}x${VIEWPORT.height} viewport`);
+    }
+    await page.getByTestId('play').click();
+    const played = await page.evaluate(measurePlay, { warmupMs, playMs });
+    const stillPlaying = await page.getByTestId('pause').isVisible();
+    await page.getByTestId('pause').click({ timeout: 5_000 }).catch(() => {});
+    checkErrors('the page', errors);
+    if (!stillPlaying) throw new Error('training stopped while the page was measured');
+    const batch = Number(new URLSearchParams(link).get('batchSize') ?? '10');
+    const seconds = played.ms / 1000;
+    return {
+      pageExamplesPerSecond: (played.steps * batch) / seconds,
+      pageFramesPerSecond: played.frames / seconds,
+      pageP95FrameMs: played.p95FrameMs,
+      pageWorstFrameMs: played.worstFrameMs,
+      pagePlayMs: played.ms,
+      pageThumbnails: shown.count,
+      pageNetworkDrawsPerSecond: played.draws / seconds,
+      pageNetworkDrawMs: played.draws > 0 ? played.drawMs / played.draws : 0,
+    };
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * (c) Time to interactive of the default page: the median over `loads` loads, each in a fresh
+ * context (no cache; the server also sends `no-store`), after one untimed load that warms up
+ * the browser process. Milliseconds from navigation start (performance.now() = 0) to the
+ * `interactive` mark, and to the first animation frame the page paints after it.
+ * @param {import('playwright-core').Browser} browser
+ * @param {{loads: number}} plan
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function benchInteractive(browser, { loads }) {
+  const runs = [];
+  for (let load = 0; load <= loads; load += 1) {
+    const { page, errors, close } = await openPage(browser);
+    try {
+      await page.addInitScript(() => {
+        new PerformanceObserver((list) => {
+          if (list.getEntriesByName('interactive').length === 0) return;
+          requestAnimationFrame((time) => { window.benchFirstFrame = time; });
+        }).observe({ type: 'mark', buffered: true });
+      });
+      await page.goto(BASE_URL);
+      const handle = await page.waitForFunction(() => {
+        const mark = performance.getEntriesByName('interactive', 'mark')[0];
+        if (!mark || window.benchFirstFrame === undefined) return null;
+        return { interactive: mark.startTime, firstFrame: window.benchFirstFrame };
+      }, undefined, { timeout: 30_000 }).catch(() => {
+        throw new Error('the page set no performance.mark(\'interactive\') within 30 s '
+          + '(web/main.js sets it once the first heatmap and metrics are drawn)');
+      });
+      const times = await handle.jsonValue();
+      checkErrors('the page', errors);
+      if (load > 0) runs.push(times);
+    } finally {
+      await close();
+    }
+  }
+  const median = (/** @type {number[]} */ values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    interactiveMs: median(runs.map((run) => run.interactive)),
+    interactiveBestMs: Math.min(...runs.map((run) => run.interactive)),
+    interactiveFirstFrameMs: median(runs.map((run) => run.firstFrame)),
+    interactiveLoads: runs.length,
+  };
+}
+
+/**
+ * (d) The size of the .wasm the page loads, in bytes, as served and gzipped at level 9.
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function wasmSize() {
+  const response = await fetch(`${BASE_URL}${WASM_PATH}`);
+  if (!response.ok) throw new Error(`GET ${WASM_PATH}: ${response.status}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  return { wasmBytes: bytes.length, wasmGzipBytes: gzipSync(bytes, { level: 9 }).length };
+}
+
+/**
+ * Runs (a) to (d) with `plan` in one browser and returns every figure in one flat object.
+ * @param {Plan} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+export async function benchAll(plan) {
+  const browser = await launchBrowser();
+  try {
+    const { W1 } = await workloadLinks(browser);
+    const say = (/** @type {string} */ text) => process.stderr.write(`bench: ${text}\n`);
+    say(`web/bench/ in Chromium ${browser.version()} (${plan.samples} samples of >= ${plan.sampleMs} ms per figure)`);
+    const figures = await benchWorkloads(browser, plan);
+    say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);
+    const play = await benchPlay(browser, W1, plan);
+    say(`time to interactive (${plan.loads} loads after one untimed)`);
+    const interactive = await benchInteractive(browser, plan);
+    return { chromium: browser.version(), ...figures, ...play, ...interactive, ...(await wasmSize()) };
+  } finally {
+    await browser.close();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const plan = process.argv.includes('--quick') ? QUICK : FULL;
+  try {
+    process.stdout.write(`${JSON.stringify(await benchAll(plan))}\n`);
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,58 @@
+// Smoke test of `cargo xtask bench`'s browser half: the bench page times every workload once
+// and leaves positive finite figures, and the driver's page measurements (play at full speed
+// with the network picture in view, time to interactive, .wasm size) give numbers. Figures
+// are never compared with targets here: the machine is shared and noisy.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { benchInteractive, benchPlay, benchWorkloads, wasmSize, workloadLinks } from './bench.mjs';
+import { launchBrowser } from './browser.mjs';
+
+/** The figures web/bench/ leaves in `window.benchResults`. */
+const FIGURES = [
+  'w1TrainStepsPerSecond', 'w1GridPerSecond', 'w1FrameMs',
+  'w2TrainStepsPerSecond', 'w2GridPerSecond', 'w2GridMapsPerSecond',
+];
+
+/** @type {import('playwright-core').Browser} */
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/**
+ * Asserts every named figure is a positive finite number.
+ * @param {Record<string, unknown>} figures
+ * @param {string[]} names
+ */
+function assertPositive(figures, names) {
+  for (const name of names) {
+    const value = figures[name];
+    assert.ok(typeof value === 'number' && Number.isFinite(value) && value > 0,
+      `${name} = ${value} is not a positive finite number`);
+  }
+}
+
+test('the bench page times every workload once with positive finite figures', async () => {
+  // Loads web/bench/index.html?samples=1&sampleMs=5 and fails on any page or console error.
+  const results = await benchWorkloads(browser, { samples: 1, sampleMs: 5 });
+  assert.deepEqual(Object.keys(results).sort(), [...FIGURES].sort());
+  assertPositive(results, FIGURES);
+});
+
+test('the driver measures the page playing W1, time to interactive and the .wasm size', async () => {
+  const { W1 } = await workloadLinks(browser);
+  const play = await benchPlay(browser, W1, { warmupMs: 100, playMs: 500 });
+  assertPositive(play, ['pageExamplesPerSecond', 'pageFramesPerSecond', 'pageThumbnails']);
+  // 2 inputs, 8 + 8 hidden units and 1 output have thumbnails (unused features too).
+  assert.ok(play.pageThumbnails >= 19, `${play.pageThumbnails} thumbnails`);
+  const interactive = await benchInteractive(browser, { loads: 1 });
+  assertPositive(interactive, ['interactiveMs', 'interactiveFirstFrameMs']);
+  assert.ok(interactive.interactiveFirstFrameMs >= interactive.interactiveMs);
+  const size = await wasmSize();
+  assertPositive(size, ['wasmBytes', 'wasmGzipBytes']);
+  assert.ok(size.wasmGzipBytes < size.wasmBytes);
+});
