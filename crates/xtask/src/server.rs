@@ -132,7 +132,9 @@ fn read_head(stream: &mut TcpStream) -> Option<Vec<u8>> {
 type Reply = ((u16, &'static str), &'static str, Vec<u8>, bool);
 
 fn text((code, message): (u16, &'static str)) -> Reply {
-    let reason = message.split_once(' ').map_or(message, |(_, reason)| reason);
+    let reason = message
+        .split_once(' ')
+        .map_or(message, |(_, reason)| reason);
     (
         (code, reason),
         "text/plain; charset=utf-8",

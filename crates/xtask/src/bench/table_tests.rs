@@ -19,6 +19,7 @@ fn native() -> Vec<(String, Json)> {
         ("w1FrameMs", 0.6),
         ("w2TrainStepsPerSecond", 1_000.0),
         ("w2GridPerSecond", 40.0),
+        ("w2GridMapsPerSecond", 35.0),
     ])
 }
 
@@ -68,8 +69,12 @@ fn figures_are_scaled_into_examples_and_points() {
     let grid = row("W1 100x100 grid, all neurons, points/s");
     assert_eq!(grid.wasm, 5_000_000.0);
     let maps = row("W2 200x200 grid, all neurons, points/s");
-    assert_eq!((maps.native, maps.wasm), (Some(1_600_000.0), 1_200_000.0));
-    assert_eq!(row("W2 200x200 grid, outputs, points/s").native, None);
+    assert_eq!((maps.native, maps.wasm), (Some(1_400_000.0), 1_200_000.0));
+    let outputs = row("W2 200x200 grid, outputs, points/s");
+    assert_eq!(
+        (outputs.native, outputs.wasm),
+        (Some(1_600_000.0), 2_000_000.0)
+    );
 }
 
 #[test]
@@ -202,8 +207,8 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
         );
     }
     // Met: W1 training 2 of 2, W1 grid 0 of 1, frame 0 of 2, W2 training 2 of 2, W2 outputs
-    // 1 of 1, W2 maps 1 of 1, page examples 1 of 1, frames 0 of 1, interactive 1 of 1, size 0 of 1.
-    assert!(text.contains("targets met: 8 of 13"), "{text}");
+    // 2 of 2, W2 maps 1 of 1, page examples 1 of 1, frames 0 of 1, interactive 1 of 1, size 0 of 1.
+    assert!(text.contains("targets met: 9 of 14"), "{text}");
     assert!(
         text.contains("PyTorch   PyTorch 2.15, CPU, float32, 1 thread"),
         "{text}"
@@ -222,5 +227,5 @@ fn rows_json_carries_figures_ratios_and_verdicts() {
         "{json}"
     );
     assert!(json.contains("{\"target\":\"< 300 ms\",\"value\":250,\"pass\":true}"));
-    assert!(json.contains("\"native\":null,\"wasm\":2000000,\"wasmOverNative\":null"));
+    assert!(json.contains("\"native\":1600000,\"wasm\":2000000,\"wasmOverNative\":1.25"));
 }
