@@ -225,12 +225,18 @@ function stepOfEpoch(steps, epochs, epoch) {
   return s0 + ((epoch - e0) / (e1 - e0)) * (s1 - s0);
 }
 
+/** Colours already read, by element and property: reading styles forces a style recalculation. */
+const colours = new WeakMap();
+
 /**
- * A colour custom property as the canvas sees it.
+ * A colour custom property as the canvas sees it, read once per element and name.
  * @param {HTMLElement} element
  * @param {string} name
  * @returns {string}
  */
 function cssColour(element, name) {
-  return getComputedStyle(element).getPropertyValue(name).trim();
+  const known = colours.get(element) ?? new Map();
+  colours.set(element, known);
+  if (!known.has(name)) known.set(name, getComputedStyle(element).getPropertyValue(name).trim());
+  return known.get(name);
 }
