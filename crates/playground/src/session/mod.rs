@@ -12,8 +12,8 @@ mod train;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use tensor::nn::Mlp;
-use tensor::{Grads, Optimizer, OptimizerKind, Rng, Tape};
+use tensor::nn::{Mlp, Workspace};
+use tensor::{Optimizer, OptimizerKind, Rng};
 
 use crate::config::{Config, OptimizerChoice, seed_value};
 use crate::dataset::{DataSpec, Point, generate, split};
@@ -39,8 +39,8 @@ pub struct Session {
     optimizer: Optimizer,
     /// Dropout masks and augmentation jitter.
     rng: Rng,
-    tape: Tape,
-    grads: Grads,
+    /// The training step's buffers and gradients.
+    workspace: Workspace,
     /// Updates taken so far.
     step: u64,
     /// Epochs completed so far.
@@ -75,8 +75,7 @@ impl Session {
         let mut session = Self {
             optimizer: build_optimizer(&config),
             rng: Rng::new(seed_value(&config.init_seed) ^ 0x5eed_d0d0),
-            tape: Tape::new(),
-            grads: Grads::new(),
+            workspace: Workspace::new(),
             step: 0,
             epoch: 0,
             cursor: 0,

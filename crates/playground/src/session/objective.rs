@@ -1,8 +1,10 @@
 //! What the network's outputs mean and what training minimises: the output
-//! activation, the loss on a tape and without one, predicted classes and class
-//! probabilities. Owns the link between `Config`'s problem/loss and the numbers.
+//! activation, the loss a training batch is scored by and the loss of one
+//! example, predicted classes and class probabilities. Owns the link between
+//! `Config`'s problem/loss and the numbers.
 
-use tensor::{Activation, Tape, Var, loss, sigmoid};
+use tensor::nn::Target;
+use tensor::{Activation, sigmoid};
 
 use crate::config::{Config, LossKind};
 
@@ -51,22 +53,19 @@ impl Objective {
         }
     }
 
-    /// Records the mean loss of a batch: `output` is `[batch, units]`, `targets`
-    /// the matching encoded targets, `labels` the classes.
-    pub fn record(self, tape: &mut Tape, output: Var, targets: Var, labels: &[usize]) -> Var {
+    /// What a training batch is scored against: `targets` are the batch's
+    /// encoded targets (`[batch, units]`), `labels` its classes; the loss is
+    /// the batch mean of [`Objective::example_loss`].
+    pub fn target<'a>(self, targets: &'a [f32], labels: &'a [usize]) -> Target<'a> {
         match self {
-            Objective::HalfSquared { .. } => {
-                let units = tape.shape(output).dim(1) as f32;
-                let mean = loss::mse(tape, output, targets);
-                tape.scale(mean, 0.5 * units)
-            }
-            Objective::BinaryLogit => loss::bce_with_logits(tape, output, targets),
-            Objective::Softmax { .. } => loss::softmax_cross_entropy(tape, output, labels),
+            Objective::HalfSquared { .. } => Target::HalfSquared { targets },
+            Objective::BinaryLogit => Target::BinaryLogit { targets },
+            Objective::Softmax { .. } => Target::Softmax { labels },
         }
     }
 
     /// The loss of one example from its output row (no tape): the same formula
-    /// as [`Objective::record`] for a batch of one.
+    /// as [`Objective::target`]'s loss for a batch of one.
     pub fn example_loss(self, output: &[f32], target: &[f32], label: usize) -> f32 {
         match self {
             Objective::HalfSquared { .. } => {

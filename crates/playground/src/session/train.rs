@@ -3,9 +3,9 @@
 //! update loop; what the outputs mean is `Objective`'s.
 
 use alloc::format;
-use alloc::vec::Vec;
 
-use tensor::{loss, stats};
+use tensor::nn::{Penalty, PenaltyKind};
+use tensor::stats;
 
 use super::{LayerStats, Session, Stop};
 use crate::config::{Regularization, Schedule};
@@ -14,6 +14,7 @@ impl Session {
     /// Takes up to `steps` updates (fewer if training stops) and returns the
     /// mean loss of the last batch, penalty excluded.
     pub fn train_steps(&mut self, steps: u64) -> f32 {
+        self.schedule_learning_rate();
         for _ in 0..steps {
             if self.stop.is_some() {
                 break;
@@ -27,6 +28,7 @@ impl Session {
     /// returns the mean loss of the last batch.
     pub fn train_epochs(&mut self, epochs: u64) -> f32 {
         let target = self.epoch + epochs;
+        self.schedule_learning_rate();
         while self.epoch < target && self.stop.is_none() {
             self.train_one_step();
         }
@@ -48,6 +50,14 @@ impl Session {
         }
     }
 
+    /// Hands the optimizer the schedule's rate for the current epoch. The rate
+    /// changes only with the epoch and the settings, so this runs at the start
+    /// of every training call (the settings may have changed) and of every
+    /// epoch, not on every step.
+    fn schedule_learning_rate(&mut self) {
+        self.optimizer.set_learning_rate(self.learning_rate());
+    }
+
     /// One update on the next batch of the training set (the last batch of an
     /// epoch may be smaller). Training data is used in its stored order every
     /// epoch, as TensorFlow Playground does.
@@ -65,38 +75,32 @@ impl Session {
         let width = self.config.features.count();
         let units = self.config.output_units();
 
-        self.tape.clear();
-        let x = self.tape.input(
-            [batch, width],
-            &self.epoch_inputs[start * width..(start + batch) * width],
-        );
-        let targets = self.tape.input(
-            [batch, units],
-            &self.train.targets[start * units..(start + batch) * units],
-        );
-        let dropout = (self.config.dropout > 0.0).then_some((self.config.dropout, &mut self.rng));
-        let vars = self.model.forward(&mut self.tape, x, dropout);
-        let labels = &self.train.labels[start..start + batch];
-        let data_loss = self
-            .objective
-            .record(&mut self.tape, vars.output, targets, labels);
-        let weights: Vec<_> = vars.params.iter().step_by(2).copied().collect();
         let rate = self.config.regularization_rate;
         let penalty = match self.config.regularization {
             Regularization::None => None,
             _ if rate == 0.0 => None,
-            Regularization::L1 => loss::l1_penalty(&mut self.tape, &weights),
-            Regularization::L2 => loss::l2_penalty(&mut self.tape, &weights),
+            Regularization::L1 => Some(Penalty {
+                kind: PenaltyKind::L1,
+                rate,
+            }),
+            Regularization::L2 => Some(Penalty {
+                kind: PenaltyKind::L2,
+                rate,
+            }),
         };
-        let objective = match penalty {
-            Some(p) => {
-                let scaled = self.tape.scale(p, rate);
-                self.tape.add(data_loss, scaled)
-            }
-            None => data_loss,
-        };
-        self.tape.backward_into(objective, &mut self.grads);
-        let batch_loss = self.tape.value(data_loss).item();
+        let target = self.objective.target(
+            &self.train.targets[start * units..(start + batch) * units],
+            &self.train.labels[start..start + batch],
+        );
+        let dropout = (self.config.dropout > 0.0).then_some((self.config.dropout, &mut self.rng));
+        let batch_loss = self.model.gradients(
+            &self.epoch_inputs[start * width..(start + batch) * width],
+            batch,
+            target,
+            penalty,
+            dropout,
+            &mut self.workspace,
+        );
         if !batch_loss.is_finite() {
             // These weights already fail; the backup holds the ones before the
             // last update, whose batch loss was finite (and is still recorded).
@@ -108,36 +112,28 @@ impl Session {
         for (saved, live) in self.backup.params_mut().zip(self.model.params()) {
             saved.data_mut().copy_from_slice(live.data());
         }
-        self.optimizer.set_learning_rate(self.learning_rate());
-        let grads = &self.grads;
-        let pairs = self
-            .model
-            .params_mut()
-            .zip(&vars.params)
-            .filter_map(|(param, var)| grads.get(*var).map(|g| (param, g)));
-        self.optimizer.step(pairs);
+        self.optimizer
+            .step(self.model.params_mut().zip(self.workspace.grads()));
         self.step += 1;
 
-        if !self.model.params().all(|p| p.all_finite()) {
+        if !self.model.params().all(|p| all_finite(p.data())) {
             self.diverge();
             return;
         }
         self.batch_loss = batch_loss;
-        self.record_layer_stats(&vars.params);
+        self.record_layer_stats();
         self.cursor += batch;
         if self.cursor >= total {
             self.end_epoch();
         }
     }
 
-    fn record_layer_stats(&mut self, params: &[tensor::Var]) {
+    fn record_layer_stats(&mut self) {
         let norms = self.optimizer.update_norms();
+        let grads = self.workspace.grads();
         self.layer_stats.clear();
         for (layer, linear) in self.model.layers.iter().enumerate() {
-            let grad_norm = self
-                .grads
-                .get(params[2 * layer])
-                .map_or(0.0, |g| stats::l2_norm(g.data()));
+            let grad_norm = stats::l2_norm(grads[2 * layer].data());
             let weight_norm = stats::l2_norm(linear.weight.data());
             let update = norms.get(2 * layer).copied().unwrap_or(0.0);
             self.layer_stats.push(LayerStats {
@@ -165,6 +161,7 @@ impl Session {
     fn end_epoch(&mut self) {
         self.epoch += 1;
         self.cursor = 0;
+        self.schedule_learning_rate();
         if self.config.patience > 0 {
             let test_loss = self.evaluate().test_loss;
             let improved = self
@@ -198,4 +195,10 @@ impl Session {
             self.epoch_inputs.clone_from(&self.train.inputs);
         }
     }
+}
+
+/// Whether every value is finite, checked without an early exit so that the
+/// loop vectorizes (it runs on every parameter after every step).
+fn all_finite(values: &[f32]) -> bool {
+    values.iter().fold(true, |finite, v| finite & v.is_finite())
 }

@@ -1,7 +1,12 @@
-//! Layers built from tape operations: a fully connected layer and a multilayer perceptron.
+//! Layers built from tape operations (a fully connected layer and a multilayer
+//! perceptron), and the multilayer perceptron's tape-free training step.
 
+mod fused;
 mod linear;
 mod mlp;
+mod target;
 
+pub use fused::Workspace;
 pub use linear::Linear;
 pub use mlp::{Mlp, MlpVars};
+pub use target::{Penalty, PenaltyKind, Target};
