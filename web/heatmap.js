@@ -1,5 +1,5 @@
 // Draws the output plane: the predicted class regions as one small image scaled up smoothly,
-// and the data points on top in their class colours. Knows nothing of training.
+// the data points on top in their class colours, and the axes' ticks. Knows nothing of training.
 
 import { classColour, fitCanvas } from './canvas.js';
 
@@ -7,6 +7,10 @@ import { classColour, fitCanvas } from './canvas.js';
 const POINT_RADIUS = 3.5;
 /** How strongly the regions show over white, so the points in full colour stand out. */
 const REGION_OPACITY = 0.7;
+/** Plane units between axis ticks. */
+const TICK_STEP = 2;
+/** Length of a tick mark, in CSS pixels. */
+const TICK_LENGTH = 5;
 
 /**
  * @typedef {object} PlaneView
@@ -43,6 +47,7 @@ export function createHeatmap(canvas) {
       context.imageSmoothingQuality = 'high';
       context.drawImage(regions, 0, 0, width, height);
       context.globalAlpha = 1;
+      drawAxes(context, width, height, view.extent);
       drawPoints(context, width, height, view);
     },
   };
@@ -72,4 +77,45 @@ function drawPoints(context, width, height, view) {
     context.strokeStyle = isTest ? '#1d2733' : '#ffffff';
     context.stroke();
   }
+}
+
+/**
+ * Draws ticks with their values along the bottom (x1) and left (x2) edges, inside the plane,
+ * and faint lines through the origin.
+ * @param {CanvasRenderingContext2D} context
+ * @param {number} width
+ * @param {number} height
+ * @param {number} extent
+ */
+function drawAxes(context, width, height, extent) {
+  const span = 2 * extent;
+  const toX = (/** @type {number} */ v) => ((v + extent) / span) * width;
+  const toY = (/** @type {number} */ v) => ((extent - v) / span) * height;
+  context.strokeStyle = 'rgba(29, 39, 51, 0.18)';
+  context.lineWidth = 1;
+  context.beginPath();
+  context.moveTo(toX(0), 0);
+  context.lineTo(toX(0), height);
+  context.moveTo(0, toY(0));
+  context.lineTo(width, toY(0));
+  context.stroke();
+  context.fillStyle = 'rgba(29, 39, 51, 0.75)';
+  context.strokeStyle = 'rgba(29, 39, 51, 0.6)';
+  context.font = '10px system-ui, sans-serif';
+  context.beginPath();
+  for (let v = -extent + TICK_STEP; v < extent; v += TICK_STEP) {
+    const x = toX(v);
+    const y = toY(v);
+    context.moveTo(x, height);
+    context.lineTo(x, height - TICK_LENGTH);
+    context.moveTo(0, y);
+    context.lineTo(TICK_LENGTH, y);
+    context.textAlign = 'center';
+    context.textBaseline = 'bottom';
+    context.fillText(String(v), x, height - TICK_LENGTH - 1);
+    context.textAlign = 'left';
+    context.textBaseline = 'middle';
+    context.fillText(String(v), TICK_LENGTH + 2, y);
+  }
+  context.stroke();
 }
