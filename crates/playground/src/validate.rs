@@ -1,26 +1,59 @@
 //! Checks that span several settings, each with the repair the lenient link
-//! reader applies (the setting at fault goes back to its default).
+//! reader applies (the setting at fault goes back to its default), and, for
+//! configs built field by field, the single-setting limits of the table.
 
 use alloc::format;
 use alloc::vec::Vec;
 
 use crate::config::{Config, LossKind, Problem};
 use crate::error::ConfigError;
+use crate::settings::{SETTINGS, Setting};
 
 /// One broken rule: the error and how to fix the config.
 type Broken = (ConfigError, fn(&mut Config));
 
 impl Config {
-    /// Checks the rules that span several settings (single settings are checked
-    /// when parsed).
+    /// Checks every setting against the table's limits (a config read from a
+    /// link always passes; one built field by field may not), then the rules
+    /// that span several settings.
     ///
     /// # Errors
-    /// The first broken rule, naming the key at fault.
+    /// The first setting out of its limits or the first broken rule, naming the key at fault.
     pub fn validate(&self) -> Result<(), ConfigError> {
+        if let Some(error) = self.setting_out_of_limits() {
+            return Err(error);
+        }
         match self.problems().into_iter().next() {
             Some((error, _)) => Err(error),
             None => Ok(()),
         }
+    }
+
+    /// The first setting the table would not read back from its own link
+    /// spelling: out of its limits or not finite (first pass), or not
+    /// representable there, like a count beyond `u32` or a regression dataset
+    /// as the classification one (second pass, once every number is finite and
+    /// the configs compare).
+    fn setting_out_of_limits(&self) -> Option<ConfigError> {
+        let read_back = |copy: &mut Config, setting: &Setting| {
+            setting.kind.apply(copy, &setting.kind.format(self))
+        };
+        let mut scratch = self.clone();
+        let setting = SETTINGS
+            .iter()
+            .find(|setting| !read_back(&mut scratch, setting))
+            .or_else(|| {
+                let mut copy = self.clone();
+                SETTINGS
+                    .iter()
+                    .find(|setting| !read_back(&mut copy, setting) || copy != *self)
+            })?;
+        let message = format!("{} {}", setting.name_en, setting.kind.allowed());
+        Some(ConfigError::new(
+            setting.key,
+            &setting.kind.format(self),
+            message,
+        ))
     }
 
     /// Puts every setting that breaks a cross-setting rule back to its default
