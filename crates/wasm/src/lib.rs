@@ -9,6 +9,7 @@ mod link;
 mod metrics;
 mod network;
 mod options;
+mod panic;
 mod preview;
 mod settings;
 
@@ -18,12 +19,14 @@ pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use data::{max_user_points, parse_data, point_limit};
 pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
+pub use panic::on_panic;
 pub use preview::dataset_preview;
 pub use settings::settings_table;
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
-/// reach the console with their message instead of "unreachable".
+/// reach the console and the page's `onPanic` listener with their message
+/// instead of "unreachable".
 #[wasm_bindgen(start)]
 fn start() {
-    console_error_panic_hook::set_once();
+    panic::install_hook();
 }
