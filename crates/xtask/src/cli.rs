@@ -28,6 +28,14 @@ pub enum Command {
         /// Every figure once (a smoke run) instead of medians of several samples.
         quick: bool,
     },
+    /// Run the cargo-fuzz targets on nightly, each for `seconds`, and report executions and
+    /// findings.
+    Fuzz {
+        /// Seconds per target.
+        seconds: u64,
+        /// The one target given with `--target`, if any.
+        target: Option<String>,
+    },
     /// Run the named test stages in their usual order, or every stage when `stages` is empty.
     Test {
         /// Stage names given with `--stage`, unchecked.
@@ -44,6 +52,7 @@ pub fn parse(args: &[String]) -> Result<Command, String> {
         Some("test") => parse_test(args),
         Some("dist") => parse_dist(args),
         Some("bench") => parse_bench(args),
+        Some("fuzz") => parse_fuzz(args),
         Some(other) => Err(format!("unknown command `{other}`")),
     }
 }
@@ -86,6 +95,24 @@ fn parse_bench<'a>(args: impl Iterator<Item = &'a str>) -> Result<Command, Strin
     Ok(Command::Bench { quick })
 }
 
+fn parse_fuzz<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
+    let mut seconds = crate::fuzz::DEFAULT_SECONDS;
+    let mut target = None;
+    while let Some(arg) = args.next() {
+        match arg {
+            "--seconds" => {
+                let value = args.next().ok_or("--seconds needs a number")?;
+                seconds = value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                    format!("--seconds takes a whole number above 0, not `{value}`")
+                })?;
+            }
+            "--target" => target = Some(args.next().ok_or("--target needs a name")?.to_owned()),
+            other => return Err(format!("unknown argument `{other}` for fuzz")),
+        }
+    }
+    Ok(Command::Fuzz { seconds, target })
+}
+
 fn parse_test<'a>(mut args: impl Iterator<Item = &'a str>) -> Result<Command, String> {
     let mut stages = Vec::new();
     while let Some(arg) = args.next() {
@@ -111,6 +138,10 @@ USAGE:
                                         page, the page playing, time to interactive, .wasm size),
                                         print one table against the reference figures and
                                         targets, write target/bench.json; --quick: each once
+    cargo xtask fuzz [--seconds N] [--target NAME]
+                                        run the cargo-fuzz targets in fuzz/ on nightly (share_link,
+                                        session_new, data_files), N seconds each (200: ten minutes
+                                        in all), and print executions and findings per target
     cargo xtask help                    print this help
 
 These commands first install what they need and is missing: rustup targets and
@@ -188,6 +219,27 @@ mod tests {
             Ok(Command::Bench { quick: true })
         );
         assert!(parse_words("bench --fast").is_err());
+    }
+
+    #[test]
+    fn fuzz_takes_seconds_per_target_and_one_target() {
+        assert_eq!(
+            parse_words("fuzz"),
+            Ok(Command::Fuzz {
+                seconds: crate::fuzz::DEFAULT_SECONDS,
+                target: None
+            })
+        );
+        assert_eq!(
+            parse_words("fuzz --seconds 30 --target share_link"),
+            Ok(Command::Fuzz {
+                seconds: 30,
+                target: Some("share_link".to_owned())
+            })
+        );
+        assert!(parse_words("fuzz --seconds 0").is_err());
+        assert!(parse_words("fuzz --seconds").is_err());
+        assert!(parse_words("fuzz --fast").is_err());
     }
 
     #[test]

@@ -5,6 +5,7 @@ mod bench;
 mod cli;
 mod dist;
 mod e2e;
+mod fuzz;
 mod lockfile;
 mod mime;
 mod paths;
@@ -52,6 +53,15 @@ fn main() -> ExitCode {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(message) => {
                     eprintln!("xtask bench: {message}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Command::Fuzz { seconds, target } => {
+            match Repo::locate().and_then(|repo| fuzz::run(&repo, seconds, target.as_deref())) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(message) => {
+                    eprintln!("xtask fuzz: {message}");
                     ExitCode::FAILURE
                 }
             }
