@@ -2,11 +2,12 @@
 // experiment in the address bar, and hands every view an `App` to read and change it through.
 
 import './strings.js';
-import init, { gridExtent, palette } from './pkg/playground_wasm.js';
+import init, { gridExtent, onPanic, palette } from './pkg/playground_wasm.js';
 import { createChartsView } from './charts.js';
 import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
+import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js';
 import { createDataView } from './data.js';
 import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
@@ -56,6 +57,8 @@ const controls = findControls(document);
 
 try {
   await init();
+  onPanic(recordPanic);
+  watchForCrashes();
   start();
 } catch (error) {
   showError(controls, t('app.startFailed', { message: messageOf(error) }));
@@ -131,7 +134,8 @@ function start() {
 
   /**
    * Wraps `action` so that an error it throws stops training and shows in the banner instead
-   * of escaping; the wrapper then returns `fallback`.
+   * of escaping (a crash of the wasm module shows the crash overlay, and nothing calls the
+   * module again); the wrapper then returns `fallback`.
    * @template {unknown[]} A
    * @template R
    * @param {(...args: A) => R} action
@@ -140,11 +144,12 @@ function start() {
    */
   function guarded(action, fallback) {
     return (...args) => {
+      if (hasCrashed()) return fallback;
       try {
         return action(...args);
       } catch (error) {
         setPlaying(false);
-        showError(controls, messageOf(error));
+        if (!showCrash(error)) showError(controls, messageOf(error));
         return fallback;
       }
     };
