@@ -249,9 +249,6 @@ fn every_learning_rate_with_every_optimizer_on_a_deep_network_trains_or_diverges
 }
 
 #[test]
-#[ignore = "about 40 of 2,340 configurations still compute a loss, an update ratio or a \
-            prediction that is not finite (issue #7): divergence is only detected from the \
-            batch loss and the weights; run with --ignored once the session also stops on them"]
 fn every_number_the_engine_computes_for_the_page_is_finite_in_every_configuration() {
     let links = rates_datasets_and_activations(&DATASETS).chain(rates_optimizers_and_activations());
     sweep(links, true);

@@ -21,6 +21,12 @@ use crate::paths::{Refusal, resolve};
 const MAX_HEAD: usize = 16 * 1024;
 /// How long a connection may take to send its request.
 const READ_TIMEOUT: Duration = Duration::from_secs(10);
+/// The Content-Security-Policy sent with HTML pages: index.html's own `<meta>` policy (no
+/// inline script, no eval beyond WebAssembly) plus what only a header can say, that no
+/// other site may frame the page.
+const PAGE_POLICY: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+     style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; \
+     base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /// A running server; dropping it stops the server.
 pub struct StaticServer {
@@ -149,7 +155,8 @@ fn read_file(path: &PathBuf) -> Result<(&'static str, Vec<u8>), Refusal> {
 }
 
 /// Writes the status line, `Content-Type`, `Content-Length`, `Cache-Control: no-store` (so a
-/// rebuilt web/pkg is always fetched) and `Connection: close`, then the body unless `HEAD`.
+/// rebuilt web/pkg is always fetched), the page policy for HTML, and `Connection: close`, then
+/// the body unless `HEAD`.
 fn write_response(
     stream: &mut TcpStream,
     (code, reason): (u16, &str),
@@ -157,10 +164,15 @@ fn write_response(
     body: &[u8],
     head_only: bool,
 ) -> std::io::Result<()> {
+    let policy = if kind.starts_with("text/html") {
+        format!("Content-Security-Policy: {PAGE_POLICY}\r\n")
+    } else {
+        String::new()
+    };
     write!(
         stream,
         "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+         Cache-Control: no-store\r\n{policy}Connection: close\r\n\r\n",
         body.len()
     )?;
     if !head_only {
@@ -243,6 +255,13 @@ mod tests {
             "{reply}"
         );
         assert!(reply.contains("<title>home</title>"), "{reply}");
+        assert!(
+            reply.contains(
+                "Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval';"
+            ),
+            "{reply}"
+        );
+        assert!(reply.contains("frame-ancestors 'none'"), "{reply}");
         Ok(())
     }
 

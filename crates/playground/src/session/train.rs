@@ -122,6 +122,17 @@ impl Session {
         }
         self.batch_loss = batch_loss;
         self.record_layer_stats();
+        // Finite but huge weights: their norms or update ratios overflow, and
+        // the next step's loss would.
+        let overflowed = self.layer_stats.iter().any(|s| {
+            !s.grad_norm.is_finite()
+                || !s.weight_norm.is_finite()
+                || (s.weight_norm > 0.0 && !s.update_ratio.is_finite())
+        });
+        if overflowed {
+            self.diverge();
+            return;
+        }
         self.cursor += batch;
         if self.cursor >= total {
             self.end_epoch();
@@ -144,9 +155,15 @@ impl Session {
         }
     }
 
-    /// Restores the last finite weights and stops with a message.
+    /// Restores the last finite weights and stops with a message. If even
+    /// those predict non-finite losses, the initial weights come back instead,
+    /// so nothing the page reads is ever NaN or infinite.
     fn diverge(&mut self) {
         core::mem::swap(&mut self.model, &mut self.backup);
+        let kept = self.evaluate();
+        if !kept.train_loss.is_finite() || !kept.test_loss.is_finite() {
+            self.model = super::build_model(&self.config, self.objective);
+        }
         self.stop = Some(Stop::Diverged {
             step: self.step,
             message: format!(
