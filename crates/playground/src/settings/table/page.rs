@@ -1,0 +1,59 @@
+//! The rows last in the form: hand-added points and the view settings.
+
+use super::*;
+
+/// The rows last in the form.
+pub(super) const PAGE: &[Setting] = &[
+    row(
+        "userPoints",
+        Data,
+        "",
+        Kind::Points {
+            max: MAX_USER_POINTS,
+            get: |c| &c.user_points,
+            set: |c, v| c.user_points = v,
+        },
+        [
+            "Added points",
+            "手动添加的点",
+            "Points added by clicking on the output, as x,y,label.",
+            "在输出图上点击添加的点，格式为 x,y,标签。",
+        ],
+    ),
+    row(
+        "showTestData",
+        View,
+        "false",
+        flag(|c| c.show_test_data, |c, v| c.show_test_data = v),
+        [
+            "Show test data",
+            "显示测试数据",
+            "Draw the test points over the output.",
+            "在输出图上画出测试点。",
+        ],
+    ),
+    row(
+        "discretize",
+        View,
+        "false",
+        flag(|c| c.discretize, |c, v| c.discretize = v),
+        [
+            "Discretize output",
+            "离散化输出",
+            "Colour regions by their winning class only, not by confidence.",
+            "只按预测类别上色，不显示置信度。",
+        ],
+    ),
+    row(
+        "lang",
+        View,
+        "auto",
+        choice::<Lang>(|c| index_of(c.lang), |c, i| c.lang = pick(i)),
+        [
+            "Language",
+            "语言",
+            "The interface language; auto follows the browser.",
+            "界面语言；auto 跟随浏览器。",
+        ],
+    ),
+];
