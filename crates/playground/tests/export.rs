@@ -51,6 +51,69 @@ fn exported_weights_import_into_a_fresh_session_bit_for_bit() {
     }
 }
 
+/// Every number of a JSON value moved by `ulps` units in the last place of its double.
+fn nudged(value: &mut Value, ulps: i64) {
+    match value {
+        Value::Number(number) if !number.is_u64() => {
+            let double = number.as_f64().unwrap_or_default();
+            let moved = f64::from_bits(double.to_bits().wrapping_add_signed(ulps));
+            *value = serde_json::json!(moved);
+        }
+        Value::Array(items) => items.iter_mut().for_each(|item| nudged(item, ulps)),
+        Value::Object(fields) => fields.values_mut().for_each(|item| nudged(item, ulps)),
+        _ => {}
+    }
+}
+
+#[test]
+fn weights_read_back_exactly_even_by_a_reader_off_in_the_last_digits() {
+    let link = "numSamples=80&networkShape=6,5&activation=tanh";
+    let mut trained = session(link);
+    trained.train_steps(30);
+    let layers = json(&trained.export_weights())["layers"].clone();
+    let numbers: Vec<f64> = serde_json::from_value::<Vec<Value>>(layers)
+        .unwrap_or_default()
+        .iter()
+        .flat_map(|layer| {
+            let rows = layer["weight"].as_array().cloned().unwrap_or_default();
+            rows.into_iter().chain([layer["bias"].clone()])
+        })
+        .flat_map(|row| row.as_array().cloned().unwrap_or_default())
+        .filter_map(|number| number.as_f64())
+        .collect();
+    assert_eq!(numbers.len(), 2 * 6 + 6 + 6 * 5 + 5 + 5 + 1);
+    for number in numbers {
+        assert_eq!(
+            f64::from(number as f32),
+            number,
+            "{number} is written as the exact f32"
+        );
+    }
+    for ulps in [-3, -1, 1, 3] {
+        let mut file = json(&trained.export_weights());
+        nudged(&mut file, ulps);
+        let mut fresh = session(link);
+        fresh
+            .import_weights(&file.to_string())
+            .unwrap_or_else(|e| panic!("{ulps}: {e}"));
+        assert_eq!(weight_bits(&fresh), weight_bits(&trained), "{ulps} ulps");
+    }
+}
+
+#[test]
+fn weights_written_by_hand_as_short_decimals_are_read_to_the_nearest_f32() {
+    let link = "numSamples=50&networkShape=1&activation=linear&outputActivation=linear";
+    let mut s = session(link);
+    let file = r#"{"version":1,"sizes":[2,1,1],"layers":[
+        {"weight":[[0.1],[-2.5]],"bias":[0.3]},{"weight":[[1e-3]],"bias":[0]}]}"#;
+    s.import_weights(file).unwrap_or_else(|e| panic!("{e}"));
+    let expected: Vec<u32> = [0.1f32, -2.5, 0.3, 1e-3, 0.0]
+        .iter()
+        .map(|v| v.to_bits())
+        .collect();
+    assert_eq!(weight_bits(&s), expected);
+}
+
 #[test]
 fn the_weights_file_lists_sizes_activations_and_rows_per_input() {
     let s = session("numSamples=50&networkShape=3,2&activation=relu");
@@ -136,11 +199,11 @@ fn a_weights_file_that_does_not_fit_is_refused_naming_the_problem() {
         ),
         (
             edited(|f| f["layers"][0]["weight"][1][2] = "x".into()),
-            "invalid type: string \"x\", expected f32",
+            "invalid type: string \"x\", expected f64",
         ),
         (
             edited(|f| f["layers"][0]["weight"][1][2] = Value::Null),
-            "invalid type: null, expected f32",
+            "invalid type: null, expected f64",
         ),
     ];
     for (file, fragment) in cases {
@@ -159,7 +222,7 @@ fn a_weight_too_large_for_f32_is_refused_as_out_of_range() {
     let mut s = session("numSamples=50&networkShape=8,8&activation=tanh");
     let error = s.import_weights(&file).err().unwrap_or_default();
     assert!(
-        error.contains("the weights JSON is not valid: number out of range at line 1"),
+        error.contains("layer 0: weight row 1 holds a number outside f32's range"),
         "{error}"
     );
 }
@@ -327,7 +390,7 @@ fn bad_data_files_are_refused_naming_the_line_and_the_problem() {
         ),
         (
             "{\"version\":1,\"train\":[{\"x\":1e40,\"y\":0,\"label\":0}],\"test\":[]}",
-            "number out of range at line 1 column 31",
+            "train point 0: x is outside f32's range",
         ),
     ];
     for (text, fragment) in cases {

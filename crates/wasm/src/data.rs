@@ -1,6 +1,7 @@
 //! Export and import for the page: weights as JSON, data as CSV or JSON, and a
 //! data file read back into points. Converts strings and errors; the file
-//! formats and every check on them are `playground::session`'s.
+//! formats and every check on them are `playground::session`'s, the JSON text
+//! the browser's (`crate::json`).
 
 use js_sys::Float32Array;
 use playground::session;
@@ -8,6 +9,7 @@ use playground::settings::{MAX_USER_POINTS, POINT_LIMIT};
 use wasm_bindgen::prelude::{JsError, wasm_bindgen};
 
 use crate::handle::Playground;
+use crate::json::{read_json, write_json};
 
 #[wasm_bindgen]
 impl Playground {
@@ -15,7 +17,7 @@ impl Playground {
     /// `activation`, `output`, `layers: [{weight, bias}]`), exact to the bit.
     #[wasm_bindgen(js_name = exportWeights)]
     pub fn export_weights(&self) -> String {
-        self.session.export_weights()
+        write_json(&self.session.weights_file())
     }
 
     /// Replaces the network's weights with those of a weights file, keeping the
@@ -28,7 +30,7 @@ impl Playground {
     #[wasm_bindgen(js_name = importWeights)]
     pub fn import_weights(&mut self, text: &str) -> Result<(), JsError> {
         self.session
-            .import_weights(text)
+            .import_weights_with(text, read_json)
             .map_err(|message| JsError::new(&message))
     }
 
@@ -43,7 +45,7 @@ impl Playground {
     /// (`{"version":1,"train":[{"x","y","label"}],"test":[...]}`).
     #[wasm_bindgen(js_name = exportDataJson)]
     pub fn export_data_json(&self) -> String {
-        self.session.export_data_json()
+        write_json(&self.session.data_file())
     }
 }
 
@@ -53,11 +55,13 @@ impl Playground {
 /// suit an experiment is checked when the points are used (`userPoints`).
 ///
 /// # Errors
-/// The engine's sentence naming what is wrong and where (the line, or the line
-/// and column of the JSON), or that the file holds too many points.
+/// The engine's sentence naming what is wrong and where (the CSV line, the
+/// JSON point, or the browser's reason the JSON cannot be read), or that the
+/// file holds too many points.
 #[wasm_bindgen(js_name = parseData)]
 pub fn parse_data(text: &str) -> Result<Float32Array, JsError> {
-    let split = session::parse_data(text).map_err(|message| JsError::new(&message))?;
+    let split =
+        session::parse_data_with(text, read_json).map_err(|message| JsError::new(&message))?;
     let mut flat = Vec::with_capacity(4 * (split.train.len() + split.test.len()));
     for (points, is_test) in [(&split.train, 0.0), (&split.test, 1.0)] {
         for point in points {

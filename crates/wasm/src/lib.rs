@@ -5,6 +5,7 @@
 mod budget;
 mod data;
 mod handle;
+mod json;
 mod link;
 mod metrics;
 mod network;

@@ -1,22 +1,28 @@
 //! Export and import of a session's weights (JSON) and data (JSON and CSV).
 //! Owns the two file formats and the checks on what is read back; what the
 //! weights mean is the network's, and whether imported points suit a config is `Config`'s.
+//! The JSON text itself is read and written by the caller's JSON library
+//! (serde_json in [`super::json`], the browser's `JSON` in the wasm crate), so the
+//! engine need not carry a JSON parser into the page.
 //!
 //! The weights file (`version` 1):
 //!
 //! ```json
 //! {"version":1,"sizes":[2,8,8,1],"activation":"tanh","output":"tanh",
-//!  "layers":[{"weight":[[0.1,-0.2,...],...],"bias":[0,...]},...]}
+//!  "layers":[{"weight":[[0.10000000149011612,-0.2,...],...],"bias":[0,...]},...]}
 //! ```
 //!
 //! `sizes` are the layer widths, inputs (features) first; `activation` the hidden
 //! activation and `output` the output one, spelled as in share links; layer `l`
 //! has `weight[i][j]` from input `i` to unit `j` (`sizes[l]` rows of
-//! `sizes[l + 1]` numbers) and one `bias` per unit. Numbers are the shortest
-//! decimals that read back to the same f32, so a round trip is exact.
+//! `sizes[l + 1]` numbers) and one `bias` per unit. Each number is an f32
+//! written as the exact double it converts to, so any JSON reader, however it
+//! rounds its last digit, gives back a double that rounds to the same f32: a
+//! round trip is exact through JavaScript's, Python's or serde_json's parser.
 //!
-//! The data file is JSON, `{"version":1,"train":[{"x":..,"y":..,"label":..}],"test":[..]}`,
-//! or CSV with the header `x,y,label,split` and `split` either `train` or `test`.
+//! The data file is JSON, `{"version":1,"train":[{"x":..,"y":..,"label":..}],"test":[..]}`
+//! (numbers written like the weights), or CSV with the header `x,y,label,split`
+//! and `split` either `train` or `test`.
 
 use alloc::format;
 use alloc::string::String;
@@ -37,8 +43,9 @@ pub const EXPORT_VERSION: u32 = 1;
 /// The most points a data file may hold: every point a session can have.
 pub const MAX_DATA_POINTS: usize = MAX_SAMPLES as usize + MAX_USER_POINTS;
 
-#[derive(Serialize, Deserialize)]
-struct WeightsFile {
+/// A weights file as its JSON holds it (see the module docs).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct WeightsFile {
     version: u32,
     sizes: Vec<usize>,
     #[serde(default)]
@@ -48,61 +55,67 @@ struct WeightsFile {
     layers: Vec<LayerFile>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct LayerFile {
-    weight: Vec<Vec<f32>>,
-    bias: Vec<f32>,
+/// One layer of a weights file: `weight[input][unit]` and `bias[unit]`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct LayerFile {
+    weight: Vec<Vec<f64>>,
+    bias: Vec<f64>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct DataFile {
+/// A data file as its JSON holds it (see the module docs).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct DataFile {
     version: u32,
     train: Vec<PointRow>,
     test: Vec<PointRow>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct PointRow {
-    x: f32,
-    y: f32,
-    label: f32,
+/// One point of a data file.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct PointRow {
+    x: f64,
+    y: f64,
+    label: f64,
 }
 
 impl Session {
-    /// The network's weights as a JSON weights file (see the module docs).
-    pub fn export_weights(&self) -> String {
-        let file = WeightsFile {
+    /// The network's weights as a weights file, for the caller's JSON writer.
+    pub fn weights_file(&self) -> WeightsFile {
+        WeightsFile {
             version: EXPORT_VERSION,
             sizes: self.model.sizes(),
             activation: Some(activation_name(self.model.hidden).into()),
             output: Some(activation_name(self.model.output).into()),
             layers: self.model.layers.iter().map(layer_file).collect(),
-        };
-        serde_json::to_string(&file).unwrap_or_default()
+        }
     }
 
-    /// Replaces the network's weights with those of a JSON weights file,
-    /// keeping the data, the step count and the optimizer state.
+    /// Replaces the network's weights with those of a weights file's JSON text,
+    /// read by `read_json`, keeping the data, the step count and the optimizer state.
     ///
     /// # Errors
-    /// A sentence naming what is wrong: not JSON (a number outside f32's range
-    /// is "out of range"), another version, other layer sizes or activations,
-    /// a row or bias of the wrong length. The session is then unchanged.
-    pub fn import_weights(&mut self, json: &str) -> Result<(), String> {
-        let model = read_weights(json, &self.model)?;
+    /// A sentence naming what is wrong: not JSON (with `read_json`'s reason),
+    /// another version, other layer sizes or activations, a row or bias of the
+    /// wrong length, a number outside f32's range. The session is then unchanged.
+    pub fn import_weights_with(
+        &mut self,
+        text: &str,
+        read_json: impl FnOnce(&str) -> Result<WeightsFile, String>,
+    ) -> Result<(), String> {
+        let file = read_json(text).map_err(|e| format!("the weights JSON is not valid: {e}"))?;
+        let model = read_weights(file, &self.model)?;
         self.set_model(model)
     }
 
-    /// The training and test points as a JSON data file (added points are
-    /// among the training points).
-    pub fn export_data_json(&self) -> String {
+    /// The training and test points as a data file (added points are among the
+    /// training points), for the caller's JSON writer.
+    pub fn data_file(&self) -> DataFile {
         let rows = |points: &[Point]| points.iter().map(PointRow::from).collect();
-        let file = DataFile {
+        DataFile {
             version: EXPORT_VERSION,
             train: rows(&self.train.points),
             test: rows(&self.test.points),
-        };
-        serde_json::to_string(&file).unwrap_or_default()
+        }
     }
 
     /// The training and test points as CSV: the header `x,y,label,split`, then
@@ -119,19 +132,23 @@ impl Session {
     }
 }
 
-/// Reads a data file written by [`Session::export_data_json`] or
-/// [`Session::export_data_csv`] (JSON when it starts with `{`). In CSV the
+/// Reads a data file: JSON (a [`DataFile`], read by `read_json`) when it starts
+/// with `{`, else CSV as [`Session::export_data_csv`] writes it. In CSV the
 /// `split` column may be left out, and then every point is a training point.
 /// The caller decides what to do with the points, e.g. add them as `userPoints`.
 ///
 /// # Errors
-/// A sentence naming what is wrong and where (the line, or for JSON its
-/// line and column): a bad header, a missing or extra field, a number that is
-/// not finite (or outside f32's range), an unknown split, or more than
-/// [`MAX_DATA_POINTS`] points.
-pub fn parse_data(text: &str) -> Result<Split, String> {
+/// A sentence naming what is wrong and where (the CSV line, or the JSON
+/// point, or `read_json`'s reason): a bad header, a missing or extra field, a
+/// number that is not finite (or outside f32's range), an unknown split, or
+/// more than [`MAX_DATA_POINTS`] points.
+pub fn parse_data_with(
+    text: &str,
+    read_json: impl FnOnce(&str) -> Result<DataFile, String>,
+) -> Result<Split, String> {
     let split = if text.trim_start().starts_with('{') {
-        parse_data_json(text)?
+        let file = read_json(text).map_err(|e| format!("the data JSON is not valid: {e}"))?;
+        read_data(file)?
     } else {
         parse_data_csv(text)?
     };
@@ -144,14 +161,30 @@ pub fn parse_data(text: &str) -> Result<Split, String> {
     Ok(split)
 }
 
-fn parse_data_json(text: &str) -> Result<Split, String> {
-    let file: DataFile =
-        serde_json::from_str(text).map_err(|e| format!("the data JSON is not valid: {e}"))?;
+fn read_data(file: DataFile) -> Result<Split, String> {
     check_version("data", file.version)?;
-    let points = |rows: Vec<PointRow>| rows.into_iter().map(Point::from).collect();
+    let points = |rows: Vec<PointRow>, split: &str| {
+        rows.into_iter()
+            .enumerate()
+            .map(|(index, row)| read_point(&row, split, index))
+            .collect::<Result<Vec<_>, String>>()
+    };
     Ok(Split {
-        train: points(file.train),
-        test: points(file.test),
+        train: points(file.train, "train")?,
+        test: points(file.test, "test")?,
+    })
+}
+
+fn read_point(row: &PointRow, split: &str, index: usize) -> Result<Point, String> {
+    let number = |name: &str, value: f64| {
+        exact_f32(value).ok_or_else(|| {
+            format!("{split} point {index}: {name} is outside f32's range (about ±3.4e38)")
+        })
+    };
+    Ok(Point {
+        x: number("x", row.x)?,
+        y: number("y", row.y)?,
+        label: number("label", row.label)?,
     })
 }
 
@@ -220,9 +253,7 @@ fn parse_data_csv(text: &str) -> Result<Split, String> {
 }
 
 /// Checks a weights file against the network it is meant for and builds the network.
-fn read_weights(json: &str, current: &Mlp) -> Result<Mlp, String> {
-    let file: WeightsFile =
-        serde_json::from_str(json).map_err(|e| format!("the weights JSON is not valid: {e}"))?;
+fn read_weights(file: WeightsFile, current: &Mlp) -> Result<Mlp, String> {
     check_version("weights", file.version)?;
     let sizes = current.sizes();
     if file.sizes != sizes {
@@ -284,7 +315,8 @@ fn read_layer(
                 row.len()
             ));
         }
-        weight.extend_from_slice(row);
+        let what = format!("weight row {row_index}");
+        weight.extend(read_numbers(index, &what, row)?);
     }
     if layer.bias.len() != units {
         return Err(format!(
@@ -292,10 +324,30 @@ fn read_layer(
             layer.bias.len()
         ));
     }
+    let bias = read_numbers(index, "bias", &layer.bias)?;
     Ok(Linear {
         weight: Tensor::new([inputs, units], weight),
-        bias: Tensor::new([units], layer.bias),
+        bias: Tensor::new([units], bias),
     })
+}
+
+/// The numbers of a weight row or bias as f32, refusing one outside f32's range.
+fn read_numbers(layer: usize, what: &str, numbers: &[f64]) -> Result<Vec<f32>, String> {
+    numbers
+        .iter()
+        .map(|&value| {
+            exact_f32(value).ok_or_else(|| {
+                format!("layer {layer}: {what} holds a number outside f32's range (about ±3.4e38)")
+            })
+        })
+        .collect()
+}
+
+/// `value` rounded to f32, or `None` when that is not finite. A value written
+/// from an f32 comes back exactly, even if the reader was off in the last bits.
+fn exact_f32(value: f64) -> Option<f32> {
+    let single = value as f32;
+    single.is_finite().then_some(single)
 }
 
 fn check_version(what: &str, version: u32) -> Result<(), String> {
@@ -310,14 +362,15 @@ fn check_version(what: &str, version: u32) -> Result<(), String> {
 
 fn layer_file(layer: &Linear) -> LayerFile {
     let units = layer.out_dim();
+    let doubles = |numbers: &[f32]| numbers.iter().copied().map(f64::from).collect();
     LayerFile {
         weight: layer
             .weight
             .data()
             .chunks_exact(units.max(1))
-            .map(<[f32]>::to_vec)
+            .map(doubles)
             .collect(),
-        bias: layer.bias.data().to_vec(),
+        bias: doubles(layer.bias.data()),
     }
 }
 
@@ -328,19 +381,9 @@ fn activation_name(activation: Activation) -> &'static str {
 impl From<&Point> for PointRow {
     fn from(p: &Point) -> Self {
         Self {
-            x: p.x,
-            y: p.y,
-            label: p.label,
-        }
-    }
-}
-
-impl From<PointRow> for Point {
-    fn from(row: PointRow) -> Self {
-        Self {
-            x: row.x,
-            y: row.y,
-            label: row.label,
+            x: p.x.into(),
+            y: p.y.into(),
+            label: p.label.into(),
         }
     }
 }

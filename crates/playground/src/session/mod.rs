@@ -5,6 +5,8 @@
 mod examples;
 mod export;
 mod grid;
+#[cfg(feature = "json")]
+mod json;
 mod metrics;
 mod objective;
 mod train;
@@ -20,8 +22,12 @@ use crate::dataset::{DataSpec, Point, generate, split};
 use crate::error::ConfigError;
 
 pub use examples::Examples;
-pub use export::{EXPORT_VERSION, MAX_DATA_POINTS, parse_data};
+pub use export::{
+    DataFile, EXPORT_VERSION, LayerFile, MAX_DATA_POINTS, PointRow, WeightsFile, parse_data_with,
+};
 pub use grid::{GRID_EXTENT, Grid};
+#[cfg(feature = "json")]
+pub use json::parse_data;
 pub use metrics::{Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
 
