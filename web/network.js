@@ -37,6 +37,8 @@ export function createNetworkView(app, root) {
   const dom = buildPanel(root);
   const picture = createPicture(dom, THUMB, featureMaps(THUMB, gridExtent()), limits.units);
   const state = { query: '', step: -1, width: 0, language: language(), visible: true, dirty: true };
+  /** @type {{maps: Float32Array} | undefined} The last maps, refilled in place by the next draw. */
+  let maps;
 
   /** New elements for `structure` at the panel's width, keeping keyboard focus where it was. */
   function rebuild(/** @type {Structure} */ structure) {
@@ -78,7 +80,8 @@ export function createNetworkView(app, root) {
     if (!playground) return;
     const start = performance.now();
     try {
-      picture.paint(/** @type {any} */ (playground.neuronMaps(THUMB)), playground.weights());
+      maps = /** @type {any} */ (playground.neuronMaps(THUMB, maps?.maps));
+      picture.paint(maps, playground.weights());
       state.dirty = false;
     } catch (error) {
       app.showError(error instanceof Error ? error.message : String(error));

@@ -51,15 +51,17 @@ function trainer(link) {
 
 /**
  * A function that computes `n` maps of every neuron over a `size` x `size` grid (the output
- * included), as the network picture asks for them: `neuronMaps`, one call per grid.
+ * included), as the network picture asks for them: `neuronMaps`, one call per grid, refilling
+ * the array of the call before.
  * @param {string} link
  * @param {number} size
  * @returns {(n: number) => void}
  */
 function mapper(link, size) {
   const playground = Playground.fromQuery(link);
+  let maps;
   return (n) => {
-    for (let i = 0; i < n; i += 1) playground.neuronMaps(size);
+    for (let i = 0; i < n; i += 1) maps = playground.neuronMaps(size, maps?.maps);
   };
 }
 
@@ -93,8 +95,9 @@ function gridder(link, size) {
 function tiler(link, size, tile) {
   const playground = Playground.fromQuery(link);
   const tiles = (size / tile) ** 2;
+  let maps;
   return (n) => {
-    for (let i = 0; i < n * tiles; i += 1) playground.neuronMaps(tile);
+    for (let i = 0; i < n * tiles; i += 1) maps = playground.neuronMaps(tile, maps?.maps);
   };
 }
 
@@ -107,10 +110,11 @@ function tiler(link, size, tile) {
  */
 function framer(link, size) {
   const playground = Playground.fromQuery(link);
+  let maps;
   return (n) => {
     for (let i = 0; i < n; i += 1) {
       playground.trainEpochs(1);
-      playground.neuronMaps(size);
+      maps = playground.neuronMaps(size, maps?.maps);
     }
   };
 }

@@ -239,19 +239,38 @@ impl Features {
         self.flags().iter().filter(|&&on| on).count()
     }
 
-    /// Writes the enabled features of the point `(x, y)` into `out`, in key order.
+    /// Appends the enabled features of the point `(x, y)` to `out`, in key order.
     pub fn compute(&self, x: f32, y: f32, out: &mut Vec<f32>) {
+        let start = out.len();
+        out.resize(start + self.count(), 0.0);
+        self.compute_columns(&[x], &[y], &mut out[start..]);
+    }
+
+    /// The enabled features of the points `(xs[p], ys[p])` held column-wise:
+    /// one row of `xs.len()` values per feature in `out`, in key order. The
+    /// rows are plain loops, which vectorize.
+    pub fn compute_columns(&self, xs: &[f32], ys: &[f32], out: &mut [f32]) {
+        fn fill(row: &mut [f32], xs: &[f32], ys: &[f32], feature: impl Fn(f32, f32) -> f32) {
+            for ((value, &x), &y) in row.iter_mut().zip(xs).zip(ys) {
+                *value = feature(x, y);
+            }
+        }
+        let mut rows = out.chunks_exact_mut(xs.len().max(1));
         for (index, on) in self.flags().into_iter().enumerate() {
-            if on {
-                out.push(match index {
-                    0 => x,
-                    1 => y,
-                    2 => x * x,
-                    3 => y * y,
-                    4 => x * y,
-                    5 => libm::sinf(x),
-                    _ => libm::sinf(y),
-                });
+            if !on {
+                continue;
+            }
+            let Some(row) = rows.next() else {
+                return;
+            };
+            match index {
+                0 => fill(row, xs, ys, |x, _| x),
+                1 => fill(row, xs, ys, |_, y| y),
+                2 => fill(row, xs, ys, |x, _| x * x),
+                3 => fill(row, xs, ys, |_, y| y * y),
+                4 => fill(row, xs, ys, |x, y| x * y),
+                5 => fill(row, xs, ys, |x, _| libm::sinf(x)),
+                _ => fill(row, xs, ys, |_, y| libm::sinf(y)),
             }
         }
     }

@@ -323,6 +323,57 @@ fn grid_prediction_has_one_map_per_unit_and_probabilities_that_sum_to_one() {
 }
 
 #[test]
+fn every_grid_pixel_and_map_is_the_network_run_on_that_pixels_features() {
+    // 10,000 pixels: many strips and a short last one; seven features, three classes
+    let link = "networkShape=5,4&classes=3&loss=crossEntropy&xTimesY=true&xSquared=true\
+                &ySquared=true&sinX=true&sinY=true";
+    let mut s = session(link);
+    s.train_steps(20);
+    let model = s.model().clone();
+    let objective = s.objective();
+    let grid = s.predict_grid(100, 100).unwrap_or_else(|e| panic!("{e}"));
+    let sizes = grid.layer_sizes.clone();
+    let features = sizes[0];
+    assert_eq!(features, 7);
+    let map = |layer: usize, unit: usize| grid.neuron(layer, unit).unwrap_or_default();
+    let rows: Vec<f32> = (0..grid.pixels())
+        .flat_map(|p| (0..features).map(move |f| (f, p)))
+        .map(|(f, p)| map(0, f)[p])
+        .collect();
+    assert_eq!(
+        map(0, 0)[199],
+        -6.0 + 12.0 * 99.5 / 100.0,
+        "x of pixel (99, 1)"
+    );
+    assert_eq!(
+        map(0, 1)[199],
+        6.0 - 12.0 * 1.5 / 100.0,
+        "y of pixel (99, 1)"
+    );
+    let mut outputs = Vec::new();
+    model.forward_layers(&rows, grid.pixels(), &mut outputs);
+    for (layer, values) in outputs.iter().enumerate() {
+        let units = sizes[layer + 1];
+        for unit in 0..units {
+            let expected: Vec<u32> = values
+                .iter()
+                .skip(unit)
+                .step_by(units)
+                .map(|v| v.to_bits())
+                .collect();
+            let got: Vec<u32> = map(layer + 1, unit).iter().map(|v| v.to_bits()).collect();
+            assert_eq!(got, expected, "layer {}, unit {unit}", layer + 1);
+        }
+    }
+    let mut expected = vec![0.0; 3];
+    let last = outputs.last().map(Vec::as_slice).unwrap_or_default();
+    for (pixel, got) in grid.probabilities().chunks_exact(3).enumerate() {
+        objective.probabilities(&last[pixel * 3..][..3], &mut expected);
+        assert_eq!(got, expected.as_slice(), "pixel {pixel}");
+    }
+}
+
+#[test]
 fn grid_prediction_refuses_empty_and_oversized_grids() {
     let mut s = session("numSamples=50");
     for (w, h) in [(0, 10), (10, 0), (0, 0), (513, 512), (usize::MAX, 2)] {

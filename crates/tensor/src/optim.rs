@@ -62,6 +62,8 @@ pub struct Optimizer {
     second: Vec<Vec<f32>>,
     /// Per parameter: the L2 norm of the last update.
     update_norms: Vec<f32>,
+    /// One parameter's update, computed before it is applied.
+    deltas: Vec<f32>,
 }
 
 impl Optimizer {
@@ -74,6 +76,7 @@ impl Optimizer {
             first: Vec::new(),
             second: Vec::new(),
             update_norms: Vec::new(),
+            deltas: Vec::new(),
         }
     }
 
@@ -142,51 +145,50 @@ impl Optimizer {
         }
     }
 
-    /// Applies the rule to one parameter and returns the update's L2 norm.
+    /// Applies the rule to one parameter and returns the update's L2 norm. The
+    /// updates are computed first, then subtracted, then their squares summed in
+    /// order: the first two loops have no running sum, so they vectorize.
     fn update(&mut self, index: usize, param: &mut [f32], grad: &[f32]) -> f32 {
         let lr = self.learning_rate;
         let first = &mut self.first[index];
         let second = &mut self.second[index];
-        let mut squared = 0.0;
-        let mut apply = |p: &mut f32, delta: f32| {
-            *p -= delta;
-            squared += delta * delta;
-        };
+        let deltas = &mut self.deltas;
+        deltas.clear();
+        deltas.resize(param.len(), 0.0);
         match self.kind {
             OptimizerKind::Sgd => {
-                for (p, &g) in param.iter_mut().zip(grad) {
-                    apply(p, lr * g);
+                for (d, &g) in deltas.iter_mut().zip(grad) {
+                    *d = lr * g;
                 }
             }
             OptimizerKind::Momentum { beta } => {
-                for ((p, &g), v) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                for ((d, &g), v) in deltas.iter_mut().zip(grad).zip(first.iter_mut()) {
                     *v = beta * *v + g;
-                    apply(p, lr * *v);
+                    *d = lr * *v;
                 }
             }
             OptimizerKind::Nesterov { beta } => {
-                for ((p, &g), v) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                for ((d, &g), v) in deltas.iter_mut().zip(grad).zip(first.iter_mut()) {
                     *v = beta * *v + g;
-                    apply(p, lr * (g + beta * *v));
+                    *d = lr * (g + beta * *v);
                 }
             }
             OptimizerKind::RmsProp { rho, eps } => {
-                for ((p, &g), s) in param.iter_mut().zip(grad).zip(first.iter_mut()) {
+                for ((d, &g), s) in deltas.iter_mut().zip(grad).zip(first.iter_mut()) {
                     *s = rho * *s + (1.0 - rho) * g * g;
-                    apply(p, lr * g / (libm::sqrtf(*s) + eps));
+                    *d = lr * g / (sqrt(*s) + eps);
                 }
             }
             OptimizerKind::Adam { beta1, beta2, eps } => {
+                let moments = (first.as_mut_slice(), second.as_mut_slice());
                 adam(
                     param,
                     grad,
-                    first,
-                    second,
+                    moments,
                     (beta1, beta2, eps),
-                    lr,
+                    (lr, 0.0),
                     self.steps,
-                    0.0,
-                    &mut apply,
+                    deltas,
                 );
             }
             OptimizerKind::AdamW {
@@ -195,44 +197,64 @@ impl Optimizer {
                 eps,
                 weight_decay,
             } => {
+                let moments = (first.as_mut_slice(), second.as_mut_slice());
+                let rates = (lr, weight_decay);
                 adam(
                     param,
                     grad,
-                    first,
-                    second,
+                    moments,
                     (beta1, beta2, eps),
-                    lr,
+                    rates,
                     self.steps,
-                    weight_decay,
-                    &mut apply,
+                    deltas,
                 );
             }
         }
-        libm::sqrtf(squared)
+        for (p, &d) in param.iter_mut().zip(deltas.iter()) {
+            *p -= d;
+        }
+        sqrt(deltas.iter().fold(0.0, |squared, &d| squared + d * d))
     }
 }
 
-/// The Adam update with bias correction and optional decoupled weight decay.
-#[allow(clippy::too_many_arguments)]
+/// `x.sqrt()`: the instruction where std gives it (wasm's `f32.sqrt`, not
+/// libm's bit-by-bit loop), libm's otherwise; both are correctly rounded.
+fn sqrt(x: f32) -> f32 {
+    #[cfg(feature = "std")]
+    {
+        x.sqrt()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        libm::sqrtf(x)
+    }
+}
+
+/// The Adam updates of one parameter into `deltas`, with bias correction and
+/// decoupled weight decay (`rates` is the learning rate and the decay).
 fn adam(
-    param: &mut [f32],
+    param: &[f32],
     grad: &[f32],
-    mean: &mut [f32],
-    squares: &mut [f32],
+    (mean, squares): (&mut [f32], &mut [f32]),
     (beta1, beta2, eps): (f32, f32, f32),
-    lr: f32,
+    (lr, weight_decay): (f32, f32),
     step: u32,
-    weight_decay: f32,
-    apply: &mut impl FnMut(&mut f32, f32),
+    deltas: &mut [f32],
 ) {
     let correction1 = 1.0 - libm::powf(beta1, step as f32);
     let correction2 = 1.0 - libm::powf(beta2, step as f32);
-    for (((p, &g), m), v) in param.iter_mut().zip(grad).zip(mean).zip(squares) {
+    let terms = deltas
+        .iter_mut()
+        .zip(param)
+        .zip(grad)
+        .zip(mean)
+        .zip(squares);
+    for ((((d, &p), &g), m), v) in terms {
         *m = beta1 * *m + (1.0 - beta1) * g;
         *v = beta2 * *v + (1.0 - beta2) * g * g;
         let m_hat = *m / correction1;
         let v_hat = *v / correction2;
-        let decay = lr * weight_decay * *p;
-        apply(p, decay + lr * m_hat / (libm::sqrtf(v_hat) + eps));
+        let decay = lr * weight_decay * p;
+        *d = decay + lr * m_hat / (sqrt(v_hat) + eps);
     }
 }

@@ -15,11 +15,18 @@ impl Playground {
     /// first, output last) and `maps` holds one `size * size` map per unit,
     /// layer by layer, each laid out like `predictGrid`'s pixels. Output units
     /// hold the output activation (before the probabilities `predictGrid` shows).
+    /// Given `reuse`, the `maps` of an earlier call of the same size and network,
+    /// the maps are copied into it rather than into a new array: a page drawing
+    /// maps every frame then allocates nothing.
     ///
     /// # Errors
     /// When the grid is empty or has more than `maxGridPixels` pixels.
     #[wasm_bindgen(js_name = neuronMaps)]
-    pub fn neuron_maps(&mut self, size: u32) -> Result<Object, JsError> {
+    pub fn neuron_maps(
+        &mut self,
+        size: u32,
+        reuse: Option<Float32Array>,
+    ) -> Result<Object, JsError> {
         let pixels = u64::from(size) * u64::from(size);
         let most = Limits::of(&self.session).grid_pixels;
         if pixels > most as u64 {
@@ -41,7 +48,14 @@ impl Playground {
         let result = Object::new();
         set(&result, "size", JsValue::from_f64(size.into()))?;
         set(&result, "sizes", sizes.into())?;
-        set(&result, "maps", Float32Array::from(maps).into())?;
+        let array = match reuse {
+            Some(array) if array.length() as usize == maps.len() => {
+                array.copy_from(maps);
+                array
+            }
+            _ => Float32Array::from(maps),
+        };
+        set(&result, "maps", array.into())?;
         Ok(result)
     }
 

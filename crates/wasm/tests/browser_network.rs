@@ -49,7 +49,7 @@ fn numbers(object: &JsValue, key: &str) -> Vec<f32> {
 
 /// `neuronMaps(size)`, which must succeed.
 fn maps(playground: &mut Playground, size: u32) -> Object {
-    match playground.neuron_maps(size) {
+    match playground.neuron_maps(size, None) {
         Ok(maps) => maps,
         Err(error) => panic!("neuronMaps({size}) failed: {}", message(error.into())),
     }
@@ -67,6 +67,39 @@ fn refusal(playground: &mut Playground, layer: u32, from: u32, to: u32, value: f
         Ok(()) => panic!("setWeight({layer}, {from}, {to}, {value}) was accepted"),
         Err(error) => message(error.into()),
     }
+}
+
+#[wasm_bindgen_test]
+fn neuron_maps_fill_a_reused_array_of_the_right_size_and_only_that() {
+    let mut playground = build("networkShape=4&activation=tanh");
+    let first = get(&maps(&mut playground, 6), "maps");
+    let reused: Float32Array = first.clone().unchecked_into();
+    let before = reused.to_vec();
+    if let Err(error) = playground.train_steps(50) {
+        panic!("{}", message(error.into()));
+    }
+    let fresh = numbers(&maps(&mut playground, 6), "maps");
+    assert_ne!(fresh, before, "training changes the maps");
+    let again = match playground.neuron_maps(6, Some(reused.clone())) {
+        Ok(result) => result,
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(get(&again, "maps") == first, "the same array comes back");
+    assert_eq!(reused.to_vec(), fresh, "filled with the current maps");
+    let other_size = match playground.neuron_maps(5, Some(reused.clone())) {
+        Ok(result) => result,
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(
+        get(&other_size, "maps") != first,
+        "a new array for another size"
+    );
+    assert_eq!(numbers(&other_size, "maps").len(), 25 * (2 + 4 + 1));
+    assert_eq!(
+        reused.to_vec(),
+        fresh,
+        "the array of another size is left alone"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -133,14 +166,14 @@ fn a_grid_over_the_networks_budget_is_refused() {
     let mut big = build("networkShape=64,64,64,64,64,64,64,64");
     let most = big.max_grid_pixels();
     let side = (f64::from(most).sqrt() as u32) + 1;
-    match big.neuron_maps(side) {
+    match big.neuron_maps(side, None) {
         Ok(_) => panic!("a {side} x {side} grid was accepted with a budget of {most} pixels"),
         Err(error) => {
             let text = message(error.into());
             assert!(text.contains(&format!("{most} pixels")), "{text}");
         }
     }
-    match big.neuron_maps(0) {
+    match big.neuron_maps(0, None) {
         Ok(_) => panic!("an empty grid was accepted"),
         Err(error) => assert!(message(error.into()).contains("1 to"), "empty grid"),
     }

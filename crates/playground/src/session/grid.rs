@@ -1,9 +1,13 @@
 //! Prediction over a grid of the plane, for the output heatmap and every
 //! neuron's thumbnail, without recording anything. Owns the grid layout and
-//! its reusable buffers.
+//! its reusable buffers. The network runs on strips of pixels held column-wise
+//! (one row of values per unit), the layout of the maps themselves, so each
+//! unit's stretch of a map is one copy.
 
 use alloc::string::String;
 use alloc::vec::Vec;
+
+use tensor::nn::Columns;
 
 use super::{MAX_GRID_POINTS, Session};
 
@@ -28,8 +32,14 @@ pub struct Grid {
     /// by pixel (or the prediction, for regression). Then one `width * height`
     /// map per unit, layer by layer (features first), each unit's activation.
     pub values: Vec<f32>,
-    inputs: Vec<f32>,
-    layers: Vec<Vec<f32>>,
+    /// One strip's pixel coordinates.
+    xs: Vec<f32>,
+    ys: Vec<f32>,
+    /// One strip's features, column-wise.
+    strip: Vec<f32>,
+    /// One pixel's output units.
+    point: Vec<f32>,
+    columns: Columns,
 }
 
 impl Grid {
@@ -62,23 +72,7 @@ impl Session {
     /// # Errors
     /// When the grid is empty or has more than [`MAX_GRID_POINTS`] pixels.
     pub fn predict_grid(&mut self, width: usize, height: usize) -> Result<&Grid, String> {
-        self.forward_grid(width, height)?;
-        let grid = &mut self.grid;
-        let pixels = grid.pixels();
-        let units: usize = grid.layer_sizes.iter().sum();
-        grid.values.resize(pixels * (grid.per_pixel + units), 0.0);
-        let maps = &mut grid.values[pixels * grid.per_pixel..];
-        let sources = core::iter::once(&grid.inputs).chain(grid.layers.iter());
-        let mut first = 0;
-        for (source, &size) in sources.zip(&grid.layer_sizes) {
-            unit_major(
-                source,
-                size,
-                pixels,
-                &mut maps[first * pixels..(first + size) * pixels],
-            );
-            first += size;
-        }
+        self.fill_grid(width, height, true)?;
         Ok(&self.grid)
     }
 
@@ -89,12 +83,13 @@ impl Session {
     /// # Errors
     /// When the grid is empty or has more than [`MAX_GRID_POINTS`] pixels.
     pub fn predict_outputs(&mut self, width: usize, height: usize) -> Result<&[f32], String> {
-        self.forward_grid(width, height)?;
+        self.fill_grid(width, height, false)?;
         Ok(self.grid.probabilities())
     }
 
-    /// Runs the network over the grid's points and fills the probability part.
-    fn forward_grid(&mut self, width: usize, height: usize) -> Result<(), String> {
+    /// Runs the network over the grid's pixels, strip by strip, filling the
+    /// probability part and, with `maps`, every unit's map.
+    fn fill_grid(&mut self, width: usize, height: usize, maps: bool) -> Result<(), String> {
         let pixels = width.saturating_mul(height);
         if pixels == 0 || pixels > MAX_GRID_POINTS {
             return Err(alloc::format!(
@@ -106,44 +101,61 @@ impl Session {
         grid.height = height;
         grid.per_pixel = self.objective.probability_width();
         grid.layer_sizes = self.model.sizes();
-        grid.inputs.clear();
-        let step = 2.0 * GRID_EXTENT;
-        for j in 0..height {
-            let y = GRID_EXTENT - step * (j as f32 + 0.5) / height as f32;
-            for i in 0..width {
-                let x = -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32;
-                self.config.features.compute(x, y, &mut grid.inputs);
-            }
-        }
-        self.model
-            .forward_layers(&grid.inputs, pixels, &mut grid.layers);
+        let units: usize = grid.layer_sizes.iter().sum();
+        let per_pixel = grid.per_pixel + if maps { units } else { 0 };
         grid.values.clear();
-        grid.values.resize(pixels * grid.per_pixel, 0.0);
-        let output_width = *grid.layer_sizes.last().unwrap_or(&1);
-        if let Some(output) = grid.layers.last() {
-            for (row, out) in output
-                .chunks_exact(output_width)
-                .zip(grid.values.chunks_exact_mut(grid.per_pixel))
-            {
-                self.objective.probabilities(row, out);
+        grid.values.resize(pixels * per_pixel, 0.0);
+        grid.columns.load_weights(&self.model);
+        let step = 2.0 * GRID_EXTENT;
+        let columns_x: Vec<f32> = (0..width)
+            .map(|i| -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32)
+            .collect();
+        let rows_y: Vec<f32> = (0..height)
+            .map(|j| GRID_EXTENT - step * (j as f32 + 0.5) / height as f32)
+            .collect();
+        let features = grid.layer_sizes[0];
+        for first in (0..pixels).step_by(STRIP) {
+            let count = STRIP.min(pixels - first);
+            grid.xs.clear();
+            grid.ys.clear();
+            let (mut i, mut j) = (first % width, first / width);
+            while grid.xs.len() < count {
+                let run = (width - i).min(count - grid.xs.len());
+                grid.xs.extend_from_slice(&columns_x[i..i + run]);
+                grid.ys.extend(core::iter::repeat_n(rows_y[j], run));
+                (i, j) = (0, j + 1);
+            }
+            grid.strip.resize(features * count, 0.0);
+            self.config
+                .features
+                .compute_columns(&grid.xs, &grid.ys, &mut grid.strip);
+            self.model
+                .forward_columns(&grid.strip, count, &mut grid.columns);
+            let Some(output) = grid.columns.outputs.last() else {
+                continue;
+            };
+            let outputs = output.len() / count;
+            let probabilities =
+                &mut grid.values[first * grid.per_pixel..][..count * grid.per_pixel];
+            for (offset, out) in probabilities.chunks_exact_mut(grid.per_pixel).enumerate() {
+                grid.point.clear();
+                grid.point
+                    .extend((0..outputs).map(|unit| output[unit * count + offset]));
+                self.objective.probabilities(&grid.point, out);
+            }
+            if maps {
+                let (_, maps) = grid.values.split_at_mut(pixels * grid.per_pixel);
+                let sources = core::iter::once(&grid.strip).chain(grid.columns.outputs.iter());
+                let rows = sources.flat_map(|source| source.chunks_exact(count));
+                for (map, row) in maps.chunks_exact_mut(pixels).zip(rows) {
+                    map[first..first + count].copy_from_slice(row);
+                }
             }
         }
         Ok(())
     }
 }
 
-/// Pixels transposed together: a block's rows stay in cache while every
-/// unit's map receives its stretch.
-const TRANSPOSE_BLOCK: usize = 64;
-
-/// Rewrites `source` (`[pixels, size]`, pixel-major) as one map per unit in `maps`.
-fn unit_major(source: &[f32], size: usize, pixels: usize, maps: &mut [f32]) {
-    for start in (0..pixels).step_by(TRANSPOSE_BLOCK) {
-        let end = (start + TRANSPOSE_BLOCK).min(pixels);
-        for (unit, map) in maps.chunks_exact_mut(pixels).enumerate().take(size) {
-            for (pixel, value) in map[start..end].iter_mut().enumerate() {
-                *value = source[(start + pixel) * size + unit];
-            }
-        }
-    }
-}
+/// Pixels run through the network together: enough for long vector loops,
+/// few enough that a strip of a 64-unit layer stays in cache.
+const STRIP: usize = 256;

@@ -78,7 +78,7 @@ impl Mlp {
             .flat_map(|l| [&mut l.weight, &mut l.bias])
     }
 
-    fn activation_of(&self, layer: usize) -> Activation {
+    pub(crate) fn activation_of(&self, layer: usize) -> Activation {
         if layer + 1 == self.layers.len() {
             self.output
         } else {
