@@ -95,6 +95,21 @@ describe('first page', () => {
     });
   });
 
+  test('preloads every module and the wasm it loads, so their requests do not wait on imports', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page);
+      const { fetched, preloaded } = await page.evaluate(() => ({
+        fetched: performance.getEntriesByType('resource')
+          .map((entry) => new URL(entry.name).pathname)
+          .filter((path) => /\.(js|wasm)$/.test(path) && !path.endsWith('/web/main.js')),
+        preloaded: [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')]
+          .map((link) => new URL(/** @type {HTMLLinkElement} */ (link).href).pathname),
+      }));
+      assert.ok(fetched.length > 0, 'the page loaded modules besides web/main.js');
+      assert.deepEqual(fetched.filter((path) => !preloaded.includes(path)), [], 'fetched but not preloaded');
+    });
+  });
+
   test('play raises the step count and lowers the train loss; pause stops the count', async () => {
     await withPage(browser, async (page) => {
       await openReady(page);
