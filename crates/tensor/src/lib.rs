@@ -25,6 +25,7 @@ mod derived;
 mod init;
 pub mod kernels;
 pub mod loss;
+mod math;
 pub mod nn;
 mod optim;
 mod pool;

@@ -5,6 +5,7 @@
 use alloc::vec::Vec;
 
 use crate::Tensor;
+use crate::math::sqrt;
 
 /// An update rule and its hyperparameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -214,19 +215,6 @@ impl Optimizer {
             *p -= d;
         }
         sqrt(deltas.iter().fold(0.0, |squared, &d| squared + d * d))
-    }
-}
-
-/// `x.sqrt()`: the instruction where std gives it (wasm's `f32.sqrt`, not
-/// libm's bit-by-bit loop), libm's otherwise; both are correctly rounded.
-fn sqrt(x: f32) -> f32 {
-    #[cfg(feature = "std")]
-    {
-        x.sqrt()
-    }
-    #[cfg(not(feature = "std"))]
-    {
-        libm::sqrtf(x)
     }
 }
 

@@ -5,7 +5,7 @@
 /// do not overflow the squares.
 pub fn l2_norm(values: &[f32]) -> f32 {
     let squares: f64 = values.iter().map(|&v| f64::from(v) * f64::from(v)).sum();
-    libm::sqrt(squares) as f32
+    crate::math::sqrt64(squares) as f32
 }
 
 /// `|update| / |weights|`, the relative size of a step (about 1e-3 is healthy;

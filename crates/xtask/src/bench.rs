@@ -21,7 +21,7 @@ use reference::ROWS;
 use crate::process::run_tee;
 use crate::repo::Repo;
 use crate::server::StaticServer;
-use crate::tools::{Tool, Toolbox, WASM_BUILD_TOOLS};
+use crate::tools::{RELEASE_BUILD_TOOLS, Tool, Toolbox};
 use crate::wasm;
 
 /// Where the report goes, relative to the repository root.
@@ -35,7 +35,7 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
     let started = now();
     let load = load_average();
     let mut tools = Toolbox::default();
-    tools.ensure(repo, &WASM_BUILD_TOOLS)?;
+    tools.ensure(repo, &RELEASE_BUILD_TOOLS)?;
     tools.ensure(repo, &[Tool::Chromium, Tool::NodeModules])?;
 
     println!("==> bench: native (cargo {})", NATIVE_BENCH.join(" "));

@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::repo::Repo;
-use crate::tools::{Toolbox, WASM_BUILD_TOOLS};
+use crate::tools::{RELEASE_BUILD_TOOLS, Toolbox};
 use crate::wasm;
 
 /// Where `dist` writes unless `--out` says otherwise, relative to the repository root.
@@ -30,7 +30,7 @@ pub fn run(repo: &Repo, out: Option<PathBuf>) -> Result<PathBuf, String> {
         Some(dir) => dir,
         None => repo.path(DEFAULT_OUT),
     };
-    Toolbox::default().ensure(repo, &WASM_BUILD_TOOLS)?;
+    Toolbox::default().ensure(repo, &RELEASE_BUILD_TOOLS)?;
     wasm::build_release(repo)?;
     let files = copy_site(repo.root(), &out)?;
     println!(

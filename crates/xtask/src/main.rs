@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use cli::Command;
 use repo::Repo;
 use server::StaticServer;
-use tools::{Toolbox, WASM_BUILD_TOOLS};
+use tools::{RELEASE_BUILD_TOOLS, Toolbox};
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -86,7 +86,7 @@ fn main() -> ExitCode {
 /// Builds the release wasm into `web/pkg`, then serves the repository root until killed.
 fn serve(port: u16) -> Result<(), String> {
     let repo = Repo::locate()?;
-    Toolbox::default().ensure(&repo, &WASM_BUILD_TOOLS)?;
+    Toolbox::default().ensure(&repo, &RELEASE_BUILD_TOOLS)?;
     wasm::build_release(&repo)?;
     let server = StaticServer::start(repo.root(), port)?;
     println!("Serving Backprop Playground at {}", server.url());

@@ -4,7 +4,7 @@
 use crate::e2e;
 use crate::process;
 use crate::repo::Repo;
-use crate::tools::{Tool, Toolbox, WASM_BUILD_TOOLS};
+use crate::tools::{RELEASE_BUILD_TOOLS, Tool, Toolbox, WASM_BUILD_TOOLS};
 use crate::wasm;
 
 /// Targets the core crates must build for without std.
@@ -73,11 +73,11 @@ pub const STAGES: [Stage; 7] = [
     },
     Stage {
         name: "wasm-build",
-        about: "wasm-pack build crates/wasm --release --target web into web/pkg",
+        about: "wasm-pack build crates/wasm --release --target web into web/pkg, then wasm-opt -Oz",
         after: None,
         run: |repo, tools| {
             repo.wasm_crate()?;
-            tools.ensure(repo, &WASM_BUILD_TOOLS)?;
+            tools.ensure(repo, &RELEASE_BUILD_TOOLS)?;
             wasm::build_release(repo)
         },
     },

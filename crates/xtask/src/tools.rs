@@ -23,6 +23,13 @@ pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What building crates/wasm with wasm-pack needs.
 pub const WASM_BUILD_TOOLS: [Tool; 3] = [Tool::WasmTargets, Tool::WasmPack, Tool::WasmBindgen];
+/// What `wasm::build_release` needs: the wasm build tools, and node_modules for wasm-opt.
+pub const RELEASE_BUILD_TOOLS: [Tool; 4] = [
+    Tool::WasmTargets,
+    Tool::WasmPack,
+    Tool::WasmBindgen,
+    Tool::NodeModules,
+];
 
 /// Something a command needs installed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,7 +44,7 @@ pub enum Tool {
     WasmBindgen,
     /// Debian's chromium and chromium-driver.
     Chromium,
-    /// The npm packages package-lock.json pins (playwright-core).
+    /// The npm packages package-lock.json pins (playwright-core, binaryen).
     NodeModules,
 }
 
@@ -157,10 +164,11 @@ fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
         .ok_or("package-lock.json is missing at the repository root")?;
     // npm writes node_modules/.package-lock.json on every install.
     let installed = modified(&repo.path("node_modules/.package-lock.json"));
-    let has_playwright = repo
-        .path("node_modules/playwright-core/package.json")
-        .is_file();
-    if has_playwright && installed.is_some_and(|installed| installed >= lock) {
+    let has_packages = ["playwright-core", "binaryen"].iter().all(|name| {
+        repo.path(&format!("node_modules/{name}/package.json"))
+            .is_file()
+    });
+    if has_packages && installed.is_some_and(|installed| installed >= lock) {
         return Ok(());
     }
     println!("xtask: installing node_modules with npm ci");
