@@ -1,6 +1,7 @@
 // The "How wrong it is" card: loss and accuracy over the steps, the per-layer gradient picture
 // with update ratios, the best epoch, and why training stopped. Draws only when new numbers
-// arrived, the size changed or the language switched; never draws a missing number.
+// arrived, the size changed or the language switched, and not before the first layout (so the
+// page's first frame does not wait for it); never draws a missing number.
 
 import { compact, decade } from './axes.js';
 import { drawPlot } from './plot.js';
@@ -110,7 +111,10 @@ export function createChartsView(app, root) {
     drawUpdateRatios(ratioCanvas, { names: layerNames(count), ratios, healthy: t('charts.healthy') });
   };
 
+  /** Whether the canvases were laid out: until then the ResizeObserver's first call draws. */
+  let laidOut = false;
   const drawAll = () => {
+    if (!laidOut) return;
     drawLoss();
     drawAccuracy();
     drawGradients();
@@ -132,6 +136,7 @@ export function createChartsView(app, root) {
   };
 
   const resized = new ResizeObserver((entries) => {
+    laidOut = true;
     for (const { target } of entries) {
       if (target === lossCanvas) drawLoss();
       else if (target === accuracyCanvas) drawAccuracy();

@@ -107,8 +107,8 @@ export function showPlaying(controls, playing) {
  *   trainAccuracy: number | null, testAccuracy: number | null}} metrics
  */
 export function showMetrics(controls, metrics) {
-  controls.stepCount.textContent = metrics.step.toLocaleString('en-US');
-  controls.epochCount.textContent = metrics.epoch.toLocaleString('en-US');
+  controls.stepCount.textContent = formatCount(metrics.step);
+  controls.epochCount.textContent = formatCount(metrics.epoch);
   controls.trainLoss.textContent = formatLoss(metrics.trainLoss);
   controls.testLoss.textContent = formatLoss(metrics.testLoss);
   controls.trainAccuracy.textContent = formatPercent(metrics.trainAccuracy);
@@ -133,6 +133,16 @@ export function showError(controls, message) {
 export function showStatus(controls, message) {
   controls.status.textContent = message ?? '';
   controls.status.hidden = message === null;
+}
+
+/**
+ * A count with commas between thousands, as `toLocaleString('en-US')` writes it but without
+ * loading the locale data on the first frame.
+ * @param {number} count a whole number
+ * @returns {string}
+ */
+function formatCount(count) {
+  return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
 /**

@@ -116,6 +116,11 @@ export function createField(row, apply, options = {}) {
     element.append(head, make('div', { className: 'field-control' }, [control, ...extra]));
   }
   element.append(help, note);
+  const relabel = () => {
+    info.setAttribute('aria-label', t('help.about', { name: t(keys.name) }));
+    if (message !== null) say(refusal(row));
+  };
+  relabel();
 
   return {
     key: row.key,
@@ -125,10 +130,7 @@ export function createField(row, apply, options = {}) {
       control.removeAttribute('aria-invalid');
       say(null);
     },
-    relabel() {
-      info.setAttribute('aria-label', t('help.about', { name: t(keys.name) }));
-      if (message !== null) say(refusal(row));
-    },
+    relabel,
   };
 }
 

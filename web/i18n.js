@@ -54,14 +54,15 @@ export function browserLanguage() {
  */
 export function setLanguage(setting) {
   const next = setting === 'en' || setting === 'zh' ? setting : browserLanguage();
+  const switched = next !== current;
   current = next;
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
   translate(document);
-  for (const listener of listeners) listener(next);
+  if (switched) for (const listener of listeners) listener(next);
 }
 
 /**
- * Calls `listener` after every language switch.
+ * Calls `listener` after every language switch (not when the language stays).
  * @param {(language: Language) => void} listener
  */
 export function onLanguageChange(listener) {
@@ -70,17 +71,29 @@ export function onLanguageChange(listener) {
 
 /**
  * Fills every element under `root` marked `data-i18n="key"` (its text), `data-i18n-title`
- * (its tooltip) or `data-i18n-label` (its aria-label). Text only, never HTML.
+ * (its tooltip) or `data-i18n-label` (its aria-label). Text only, never HTML. Leaves what
+ * already reads right untouched, so an unchanged page needs no new layout.
  * @param {ParentNode} root
  */
 export function translate(root) {
   for (const element of root.querySelectorAll('[data-i18n]')) {
-    element.textContent = t(/** @type {HTMLElement} */ (element).dataset.i18n ?? '');
+    const text = t(/** @type {HTMLElement} */ (element).dataset.i18n ?? '');
+    if (element.textContent !== text) element.textContent = text;
   }
   for (const element of root.querySelectorAll('[data-i18n-title]')) {
-    element.setAttribute('title', t(/** @type {HTMLElement} */ (element).dataset.i18nTitle ?? ''));
+    setText(element, 'title', t(/** @type {HTMLElement} */ (element).dataset.i18nTitle ?? ''));
   }
   for (const element of root.querySelectorAll('[data-i18n-label]')) {
-    element.setAttribute('aria-label', t(/** @type {HTMLElement} */ (element).dataset.i18nLabel ?? ''));
+    setText(element, 'aria-label', t(/** @type {HTMLElement} */ (element).dataset.i18nLabel ?? ''));
   }
+}
+
+/**
+ * Sets attribute `name` of `element` to `text` unless it already is.
+ * @param {Element} element
+ * @param {string} name
+ * @param {string} text
+ */
+function setText(element, name, text) {
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
 }

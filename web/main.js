@@ -11,7 +11,7 @@ import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js'
 import { createDataView } from './data.js';
 import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
-import { setLanguage, t } from './i18n.js';
+import { setLanguage, t, translate } from './i18n.js';
 import { createLessonsView } from './lessons.js';
 import { openLink, writeLink } from './link.js';
 import { createNetworkView } from './network.js';
@@ -104,9 +104,27 @@ function start() {
     createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
     createFormView(app, document),
     createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
-    createDataView(app, controls.heatmap),
-    createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
   ];
+
+  /**
+   * Adds the views the first frame does without (they neither show the experiment's first
+   * state nor start training), and shows them the experiment as it is now.
+   */
+  function addLaterViews() {
+    const later = [
+      createDataView(app, controls.heatmap),
+      createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
+    ];
+    views.push(...later);
+    translate(document);
+    const { playground } = state;
+    if (!playground) return;
+    const metrics = playground.metrics();
+    for (const view of later) {
+      view.restart?.();
+      view.update({ playground, metrics });
+    }
+  }
 
   /** Tells every view about the experiment now. */
   function render() {
@@ -237,6 +255,7 @@ function start() {
   window.addEventListener('resize', app.redraw);
   app.open(window.location.hash.slice(1));
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
+  setTimeout(guarded(addLaterViews));
 }
 
 /**
