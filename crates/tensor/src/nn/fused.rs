@@ -9,7 +9,7 @@ use alloc::vec::Vec;
 
 use crate::nn::target::{LossScratch, fresh};
 use crate::nn::{Mlp, Penalty, Target};
-use crate::{Activation, Rng, Shape, Tensor, kernels};
+use crate::{Activation, Rng, Tensor, kernels};
 
 /// Buffers for [`Mlp::gradients`]: every layer's pre-activations, activations,
 /// dropout masks and gradients, and one gradient per parameter. They grow on
@@ -211,13 +211,13 @@ impl Mlp {
             let dims @ (m, _, n) = (batch, layer.in_dim(), layer.out_dim());
             let (weight_grad, bias_grad) = ws.grads[2 * index..].split_at_mut(1);
             let (weight_grad, bias_grad) = (weight_grad[0].data_mut(), bias_grad[0].data_mut());
+            // the rows summed in order, as `unbroadcast_acc` sums a bias's rows
             bias_grad.fill(0.0);
-            kernels::unbroadcast_acc(
-                &out.delta,
-                &layer.bias.shape(),
-                &Shape::new(&[m, n]),
-                bias_grad,
-            );
+            for row in out.delta.chunks_exact(n.max(1)).take(m) {
+                for (b, &d) in bias_grad.iter_mut().zip(row) {
+                    *b += d;
+                }
+            }
             weight_grad.fill(0.0);
             if let Some(penalty) = penalty {
                 penalty.add_grad(layer.weight.data(), weight_grad);
