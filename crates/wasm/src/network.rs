@@ -3,6 +3,7 @@
 //! Converts types and turns the session's refusals into sentences; decides nothing.
 
 use js_sys::{Array, Float32Array, Object, Reflect};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::budget::Limits;
@@ -17,16 +18,13 @@ impl Playground {
     /// hold the output activation (before the probabilities `predictGrid` shows).
     /// Given `reuse`, the `maps` of an earlier call of the same size and network,
     /// the maps are copied into it rather than into a new array: a page drawing
-    /// maps every frame then allocates nothing.
+    /// maps every frame then allocates nothing. Anything else in `reuse` (left
+    /// out, another length, not a `Float32Array`) gets a new array.
     ///
     /// # Errors
     /// When the grid is empty or has more than `maxGridPixels` pixels.
     #[wasm_bindgen(js_name = neuronMaps)]
-    pub fn neuron_maps(
-        &mut self,
-        size: u32,
-        reuse: Option<Float32Array>,
-    ) -> Result<Object, JsError> {
+    pub fn neuron_maps(&mut self, size: u32, reuse: JsValue) -> Result<Object, JsError> {
         let pixels = u64::from(size) * u64::from(size);
         let most = Limits::of(&self.session).grid_pixels;
         if pixels > most as u64 {
@@ -48,8 +46,8 @@ impl Playground {
         let result = Object::new();
         set(&result, "size", JsValue::from_f64(size.into()))?;
         set(&result, "sizes", sizes.into())?;
-        let array = match reuse {
-            Some(array) if array.length() as usize == maps.len() => {
+        let array = match reuse.dyn_into::<Float32Array>() {
+            Ok(array) if array.length() as usize == maps.len() => {
                 array.copy_from(maps);
                 array
             }

@@ -49,7 +49,7 @@ fn numbers(object: &JsValue, key: &str) -> Vec<f32> {
 
 /// `neuronMaps(size)`, which must succeed.
 fn maps(playground: &mut Playground, size: u32) -> Object {
-    match playground.neuron_maps(size, None) {
+    match playground.neuron_maps(size, JsValue::UNDEFINED) {
         Ok(maps) => maps,
         Err(error) => panic!("neuronMaps({size}) failed: {}", message(error.into())),
     }
@@ -80,13 +80,13 @@ fn neuron_maps_fill_a_reused_array_of_the_right_size_and_only_that() {
     }
     let fresh = numbers(&maps(&mut playground, 6), "maps");
     assert_ne!(fresh, before, "training changes the maps");
-    let again = match playground.neuron_maps(6, Some(reused.clone())) {
+    let again = match playground.neuron_maps(6, reused.clone().into()) {
         Ok(result) => result,
         Err(error) => panic!("{}", message(error.into())),
     };
     assert!(get(&again, "maps") == first, "the same array comes back");
     assert_eq!(reused.to_vec(), fresh, "filled with the current maps");
-    let other_size = match playground.neuron_maps(5, Some(reused.clone())) {
+    let other_size = match playground.neuron_maps(5, reused.clone().into()) {
         Ok(result) => result,
         Err(error) => panic!("{}", message(error.into())),
     };
@@ -100,6 +100,16 @@ fn neuron_maps_fill_a_reused_array_of_the_right_size_and_only_that() {
         fresh,
         "the array of another size is left alone"
     );
+    for wrong in [
+        JsValue::NULL,
+        JsValue::from_str("maps"),
+        Array::new().into(),
+    ] {
+        match playground.neuron_maps(6, wrong) {
+            Ok(result) => assert_eq!(numbers(&result, "maps"), fresh),
+            Err(error) => panic!("{}", message(error.into())),
+        }
+    }
 }
 
 #[wasm_bindgen_test]
@@ -166,14 +176,14 @@ fn a_grid_over_the_networks_budget_is_refused() {
     let mut big = build("networkShape=64,64,64,64,64,64,64,64");
     let most = big.max_grid_pixels();
     let side = (f64::from(most).sqrt() as u32) + 1;
-    match big.neuron_maps(side, None) {
+    match big.neuron_maps(side, JsValue::UNDEFINED) {
         Ok(_) => panic!("a {side} x {side} grid was accepted with a budget of {most} pixels"),
         Err(error) => {
             let text = message(error.into());
             assert!(text.contains(&format!("{most} pixels")), "{text}");
         }
     }
-    match big.neuron_maps(0, None) {
+    match big.neuron_maps(0, JsValue::UNDEFINED) {
         Ok(_) => panic!("an empty grid was accepted"),
         Err(error) => assert!(message(error.into()).contains("1 to"), "empty grid"),
     }
