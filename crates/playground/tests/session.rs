@@ -322,6 +322,12 @@ fn grid_prediction_has_one_map_per_unit_and_probabilities_that_sum_to_one() {
     assert_eq!(grid.neuron(2, 2).map(<[f32]>::len), Some(35));
 }
 
+fn features_of(link: &str) -> playground::config::Features {
+    Config::from_query(link)
+        .unwrap_or_else(|e| panic!("{link}: {e}"))
+        .features
+}
+
 #[test]
 fn every_grid_pixel_and_map_is_the_network_run_on_that_pixels_features() {
     // 10,000 pixels: many strips and a short last one; seven features, three classes
@@ -350,6 +356,12 @@ fn every_grid_pixel_and_map_is_the_network_run_on_that_pixels_features() {
         6.0 - 12.0 * 1.5 / 100.0,
         "y of pixel (99, 1)"
     );
+    for pixel in [0, 199, 5_050, 9_999] {
+        let mut one = Vec::new();
+        features_of(link).compute(map(0, 0)[pixel], map(0, 1)[pixel], &mut one);
+        let from_maps: Vec<f32> = (0..features).map(|f| map(0, f)[pixel]).collect();
+        assert_eq!(from_maps, one, "the features of pixel {pixel}");
+    }
     let mut outputs = Vec::new();
     model.forward_layers(&rows, grid.pixels(), &mut outputs);
     for (layer, values) in outputs.iter().enumerate() {
