@@ -84,6 +84,34 @@ fn refused_weights_say_why_and_change_nothing() {
 }
 
 #[wasm_bindgen_test]
+fn deeply_nested_json_is_refused_without_harm() {
+    let deep = |depth: usize| format!("{}1{}", "[".repeat(depth), "]".repeat(depth));
+    let mut playground = open(LINK);
+    let before = grid_bits(&mut playground);
+    for depth in [200, 100_000] {
+        let files = [
+            format!("{{\"version\":1,\"extra\":{}}}", deep(depth)),
+            format!(
+                "{{\"version\":1,\"sizes\":[2,5,3,1],\"layers\":{}}}",
+                deep(depth)
+            ),
+        ];
+        for text in files {
+            match playground.import_weights(&text) {
+                Ok(()) => panic!("nesting {depth} was accepted"),
+                Err(error) => {
+                    assert!(message(error.into()).contains("the weights JSON is not valid"))
+                }
+            }
+            if let Ok(points) = parse_data(&text) {
+                panic!("nesting {depth} was read as {} numbers", points.length());
+            }
+        }
+    }
+    assert_eq!(grid_bits(&mut playground), before);
+}
+
+#[wasm_bindgen_test]
 fn exported_csv_has_the_header_and_one_line_per_point() {
     let playground = open("numSamples=120&percTrainData=30&userPoints=1,2,0;-3,0.5,1");
     let csv = playground.export_data_csv();
