@@ -368,8 +368,18 @@ describe('network picture', () => {
         seen.drawn.push(...(await drawings(page, shown)));
         seen.bare.push(...intervals(await play(baseline)));
       }
-      // Scrolled away, the picture does not draw at all.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      // Scrolled away, the picture does not draw at all: once the page has been told the
+      // picture left the screen (an observer of the test's own on the same element is told
+      // in the same rendering step), however late that comes on a busy machine.
+      await page.evaluate(() => new Promise((resolve) => {
+        const observer = new IntersectionObserver((entries) => {
+          if (entries.some((entry) => entry.isIntersecting)) return;
+          observer.disconnect();
+          resolve(undefined);
+        });
+        observer.observe(/** @type {Element} */ (document.querySelector('.net-stage')));
+        window.scrollTo(0, document.body.scrollHeight);
+      }));
       const away = await play(page);
       seen.idle = (await drawings(page, away.slice(5))).length;
       await baseline.close();
