@@ -3,11 +3,12 @@
 // output and the language switch in the header. It shows only the fields that matter for the
 // current choices and follows the experiment whenever its link changes.
 
-import { gridExtent, palette, randomSeed, settingsTable } from './pkg/playground_wasm.js';
+import { gridExtent, palette, randomSeed } from './pkg/playground_wasm.js';
 import { onLanguageChange } from './i18n.js';
 import { createDatasetField } from './datasets.js';
 import { make } from './dom.js';
 import { createField } from './fields.js';
+import { settingsTable } from './settings-table.js';
 import { addTableStrings } from './strings.js';
 
 /** Settings other views render: the input features, the network's shape, hand-added points. */

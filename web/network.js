@@ -9,7 +9,8 @@ import { createPacer } from './network-pacer.js';
 import { buildPanel } from './network-panel.js';
 import { createPicture } from './network-picture.js';
 import { FEATURES, featureMaps } from './neuron-maps.js';
-import { gridExtent, settingsTable } from './pkg/playground_wasm.js';
+import { gridExtent } from './pkg/playground_wasm.js';
+import { settingsTable } from './settings-table.js';
 import { createWeightEditor } from './weight-editor.js';
 
 /** Pixels per side of every unit's map: small, so that drawing them stays cheap. */

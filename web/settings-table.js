@@ -1,0 +1,16 @@
+// The engine's settings table, converted from wasm once and shared by the views that read it
+// (the form builds its fields from it, the network picture its limits).
+
+import { settingsTable as readTable } from './pkg/playground_wasm.js';
+
+/** @type {any[] | undefined} */
+let table;
+
+/**
+ * Every setting's row, as `settingsTable()` in web/pkg gives it; the same array on every call.
+ * @returns {any[]}
+ */
+export function settingsTable() {
+  table ??= readTable();
+  return /** @type {any[]} */ (table);
+}
