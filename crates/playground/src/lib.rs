@@ -1,5 +1,9 @@
 //! The experiment engine: datasets, the settings table with its share-link codec,
 //! and the training session. No JS, no DOM: the wasm crate only wraps it.
+//!
+//! Features: `std` (on by default) builds with std; `json` (on by default) reads
+//! the export files through serde_json. The page leaves `json` out and reads them
+//! with the browser's `JSON.parse` through `Session::import_weights_with`.
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
