@@ -9,7 +9,7 @@ use playground::settings::{MAX_USER_POINTS, POINT_LIMIT};
 use wasm_bindgen::prelude::{JsError, wasm_bindgen};
 
 use crate::handle::Playground;
-use crate::json::{read_json, write_json};
+use crate::json::{read_data_file, read_weights_file, write_json};
 
 #[wasm_bindgen]
 impl Playground {
@@ -30,7 +30,7 @@ impl Playground {
     #[wasm_bindgen(js_name = importWeights)]
     pub fn import_weights(&mut self, text: &str) -> Result<(), JsError> {
         self.session
-            .import_weights_with(text, read_json)
+            .import_weights_with(text, read_weights_file)
             .map_err(|message| JsError::new(&message))
     }
 
@@ -61,7 +61,7 @@ impl Playground {
 #[wasm_bindgen(js_name = parseData)]
 pub fn parse_data(text: &str) -> Result<Float32Array, JsError> {
     let split =
-        session::parse_data_with(text, read_json).map_err(|message| JsError::new(&message))?;
+        session::parse_data_with(text, read_data_file).map_err(|message| JsError::new(&message))?;
     let mut flat = Vec::with_capacity(4 * (split.train.len() + split.test.len()));
     for (points, is_test) in [(&split.train, 0.0), (&split.test, 1.0)] {
         for point in points {

@@ -38,7 +38,7 @@ impl Playground {
         let entries = if config.is_null() || config.is_undefined() {
             Entries::default()
         } else {
-            serde_wasm_bindgen::from_value::<Entries>(config).map_err(|_| {
+            Entries::from_js(&config).ok_or_else(|| {
                 JsError::new(
                     "a config must be an object of settings, like {dataset: \"spiral\", learningRate: 0.03}",
                 )

@@ -1,10 +1,12 @@
-//! JSON text through the browser's own `JSON.parse` and `JSON.stringify`, with
-//! serde-wasm-bindgen between JS values and Rust types: the page's export files
-//! without a JSON parser compiled into the module.
+//! The export files through the browser's own `JSON`: written with
+//! serde-wasm-bindgen and `JSON.stringify`, read with `JSON.parse` and a walk
+//! of the parsed value into `playground::session`'s file types (serde's
+//! deserializers would be a sixth of the module). Every refusal names the
+//! place in the file, like `layers[1].weight[0][2] must be a number`.
 
-use js_sys::{Error, JSON};
+use js_sys::{Array, Error, JSON, Reflect};
+use playground::session::{DataFile, LayerFile, PointRow, WeightsFile};
 use serde::Serialize;
-use serde::de::DeserializeOwned;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// `value` as JSON text (numbers as JavaScript writes them: the shortest
@@ -17,20 +19,144 @@ pub fn write_json<T: Serialize>(value: &T) -> String {
         .unwrap_or_default()
 }
 
-/// Reads JSON text into a `T`.
+/// Reads the text of a weights file.
 ///
 /// # Errors
-/// `JSON.parse`'s reason when the text is not JSON, or serde's when it does
-/// not have `T`'s shape (a missing field, a string where a number belongs).
-pub fn read_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
-    let value = JSON::parse(text).map_err(|error| reason(&error))?;
-    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
+/// `JSON.parse`'s reason when the text is not JSON, or the first place, in the
+/// file's key order, where the value does not have the file's shape.
+pub fn read_weights_file(text: &str) -> Result<WeightsFile, String> {
+    let file = parse_object(text)?;
+    let version = version(&file)?;
+    let sizes = items(&field(&file, "sizes"), "sizes")?
+        .iter()
+        .enumerate()
+        .map(|(index, size)| whole(size, &format!("sizes[{index}]")))
+        .collect::<Result<_, _>>()?;
+    let activation = name(&field(&file, "activation"), "activation")?;
+    let output = name(&field(&file, "output"), "output")?;
+    let layers = items(&field(&file, "layers"), "layers")?
+        .into_iter()
+        .enumerate()
+        .map(|(index, layer)| {
+            let at = format!("layers[{index}]");
+            let weight = items(&field(&layer, "weight"), &format!("{at}.weight"))?
+                .iter()
+                .enumerate()
+                .map(|(row, values)| numbers(values, &format!("{at}.weight[{row}]")))
+                .collect::<Result<_, _>>()?;
+            let bias = numbers(&field(&layer, "bias"), &format!("{at}.bias"))?;
+            Ok(LayerFile { weight, bias })
+        })
+        .collect::<Result<_, String>>()?;
+    Ok(WeightsFile {
+        version,
+        sizes,
+        activation,
+        output,
+        layers,
+    })
 }
 
-/// The message of a thrown JS value.
-fn reason(thrown: &JsValue) -> String {
-    thrown.dyn_ref::<Error>().map_or_else(
-        || "it cannot be read".into(),
-        |error| error.message().into(),
-    )
+/// Reads the text of a data file in JSON.
+///
+/// # Errors
+/// As [`read_weights_file`].
+pub fn read_data_file(text: &str) -> Result<DataFile, String> {
+    let file = parse_object(text)?;
+    let points = |key: &str| -> Result<Vec<PointRow>, String> {
+        items(&field(&file, key), key)?
+            .iter()
+            .enumerate()
+            .map(|(index, point)| {
+                let number =
+                    |name: &str| number(&field(point, name), &format!("{key}[{index}].{name}"));
+                Ok(PointRow {
+                    x: number("x")?,
+                    y: number("y")?,
+                    label: number("label")?,
+                })
+            })
+            .collect()
+    };
+    Ok(DataFile {
+        version: version(&file)?,
+        train: points("train")?,
+        test: points("test")?,
+    })
+}
+
+/// The parsed text, which must be a JSON object.
+fn parse_object(text: &str) -> Result<JsValue, String> {
+    let value = JSON::parse(text).map_err(|thrown| -> String {
+        thrown.dyn_ref::<Error>().map_or_else(
+            || "it cannot be read".into(),
+            |error| error.message().into(),
+        )
+    })?;
+    if value.is_object() && !Array::is_array(&value) {
+        Ok(value)
+    } else {
+        Err("the file must be a JSON object {...}".into())
+    }
+}
+
+/// Property `key` of `object`; `undefined` when it is missing.
+fn field(object: &JsValue, key: &str) -> JsValue {
+    if object.is_object() {
+        Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// The items of an array.
+fn items(value: &JsValue, at: &str) -> Result<Vec<JsValue>, String> {
+    value
+        .dyn_ref::<Array>()
+        .map(|array| array.iter().collect())
+        .ok_or_else(|| format!("{at} must be an array [...]"))
+}
+
+fn number(value: &JsValue, at: &str) -> Result<f64, String> {
+    value
+        .as_f64()
+        .ok_or_else(|| format!("{at} must be a number"))
+}
+
+fn numbers(value: &JsValue, at: &str) -> Result<Vec<f64>, String> {
+    items(value, at)?
+        .iter()
+        .enumerate()
+        .map(|(index, item)| number(item, &format!("{at}[{index}]")))
+        .collect()
+}
+
+/// A whole number from 0 to `u32::MAX`.
+fn whole(value: &JsValue, at: &str) -> Result<usize, String> {
+    let n = number(value, at)?;
+    if n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&n) {
+        Ok(n as usize)
+    } else {
+        Err(format!(
+            "{at} must be a whole number from 0 to {}",
+            u32::MAX
+        ))
+    }
+}
+
+fn version(file: &JsValue) -> Result<u32, String> {
+    let n = whole(&field(file, "version"), "version")?;
+    u32::try_from(n).map_err(|_| "version must be a whole number".into())
+}
+
+/// An activation's name; a file may leave it out (or write `null`).
+fn name(value: &JsValue, at: &str) -> Result<Option<String>, String> {
+    if value.is_undefined() || value.is_null() {
+        Ok(None)
+    } else {
+        value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| format!("{at} must be a string"))
+    }
 }

@@ -1,14 +1,14 @@
 //! Spells a JS config object (share-link keys to numbers, booleans, strings or
 //! arrays) as share-link query text, so that an object, a link and the defaults
-//! all go through the one parser in `playground`. Judges only JS types, never values.
+//! all go through the one parser in `playground`. Judges only JS types, never
+//! values. The object is read with js-sys calls rather than serde: serde's
+//! deserializers were a sixth of the module.
 
-use std::fmt;
-
-use serde::de::{Deserialize, Deserializer, IgnoredAny, MapAccess, Visitor};
+use js_sys::{Array, Object};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// One value of a config object, as JS typed it.
-#[derive(Debug, PartialEq, serde::Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, PartialEq)]
 pub enum Value {
     /// `null` or `undefined`: the key is left out (its default applies).
     Missing,
@@ -22,7 +22,7 @@ pub enum Value {
     /// joined by `;` (`[[1, 2, 0]]` is `1,2,0` for `userPoints`).
     List(Vec<Value>),
     /// Anything else (an object, a function): reported as an error.
-    Other(IgnoredAny),
+    Other,
 }
 
 /// A config object's entries in the object's own key order.
@@ -40,6 +40,22 @@ pub struct Spelled {
 }
 
 impl Entries {
+    /// The own enumerable entries of a plain JS object, in its key order;
+    /// `None` for anything else (an array, a string, a number, `null`).
+    pub fn from_js(object: &JsValue) -> Option<Entries> {
+        if !object.is_object() || Array::is_array(object) {
+            return None;
+        }
+        let entries = Object::entries(object.unchecked_ref())
+            .iter()
+            .filter_map(|pair| {
+                let pair: Array = pair.dyn_into().ok()?;
+                Some((pair.get(0).as_string()?, value_of(&pair.get(1), 0)))
+            })
+            .collect();
+        Some(Entries(entries))
+    }
+
     /// The query text the entries stand for. Missing values are left out.
     pub fn spell(&self) -> Spelled {
         let mut spelled = Spelled {
@@ -69,6 +85,32 @@ impl Entries {
     }
 }
 
+/// A JS value as a [`Value`], arrays `depth` levels down. Arrays are read two
+/// levels deep; deeper ones, which have no spelling, are not walked.
+fn value_of(js: &JsValue, depth: usize) -> Value {
+    if js.is_null() || js.is_undefined() {
+        Value::Missing
+    } else if let Some(flag) = js.as_bool() {
+        Value::Bool(flag)
+    } else if let Some(number) = js.as_f64() {
+        Value::Number(number)
+    } else if let Some(text) = js.as_string() {
+        Value::Text(text)
+    } else if let Some(items) = js.dyn_ref::<Array>() {
+        let items = if depth < 2 {
+            items
+                .iter()
+                .map(|item| value_of(&item, depth + 1))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Value::List(items)
+    } else {
+        Value::Other
+    }
+}
+
 /// The link spelling of `value`; `None` for a missing value at the top; an
 /// error for a type that has no spelling (or arrays nested more than twice).
 fn spell(value: &Value, depth: usize) -> Result<Option<String>, ()> {
@@ -89,7 +131,7 @@ fn spell(value: &Value, depth: usize) -> Result<Option<String>, ()> {
                 .collect::<Result<Vec<String>, ()>>()?;
             parts.join(separator)
         }
-        Value::Missing | Value::List(_) | Value::Other(_) => return Err(()),
+        Value::Missing | Value::List(_) | Value::Other => return Err(()),
     }))
 }
 
@@ -114,30 +156,6 @@ fn percent_encode_into(text: &str, out: &mut String) {
             out.push(char::from(HEX[usize::from(byte >> 4)]));
             out.push(char::from(HEX[usize::from(byte & 15)]));
         }
-    }
-}
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_map(EntriesVisitor)
-    }
-}
-
-struct EntriesVisitor;
-
-impl<'de> Visitor<'de> for EntriesVisitor {
-    type Value = Entries;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an object of settings")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry::<String, Value>()? {
-            entries.push(entry);
-        }
-        Ok(Entries(entries))
     }
 }
 
@@ -197,7 +215,7 @@ mod tests {
     fn objects_and_deep_arrays_are_errors_that_name_the_key() {
         let deep = Value::List(vec![Value::List(vec![Value::List(vec![])])]);
         let spelled = entries(vec![
-            ("noise", Value::Other(IgnoredAny)),
+            ("noise", Value::Other),
             ("userPoints", deep),
             ("x", Value::Bool(false)),
         ])

@@ -50,8 +50,8 @@ impl Playground {
         let query = match changes.as_string() {
             Some(text) => text,
             None => {
-                let entries: Entries = serde_wasm_bindgen::from_value(changes)
-                    .map_err(|_| JsError::new("settings must be an object or query text"))?;
+                let entries = Entries::from_js(&changes)
+                    .ok_or_else(|| JsError::new("settings must be an object or query text"))?;
                 let spelled = entries.spell();
                 if !spelled.errors.is_empty() {
                     return Err(JsError::new(&spelled.errors.join("\n")));

@@ -134,8 +134,14 @@ fn bad_settings_are_js_errors_naming_each_key_and_what_is_allowed() {
     );
     let text = rejection(object(&[("learningRate", f64::NAN.into())]));
     assert!(text.starts_with("learningRate=NaN: "), "{text}");
-    let text = rejection("spiral".into());
-    assert!(text.contains("object of settings"), "{text}");
+    for not_an_object in [
+        JsValue::from_str("spiral"),
+        Array::of1(&"spiral".into()).into(),
+        3.into(),
+    ] {
+        let text = rejection(not_an_object);
+        assert!(text.contains("object of settings"), "{text}");
+    }
     match Playground::from_query("v=1&activation=sigmoidal") {
         Ok(_) => panic!("a bad link was accepted"),
         Err(error) => assert!(message(error.into()).starts_with("activation=sigmoidal: ")),

@@ -112,6 +112,71 @@ fn deeply_nested_json_is_refused_without_harm() {
 }
 
 #[wasm_bindgen_test]
+fn a_file_of_the_wrong_shape_is_refused_naming_the_place() {
+    let mut playground = open(LINK);
+    let before = grid_bits(&mut playground);
+    let good = playground.export_weights();
+    let weights = [
+        (
+            good.replacen("[[", "[[\"x\",", 1),
+            "layers[0].weight[0][0] must be a number",
+        ),
+        (
+            good.replacen("\"bias\":[", "\"bias\":[null,", 1),
+            "layers[0].bias[0] must be a number",
+        ),
+        (
+            good.replacen("\"sizes\":[2", "\"sizes\":[2.5", 1),
+            "sizes[0] must be a whole number",
+        ),
+        (
+            good.replacen("\"version\":1", "\"version\":\"1\"", 1),
+            "version must be a number",
+        ),
+        (
+            good.replacen("\"activation\":", "\"activation\":7,\"_\":", 1),
+            "activation must be a string",
+        ),
+        ("[1,2]".into(), "must be a JSON object"),
+        (
+            "{\"version\":1,\"sizes\":{}}".into(),
+            "sizes must be an array",
+        ),
+    ];
+    for (text, expected) in weights {
+        match playground.import_weights(&text) {
+            Ok(()) => panic!("{text} was accepted"),
+            Err(error) => {
+                let said = message(error.into());
+                assert!(said.contains("the weights JSON is not valid"), "{said}");
+                assert!(said.contains(expected), "{expected}: {said}");
+            }
+        }
+    }
+    assert_eq!(grid_bits(&mut playground), before);
+    let data = [
+        (
+            "{\"version\":1,\"train\":[{\"x\":1,\"y\":\"2\",\"label\":0}],\"test\":[]}",
+            "train[0].y must be a number",
+        ),
+        (
+            "{\"version\":1,\"train\":[],\"test\":[{\"x\":1,\"y\":2}]}",
+            "test[0].label must be a number",
+        ),
+        ("{\"version\":1,\"train\":[]}", "test must be an array"),
+    ];
+    for (text, expected) in data {
+        match parse_data(text) {
+            Ok(points) => panic!("{text} was read as {:?}", points.to_vec()),
+            Err(error) => {
+                let said = message(error.into());
+                assert!(said.contains(expected), "{expected}: {said}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn exported_csv_has_the_header_and_one_line_per_point() {
     let playground = open("numSamples=120&percTrainData=30&userPoints=1,2,0;-3,0.5,1");
     let csv = playground.export_data_csv();

@@ -1,9 +1,9 @@
 //! Export and import of a session's weights (JSON) and data (JSON and CSV).
 //! Owns the two file formats and the checks on what is read back; what the
 //! weights mean is the network's, and whether imported points suit a config is `Config`'s.
-//! The JSON text itself is read and written by the caller's JSON library
-//! (serde_json in [`super::json`], the browser's `JSON` in the wasm crate), so the
-//! engine need not carry a JSON parser into the page.
+//! The JSON text itself is read and written by the caller: serde_json in
+//! [`super::json`]; in the wasm crate the browser's `JSON`, whose parsed value is
+//! walked into these types. So the engine carries no JSON parser into the page.
 //!
 //! The weights file (`version` 1):
 //!
@@ -46,36 +46,49 @@ pub const MAX_DATA_POINTS: usize = MAX_SAMPLES as usize + MAX_USER_POINTS;
 /// A weights file as its JSON holds it (see the module docs).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct WeightsFile {
-    version: u32,
-    sizes: Vec<usize>,
+    /// The file format's version, [`EXPORT_VERSION`].
+    pub version: u32,
+    /// Layer widths, inputs (features) first.
+    pub sizes: Vec<usize>,
+    /// The hidden activation as links spell it; a file may leave it out.
     #[serde(default)]
-    activation: Option<String>,
+    pub activation: Option<String>,
+    /// The output activation as links spell it; a file may leave it out.
     #[serde(default)]
-    output: Option<String>,
-    layers: Vec<LayerFile>,
+    pub output: Option<String>,
+    /// The layers, input side first.
+    pub layers: Vec<LayerFile>,
 }
 
 /// One layer of a weights file: `weight[input][unit]` and `bias[unit]`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct LayerFile {
-    weight: Vec<Vec<f64>>,
-    bias: Vec<f64>,
+    /// One row per input, one number per unit.
+    pub weight: Vec<Vec<f64>>,
+    /// One number per unit.
+    pub bias: Vec<f64>,
 }
 
 /// A data file as its JSON holds it (see the module docs).
 #[derive(Debug, Serialize, Deserialize)]
 pub struct DataFile {
-    version: u32,
-    train: Vec<PointRow>,
-    test: Vec<PointRow>,
+    /// The file format's version, [`EXPORT_VERSION`].
+    pub version: u32,
+    /// The training points (added points among them).
+    pub train: Vec<PointRow>,
+    /// The test points.
+    pub test: Vec<PointRow>,
 }
 
 /// One point of a data file.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct PointRow {
-    x: f64,
-    y: f64,
-    label: f64,
+    /// Its first coordinate.
+    pub x: f64,
+    /// Its second coordinate.
+    pub y: f64,
+    /// Its class, or its value for regression.
+    pub label: f64,
 }
 
 impl Session {
