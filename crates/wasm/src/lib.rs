@@ -6,6 +6,7 @@ mod budget;
 mod data;
 mod handle;
 mod json;
+mod json_writer;
 mod link;
 mod metrics;
 mod network;

@@ -1,11 +1,12 @@
 //! The settings table for the page's form, and changing settings of a running
 //! playground. Converts the engine's table and errors; decides nothing.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, JSON, Object};
 use playground::settings::{Group, Kind, SETTINGS};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::handle::Playground;
+use crate::json_writer::JsonObject;
 use crate::options::Entries;
 
 /// Every setting as `{key, group, type, default, nameEn, nameZh, helpEn,
@@ -14,25 +15,33 @@ use crate::options::Entries;
 /// `list` (with `maxLen`, `min`, `max`), `seed` or `points` (with `max`).
 /// `group` is `data`, `features`, `network`, `training` or `view`.
 ///
+/// The table is written as JSON text and parsed by the browser in one call.
+///
 /// # Errors
-/// Only if building the JS objects fails.
+/// Only if the browser cannot parse that text, which would be a bug.
 #[wasm_bindgen(js_name = settingsTable)]
 pub fn settings_table() -> Result<Array, JsError> {
-    let table = Array::new();
-    for setting in SETTINGS {
-        let row = Object::new();
-        set(&row, "key", setting.key.into())?;
-        set(&row, "group", group_name(setting.group).into())?;
-        set(&row, "default", setting.default.into())?;
-        set(&row, "nameEn", setting.name_en.into())?;
-        set(&row, "nameZh", setting.name_zh.into())?;
-        set(&row, "helpEn", setting.help_en.into())?;
-        set(&row, "helpZh", setting.help_zh.into())?;
-        set(&row, "allowed", setting.kind.allowed().into())?;
-        describe_kind(&row, &setting.kind)?;
-        table.push(&row);
+    let mut text = String::from("[");
+    for (index, setting) in SETTINGS.iter().enumerate() {
+        if index > 0 {
+            text.push(',');
+        }
+        let mut row = JsonObject::open(&mut text);
+        row.text("key", setting.key);
+        row.text("group", group_name(setting.group));
+        row.text("default", setting.default);
+        row.text("nameEn", setting.name_en);
+        row.text("nameZh", setting.name_zh);
+        row.text("helpEn", setting.help_en);
+        row.text("helpZh", setting.help_zh);
+        row.text("allowed", &setting.kind.allowed());
+        describe_kind(&mut row, &setting.kind);
+        row.close();
     }
-    Ok(table)
+    text.push(']');
+    JSON::parse(&text)
+        .map(|table| Array::from(&table))
+        .map_err(|_| JsError::new("settingsTable: the table could not be read"))
 }
 
 #[wasm_bindgen]
@@ -73,54 +82,52 @@ impl Playground {
     /// Every setting's current value in link spelling, keyed by its share-link key.
     ///
     /// # Errors
-    /// Only if building the JS object fails.
+    /// Only if the browser cannot parse the values' JSON text, which would be a bug.
     pub fn values(&self) -> Result<Object, JsError> {
-        let values = Object::new();
+        let mut text = String::new();
+        let mut values = JsonObject::open(&mut text);
         for setting in SETTINGS {
-            set(
-                &values,
-                setting.key,
-                setting.kind.format(self.session.config()).into(),
-            )?;
+            values.text(setting.key, &setting.kind.format(self.session.config()));
         }
-        Ok(values)
+        values.close();
+        JSON::parse(&text)
+            .map(Object::from)
+            .map_err(|_| JsError::new("values: the settings could not be read"))
     }
 }
 
-fn describe_kind(row: &Object, kind: &Kind) -> Result<(), JsError> {
-    let number = |value: f64| JsValue::from_f64(value);
+fn describe_kind(row: &mut JsonObject<'_>, kind: &Kind) {
     match *kind {
         Kind::Choice { names, .. } => {
-            set(row, "type", "choice".into())?;
-            let list: Array = names.iter().map(|n| JsValue::from_str(n)).collect();
-            set(row, "names", list.into())
+            row.text("type", "choice");
+            row.texts("names", names);
         }
         Kind::Int { min, max, .. } => {
-            set(row, "type", "int".into())?;
-            set(row, "min", number(min.into()))?;
-            set(row, "max", number(max.into()))
+            row.text("type", "int");
+            row.number("min", min.into());
+            row.number("max", max.into());
         }
         Kind::Float {
             min, max, open_min, ..
         } => {
-            set(row, "type", "float".into())?;
-            set(row, "min", number(min.into()))?;
-            set(row, "max", number(max.into()))?;
-            set(row, "openMin", open_min.into())
+            row.text("type", "float");
+            row.number("min", min.into());
+            row.number("max", max.into());
+            row.flag("openMin", open_min);
         }
-        Kind::Bool { .. } => set(row, "type", "bool".into()),
+        Kind::Bool { .. } => row.text("type", "bool"),
         Kind::List {
             max_len, min, max, ..
         } => {
-            set(row, "type", "list".into())?;
-            set(row, "maxLen", number(max_len as f64))?;
-            set(row, "min", number(min.into()))?;
-            set(row, "max", number(max.into()))
+            row.text("type", "list");
+            row.number("maxLen", max_len as f64);
+            row.number("min", min.into());
+            row.number("max", max.into());
         }
-        Kind::Seed { .. } => set(row, "type", "seed".into()),
+        Kind::Seed { .. } => row.text("type", "seed"),
         Kind::Points { max, .. } => {
-            set(row, "type", "points".into())?;
-            set(row, "max", number(max as f64))
+            row.text("type", "points");
+            row.number("max", max as f64);
         }
     }
 }
@@ -133,10 +140,4 @@ fn group_name(group: Group) -> &'static str {
         Group::Training => "training",
         Group::View => "view",
     }
-}
-
-fn set(object: &Object, key: &str, value: JsValue) -> Result<(), JsError> {
-    Reflect::set(object, &JsValue::from_str(key), &value)
-        .map(|_| ())
-        .map_err(|_| JsError::new("could not build a settings object"))
 }
