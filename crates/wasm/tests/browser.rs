@@ -142,6 +142,13 @@ fn bad_settings_are_js_errors_naming_each_key_and_what_is_allowed() {
         let text = rejection(not_an_object);
         assert!(text.contains("object of settings"), "{text}");
     }
+    // arrays nested far deeper than any setting's spelling are refused, not walked
+    let mut deep = JsValue::from(1);
+    for _ in 0..100_000 {
+        deep = Array::of1(&deep).into();
+    }
+    let text = rejection(object(&[("userPoints", deep)]));
+    assert!(text.starts_with("userPoints=[array]: must be"), "{text}");
     match Playground::from_query("v=1&activation=sigmoidal") {
         Ok(_) => panic!("a bad link was accepted"),
         Err(error) => assert!(message(error.into()).starts_with("activation=sigmoidal: ")),
