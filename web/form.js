@@ -28,6 +28,13 @@ const PLACES = {
   view: ['showTestData', 'discretize'],
   language: ['lang'],
 };
+/**
+ * The places on the first screen, built before the page is interactive; the training
+ * sections below them are built right after (`later`), which keeps a third of the page's
+ * elements out of its first layout.
+ */
+const FIRST_SCREEN = new Set(['data', 'view', 'language']);
+
 /** @type {Record<string, keyof PLACES>} */
 const GROUP_PLACES = { data: 'data', features: 'weights', network: 'weights', training: 'optimizer', view: 'view' };
 
@@ -106,22 +113,27 @@ export function createFormView(app, root) {
   const placed = new Set(Object.values(PLACES).flat());
   const extra = table.filter((row) => !placed.has(row.key) && !RENDERED_ELSEWHERE.has(row.key));
   for (const row of extra) places[GROUP_PLACES[row.group] ?? 'optimizer'].push(row.key);
-  for (const [place, keys] of Object.entries(places)) {
-    for (const key of keys) {
-      const row = rows.get(key);
-      if (!row) continue;
-      const field = row.key === 'dataset' || row.key === 'regDataset'
-        ? createDatasetField(row, apply(key), plane)
-        : createField(row, apply(key), {
-          slider: key in SLIDERS,
-          unit: SLIDERS[/** @type {keyof SLIDERS} */ (key)],
-          testid: key === 'lang' ? 'language' : undefined,
-          compact: key === 'lang',
-        });
-      sections[/** @type {keyof PLACES} */ (place)].append(field.element);
-      fields.push(field);
+  /** Builds the fields of the places `which` picks, in table order within each place. */
+  const build = (/** @type {(place: string) => boolean} */ which) => {
+    for (const [place, keys] of Object.entries(places)) {
+      if (!which(place)) continue;
+      for (const key of keys) {
+        const row = rows.get(key);
+        if (!row) continue;
+        const field = row.key === 'dataset' || row.key === 'regDataset'
+          ? createDatasetField(row, apply(key), plane)
+          : createField(row, apply(key), {
+            slider: key in SLIDERS,
+            unit: SLIDERS[/** @type {keyof SLIDERS} */ (key)],
+            testid: key === 'lang' ? 'language' : undefined,
+            compact: key === 'lang',
+          });
+        sections[/** @type {keyof PLACES} */ (place)].append(field.element);
+        fields.push(field);
+      }
     }
-  }
+  };
+  build((place) => FIRST_SCREEN.has(place));
   sections.data.append(regenerateButton(() => apply('seed')(randomSeed())));
   onLanguageChange(() => { for (const field of fields) field.relabel(); });
 
@@ -139,7 +151,15 @@ export function createFormView(app, root) {
     }
   }
 
-  return { update: refresh, restart: refresh };
+  return {
+    update: refresh,
+    restart: refresh,
+    later() {
+      build((place) => !FIRST_SCREEN.has(place));
+      shown = '';
+      refresh();
+    },
+  };
 }
 
 /**

@@ -32,6 +32,8 @@ import { bindShare } from './share.js';
  * @typedef {object} View
  * @property {(frame: Frame) => void} update called after every frame of training and every change
  * @property {() => void} [restart]         called when the experiment starts over
+ * @property {() => void} [later]           called once, right after the page is interactive,
+ *   to build what the first frame does without
  */
 
 /**
@@ -107,10 +109,12 @@ function start() {
   ];
 
   /**
-   * Adds the views the first frame does without (they neither show the experiment's first
-   * state nor start training), and shows them the experiment as it is now.
+   * Builds what the first frame does without: the views' later parts (the form's fields
+   * below the first screen), and the views that neither show the experiment's first state
+   * nor start training, which are shown the experiment as it is now.
    */
   function addLaterViews() {
+    for (const view of views) view.later?.();
     const later = [
       createDataView(app, controls.heatmap),
       createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
