@@ -180,6 +180,8 @@ export async function benchPlay(browser, link, { warmupMs, playMs }) {
     const fastest = await speed.locator('option').last().getAttribute('value');
     await speed.selectOption(fastest ?? 'max');
     await page.locator('#network-panel').scrollIntoViewIfNeeded();
+    // The picture is built right after the interactive mark.
+    await page.locator('#network-panel [data-testid^="neuron-"]').first().waitFor();
     const shown = await page.evaluate(thumbnails);
     if (shown.count === 0 || shown.inView < shown.count) {
       throw new Error(`the network picture is not in view: ${shown.inView} of ${shown.count} `

@@ -105,17 +105,18 @@ function start() {
     },
     createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
     createFormView(app, document),
-    createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
   ];
 
   /**
-   * Builds what the first frame does without: the views' later parts (the form's fields
-   * below the first screen), and the views that neither show the experiment's first state
-   * nor start training, which are shown the experiment as it is now.
+   * Builds what the page does without until it is interactive: the views' later parts (the
+   * form's fields below the first screen), and the views that neither show the heatmap and
+   * metrics nor start training (the network picture, adding points, the lessons), which are
+   * shown the experiment as it is now.
    */
   function addLaterViews() {
     for (const view of views) view.later?.();
     const later = [
+      createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
       createDataView(app, controls.heatmap),
       createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
     ];
