@@ -4,7 +4,9 @@
 //! learning rate) and the heatmap (the grid's predictions). Training runs in chunks, the way
 //! the page trains between frames, and everything is checked after each chunk.
 
+use playground::settings::Named;
 use playground::{Config, Session, Stop, colors};
+use tensor::Activation;
 
 /// The learning rates to try: TensorFlow Playground's menu, which the page's lessons and
 /// presets use, and the ends of what the page's field accepts, `(0, 10]` (the smallest
@@ -13,18 +15,8 @@ const LEARNING_RATES: [&str; 13] = [
     "1e-45", "0.00001", "0.0001", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1", "3", "5",
     "10",
 ];
-/// Every activation the page offers.
-const ACTIVATIONS: [&str; 9] = [
-    "relu",
-    "leakyRelu",
-    "elu",
-    "gelu",
-    "softplus",
-    "sigmoid",
-    "tanh",
-    "linear",
-    "sine",
-];
+/// Every activation the page offers, as links spell them.
+const ACTIVATIONS: &[&str] = <Activation as Named>::NAMES;
 /// Every dataset, as link settings: two and more classes, both losses, regression.
 const DATASETS: [&str; 14] = [
     "dataset=circle",
