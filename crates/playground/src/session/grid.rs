@@ -32,6 +32,8 @@ pub struct Grid {
     /// by pixel (or the prediction, for regression). Then one `width * height`
     /// map per unit, layer by layer (features first), each unit's activation.
     pub values: Vec<f32>,
+    /// Each column's x.
+    column_xs: Vec<f32>,
     /// One strip's pixel coordinates.
     xs: Vec<f32>,
     ys: Vec<f32>,
@@ -107,12 +109,9 @@ impl Session {
         grid.values.resize(pixels * per_pixel, 0.0);
         grid.columns.load_weights(&self.model);
         let step = 2.0 * GRID_EXTENT;
-        let columns_x: Vec<f32> = (0..width)
-            .map(|i| -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32)
-            .collect();
-        let rows_y: Vec<f32> = (0..height)
-            .map(|j| GRID_EXTENT - step * (j as f32 + 0.5) / height as f32)
-            .collect();
+        grid.column_xs.clear();
+        grid.column_xs
+            .extend((0..width).map(|i| -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32));
         let features = grid.layer_sizes[0];
         for first in (0..pixels).step_by(STRIP) {
             let count = STRIP.min(pixels - first);
@@ -121,8 +120,9 @@ impl Session {
             let (mut i, mut j) = (first % width, first / width);
             while grid.xs.len() < count {
                 let run = (width - i).min(count - grid.xs.len());
-                grid.xs.extend_from_slice(&columns_x[i..i + run]);
-                grid.ys.extend(core::iter::repeat_n(rows_y[j], run));
+                let y = GRID_EXTENT - step * (j as f32 + 0.5) / height as f32;
+                grid.xs.extend_from_slice(&grid.column_xs[i..i + run]);
+                grid.ys.extend(core::iter::repeat_n(y, run));
                 (i, j) = (0, j + 1);
             }
             grid.strip.resize(features * count, 0.0);
