@@ -6,10 +6,13 @@
 
 use js_sys::{Array, Object, Reflect};
 use playground_wasm::{MAX_STEPS_PER_CALL, Playground, parse_link, random_seed};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{get, message};
 
 /// A JS object with the given properties.
 fn object(pairs: &[(&str, JsValue)]) -> JsValue {
@@ -28,25 +31,12 @@ fn build(config: JsValue) -> Playground {
     }
 }
 
-/// The message of a thrown JS error.
-fn message(error: JsValue) -> String {
-    match error.dyn_into::<js_sys::Error>() {
-        Ok(error) => String::from(error.message()),
-        Err(other) => panic!("not a JS Error: {other:?}"),
-    }
-}
-
 /// The message of the error a config is rejected with.
 fn rejection(config: JsValue) -> String {
     match Playground::new(config) {
         Ok(_) => panic!("the config was accepted"),
         Err(error) => message(error.into()),
     }
-}
-
-/// Property `key` of a JS object.
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Property `key` of the metrics object as a number (NaN for `null`).

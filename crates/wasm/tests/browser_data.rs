@@ -4,26 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use playground_wasm::{Playground, max_user_points, parse_data, point_limit};
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A playground from a link that must build.
-fn open(link: &str) -> Playground {
-    match Playground::from_query(link) {
-        Ok(playground) => playground,
-        Err(error) => panic!("{link} rejected: {}", message(error.into())),
-    }
-}
-
-/// The message of a thrown JS error.
-fn message(error: JsValue) -> String {
-    match error.dyn_into::<js_sys::Error>() {
-        Ok(error) => String::from(error.message()),
-        Err(other) => panic!("not a JS Error: {other:?}"),
-    }
-}
+mod common;
+use common::{from_link as open, message};
 
 /// The predicted grid as bits, so equality is exact.
 fn grid_bits(playground: &mut Playground) -> Vec<u32> {

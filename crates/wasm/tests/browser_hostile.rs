@@ -12,16 +12,14 @@ use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_config
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::get;
+
 include!("../../playground/tests/hostile/corpus.rs");
 
 /// The most memory the module may have after the whole corpus, in bytes: the largest session
 /// and its buffers are well under 16 MiB, so this leaves room for the allocator's slack.
 const MEMORY_LIMIT: f64 = 64.0 * 1024.0 * 1024.0;
-
-/// Property `key` of a JS object.
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// The message of a thrown JS error (or the value as text).
 fn message(error: JsValue) -> String {

@@ -4,36 +4,18 @@
 //! positions with sentences that say what is allowed.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Float32Array, Object, Reflect};
+use js_sys::{Array, Float32Array, Object};
 use playground_wasm::Playground;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod common;
+use common::{from_link as build, get, message};
+
 /// The plane spans `[-EXTENT, EXTENT]` on both axes.
 const EXTENT: f32 = 6.0;
-
-/// A playground from a link that must build.
-fn build(link: &str) -> Playground {
-    match Playground::from_query(link) {
-        Ok(playground) => playground,
-        Err(error) => panic!("{link} rejected: {}", message(error.into())),
-    }
-}
-
-/// The message of a thrown JS error.
-fn message(error: JsValue) -> String {
-    match error.dyn_into::<js_sys::Error>() {
-        Ok(error) => String::from(error.message()),
-        Err(other) => panic!("not a JS Error: {other:?}"),
-    }
-}
-
-/// Property `key` of a JS object.
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
 
 /// Property `key` of a JS object as numbers (a typed array or an array of numbers).
 fn numbers(object: &JsValue, key: &str) -> Vec<f32> {
