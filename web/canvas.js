@@ -23,6 +23,32 @@ export function fitCanvas(canvas) {
 }
 
 /**
+ * A chart's canvas made ready by `fitCanvas`, with the page's text and rule colours (its
+ * `--muted` and `--line`) and the plotting box left inside `margin`.
+ * @param {HTMLCanvasElement} canvas
+ * @param {{left: number, right: number, top: number, bottom: number}} margin
+ * @returns {{context: CanvasRenderingContext2D, width: number, height: number, ink: string,
+ *   rule: string, box: {left: number, top: number, width: number, height: number}}}
+ */
+export function fitChart(canvas, margin) {
+  const { context, width, height } = fitCanvas(canvas);
+  const style = getComputedStyle(canvas);
+  return {
+    context,
+    width,
+    height,
+    ink: style.getPropertyValue('--muted').trim() || '#5d6b7a',
+    rule: style.getPropertyValue('--line').trim() || '#e2e7ed',
+    box: {
+      left: margin.left,
+      top: margin.top,
+      width: Math.max(1, width - margin.left - margin.right),
+      height: Math.max(1, height - margin.top - margin.bottom),
+    },
+  };
+}
+
+/**
  * A CSS colour from the palette's bytes (`[r, g, b]` per class) for class `label`.
  * @param {Uint8Array} palette
  * @param {number} label

@@ -1,7 +1,7 @@
 // The gradient picture's pieces: a colour per layer (input side to output side) and the
 // per-layer readout of update ratios against the healthy band around 1e-3.
 
-import { fitCanvas } from './canvas.js';
+import { fitChart } from './canvas.js';
 import { decade } from './axes.js';
 
 /** Layer colours from the input side to the output side: teal, blue, violet, crimson. */
@@ -50,16 +50,7 @@ export function formatRatio(value) {
 export function drawUpdateRatios(canvas, { names, ratios, healthy }) {
   const wanted = `${MARGIN.top + MARGIN.bottom + ROW * Math.max(1, names.length)}px`;
   if (canvas.style.height !== wanted) canvas.style.height = wanted;
-  const { context, width, height } = fitCanvas(canvas);
-  const style = getComputedStyle(canvas);
-  const ink = style.getPropertyValue('--muted').trim() || '#5d6b7a';
-  const rule = style.getPropertyValue('--line').trim() || '#e2e7ed';
-  const box = {
-    left: MARGIN.left,
-    top: MARGIN.top,
-    width: Math.max(1, width - MARGIN.left - MARGIN.right),
-    height: Math.max(1, height - MARGIN.top - MARGIN.bottom),
-  };
+  const { context, width, height, ink, rule, box } = fitChart(canvas, MARGIN);
   const span = RATIO_DECADES.high - RATIO_DECADES.low;
   const toX = (/** @type {number} */ power) =>
     box.left + (Math.min(Math.max(power - RATIO_DECADES.low, 0), span) / span) * box.width;

@@ -2,7 +2,7 @@
 // ticks, a step axis, and lines that skip missing values. Knows nothing of training.
 
 import { LOG_FLOOR, compact, finite, linearAxis, logAxis, niceCeiling } from './axes.js';
-import { fitCanvas } from './canvas.js';
+import { fitChart } from './canvas.js';
 
 /** Plot margins in CSS pixels: room for the axis labels. */
 const MARGIN = { left: 48, right: 14, top: 10, bottom: 22 };
@@ -46,16 +46,7 @@ const STEP_TICK_SPACING = 90;
  * @returns {PlotFrame}
  */
 export function drawPlot(canvas, spec) {
-  const { context, width, height } = fitCanvas(canvas);
-  const style = getComputedStyle(canvas);
-  const ink = style.getPropertyValue('--muted').trim() || '#5d6b7a';
-  const rule = style.getPropertyValue('--line').trim() || '#e2e7ed';
-  const box = {
-    left: MARGIN.left,
-    top: MARGIN.top,
-    width: Math.max(1, width - MARGIN.left - MARGIN.right),
-    height: Math.max(1, height - MARGIN.top - MARGIN.bottom),
-  };
+  const { context, width, height, ink, rule, box } = fitChart(canvas, MARGIN);
   context.clearRect(0, 0, width, height);
   context.font = '11px system-ui, sans-serif';
   context.lineWidth = 1;
