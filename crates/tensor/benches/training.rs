@@ -200,14 +200,9 @@ fn cases() -> Vec<Case> {
     );
     let xs = random_points(300, &mut rng);
     let labels: Vec<usize> = (0..300).map(|i| i % 3).collect();
-    let adam = OptimizerKind::Adam {
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-8,
-    };
     let mut w2_trainer = Trainer::new(
         w2.clone(),
-        Optimizer::new(adam, 0.01),
+        Optimizer::new(OptimizerKind::ADAM, 0.01),
         xs,
         Vec::new(),
         labels,
@@ -215,7 +210,7 @@ fn cases() -> Vec<Case> {
     );
     let mut w2_fused = Trainer::new(
         w2.clone(),
-        Optimizer::new(adam, 0.01),
+        Optimizer::new(OptimizerKind::ADAM, 0.01),
         w2_trainer.xs.clone(),
         Vec::new(),
         w2_trainer.labels.clone(),

@@ -51,6 +51,16 @@ pub enum OptimizerKind {
     },
 }
 
+impl OptimizerKind {
+    /// Adam with its usual hyperparameters (PyTorch's defaults): beta1 0.9,
+    /// beta2 0.999, eps 1e-8.
+    pub const ADAM: Self = OptimizerKind::Adam {
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+    };
+}
+
 /// An optimizer with its per-parameter state.
 #[derive(Clone, Debug)]
 pub struct Optimizer {

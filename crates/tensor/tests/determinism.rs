@@ -22,14 +22,7 @@ fn run(seed: u64, steps: usize) -> (Vec<u32>, Vec<u32>) {
         1.0,
         &mut rng,
     );
-    let mut optimizer = Optimizer::new(
-        OptimizerKind::Adam {
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-        },
-        0.01,
-    );
+    let mut optimizer = Optimizer::new(OptimizerKind::ADAM, 0.01);
     let (mut tape, mut grads) = (Tape::new(), Grads::new());
     let mut order: Vec<usize> = (0..labels.len()).collect();
     let (mut batch_x, mut batch_labels) = (Vec::new(), Vec::new());

@@ -262,11 +262,6 @@ fn train(
 
 #[test]
 fn two_hundred_fused_steps_reach_the_tapes_weights() {
-    let adam = OptimizerKind::Adam {
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-8,
-    };
     let runs = [
         (
             Loss::HalfSquared,
@@ -282,7 +277,7 @@ fn two_hundred_fused_steps_reach_the_tapes_weights() {
             Activation::Identity,
             PENALTIES[2],
             Some(0.2),
-            adam,
+            OptimizerKind::ADAM,
         ),
         (
             Loss::BinaryLogit,
@@ -298,7 +293,7 @@ fn two_hundred_fused_steps_reach_the_tapes_weights() {
             Activation::Identity,
             None,
             Some(0.3),
-            adam,
+            OptimizerKind::ADAM,
         ),
         (
             Loss::Softmax,
@@ -306,7 +301,7 @@ fn two_hundred_fused_steps_reach_the_tapes_weights() {
             Activation::Identity,
             PENALTIES[2],
             Some(0.1),
-            adam,
+            OptimizerKind::ADAM,
         ),
         (
             Loss::Softmax,

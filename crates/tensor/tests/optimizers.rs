@@ -119,12 +119,6 @@ fn check(label: &str, kind: OptimizerKind, learning_rates: &[f32], params: &[f64
     );
 }
 
-const ADAM: OptimizerKind = OptimizerKind::Adam {
-    beta1: 0.9,
-    beta2: 0.999,
-    eps: 1e-8,
-};
-
 #[test]
 fn gradients_follow_the_reference_formula() {
     // grad(1, 0) = (((0, 7, 14, 21) + 3) % 11 - 5.5) / 4 = ((3, 10, 6, 2) - 5.5) / 4
@@ -219,7 +213,7 @@ fn rmsprop_matches_numpy_reference() {
 fn adam_matches_numpy_reference() {
     check(
         "adam",
-        ADAM,
+        OptimizerKind::ADAM,
         &[0.1; 5],
         &[
             0.6823806873968293,
@@ -284,7 +278,7 @@ fn momentum_keeps_its_velocity_when_the_learning_rate_changes() {
 fn adam_keeps_its_moments_when_the_learning_rate_changes() {
     check(
         "adam schedule",
-        ADAM,
+        OptimizerKind::ADAM,
         &[0.1, 0.05, 0.2, 0.1, 0.02],
         &[
             0.6012818963529242,

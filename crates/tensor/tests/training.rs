@@ -46,14 +46,7 @@ fn relu_net_fits_cs231n_spiral_to_98_percent() {
         1.0,
         &mut rng,
     );
-    let mut optimizer = Optimizer::new(
-        OptimizerKind::Adam {
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-        },
-        0.01,
-    );
+    let mut optimizer = Optimizer::new(OptimizerKind::ADAM, 0.01);
     let (mut tape, mut grads) = (Tape::new(), Grads::new());
     for _ in 0..300 {
         tape.clear();
@@ -108,14 +101,7 @@ fn tanh_net_learns_tensorflow_playground_spiral() {
         1.0,
         &mut rng,
     );
-    let mut optimizer = Optimizer::new(
-        OptimizerKind::Adam {
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-        },
-        0.03,
-    );
+    let mut optimizer = Optimizer::new(OptimizerKind::ADAM, 0.03);
     let (mut tape, mut grads) = (Tape::new(), Grads::new());
     let rows = train_y.len();
     for _ in 0..1000 {
