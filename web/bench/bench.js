@@ -13,6 +13,13 @@ const params = new URLSearchParams(window.location.search);
 const SAMPLES = positive(params.get('samples'), 9);
 /** Sample length: the count per sample doubles until one run takes a quarter of this (ms). */
 const SAMPLE_MS = positive(params.get('sampleMs'), 150);
+/**
+ * Untimed work before each figure (ms). V8 first runs wasm in its baseline compiler (Liftoff)
+ * and moves hot functions to its optimizing one (TurboFan) in the background; without this,
+ * the first figure's samples partly time baseline code (W1 training read about 15% slow),
+ * which a page that has played for a second no longer runs.
+ */
+const WARM_UP_MS = positive(params.get('warmUpMs'), 500);
 
 const out = document.getElementById('results');
 try {
@@ -120,15 +127,17 @@ function framer(link, size) {
 }
 
 /**
- * Operations per second of `run`: the median of `samples` samples, each long enough to time.
- * The first call is never timed (it compiles and allocates); a sample too short to time (the
- * calibration was fooled by a slow call) is dropped and the count doubled.
+ * Operations per second of `run`: the median of `samples` samples, each long enough to time,
+ * after `WARM_UP_MS` of untimed single runs (the first compiles and allocates). A sample too
+ * short to time (the calibration was fooled by a slow call) is dropped and the count doubled.
  * @param {(n: number) => void} run
  * @param {number} samples
  * @returns {number}
  */
 function rate(run, samples) {
-  run(1);
+  const warm = performance.now() + WARM_UP_MS;
+  do run(1);
+  while (performance.now() < warm);
   let n = 1;
   for (;;) {
     const start = performance.now();
