@@ -4,7 +4,7 @@
 //! augmentation never touches the test set, divergence stops cleanly, live
 //! setting changes keep or rebuild as documented, and grid prediction checks its size.
 
-use playground::session::{Evaluation, MAX_GRID_POINTS};
+use playground::session::{Evaluation, MAX_GRID_POINTS, Objective};
 use playground::{Config, Session, Stop};
 use tensor::nn::Mlp;
 use tensor::{Rng, Tape};
@@ -397,4 +397,41 @@ fn grid_prediction_refuses_empty_and_oversized_grids() {
     }
     assert!(s.predict_grid(1, 1).is_ok());
     assert!(s.predict_grid(512, 512).is_ok());
+}
+
+#[test]
+fn probabilities_of_columns_match_those_of_rows_for_every_objective() {
+    let objectives = [
+        Objective::HalfSquared { classes: None },
+        Objective::HalfSquared { classes: Some(2) },
+        Objective::HalfSquared { classes: Some(3) },
+        Objective::BinaryLogit,
+        Objective::Softmax { classes: 4 },
+    ];
+    let values = [-3.5, -1.0, -0.2, 0.0, 0.7, 1.0, 2.5, 90.0, -90.0];
+    for objective in objectives {
+        let width = objective.probability_width();
+        let units = match objective {
+            Objective::HalfSquared { classes: Some(2) } | Objective::BinaryLogit => 1,
+            _ => width,
+        };
+        let points = values.len();
+        // unit u of point p, column-wise: a different value per unit and point
+        let columns: Vec<f32> = (0..units * points)
+            .map(|i| values[(i * 5 + i / points) % points])
+            .collect();
+        let mut together = vec![f32::NAN; points * width];
+        objective.probabilities_columns(&columns, points, &mut together);
+        for (point, got) in together.chunks_exact(width).enumerate() {
+            let row: Vec<f32> = (0..units).map(|u| columns[u * points + point]).collect();
+            let mut one = vec![f32::NAN; width];
+            objective.probabilities(&row, &mut one);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(got), bits(&one), "{objective:?}, point {point}");
+            if width > 1 {
+                let total: f32 = got.iter().sum();
+                assert!((total - 1.0).abs() < 1e-6, "{objective:?}: {got:?}");
+            }
+        }
+    }
 }

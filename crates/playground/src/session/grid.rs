@@ -39,8 +39,6 @@ pub struct Grid {
     ys: Vec<f32>,
     /// One strip's features, column-wise.
     strip: Vec<f32>,
-    /// One pixel's output units.
-    point: Vec<f32>,
     columns: Columns,
 }
 
@@ -105,7 +103,7 @@ impl Session {
         grid.layer_sizes = self.model.sizes();
         let units: usize = grid.layer_sizes.iter().sum();
         let per_pixel = grid.per_pixel + if maps { units } else { 0 };
-        grid.values.clear();
+        // every number is written below, so only a longer buffer needs filling
         grid.values.resize(pixels * per_pixel, 0.0);
         grid.columns.load_weights(&self.model);
         let step = 2.0 * GRID_EXTENT;
@@ -134,15 +132,9 @@ impl Session {
             let Some(output) = grid.columns.outputs.last() else {
                 continue;
             };
-            let outputs = output.len() / count;
-            let probabilities =
-                &mut grid.values[first * grid.per_pixel..][..count * grid.per_pixel];
-            for (offset, out) in probabilities.chunks_exact_mut(grid.per_pixel).enumerate() {
-                grid.point.clear();
-                grid.point
-                    .extend((0..outputs).map(|unit| output[unit * count + offset]));
-                self.objective.probabilities(&grid.point, out);
-            }
+            let probabilities = &mut grid.values[first * grid.per_pixel..];
+            self.objective
+                .probabilities_columns(output, count, probabilities);
             if maps {
                 let (_, maps) = grid.values.split_at_mut(pixels * grid.per_pixel);
                 let sources = core::iter::once(&grid.strip).chain(grid.columns.outputs.iter());

@@ -101,30 +101,52 @@ impl Objective {
     /// Writes one probability per class for an output row into `out` (or the
     /// raw prediction for regression), summing to 1.
     pub fn probabilities(self, output: &[f32], out: &mut [f32]) {
+        self.probabilities_columns(output, 1, out);
+    }
+
+    /// [`Objective::probabilities`] of `count` points whose outputs are held
+    /// column-wise (unit `u` of point `p` at `output[u * count + p]`), written
+    /// point by point into `out`: [`Objective::probability_width`] numbers each.
+    /// One row is the case `count == 1`, so both give the same bits.
+    pub fn probabilities_columns(self, output: &[f32], count: usize, out: &mut [f32]) {
+        let width = self.probability_width();
+        let out = &mut out[..count * width];
+        let first = &output[..count];
+        let unit = |unit: usize, point: usize| output[unit * count + point];
         match self {
-            Objective::HalfSquared { classes: None } => out[0] = output[0],
+            Objective::HalfSquared { classes: None } => out.copy_from_slice(first),
             Objective::HalfSquared { classes: Some(2) } => {
-                let p = ((output[0] + 1.0) * 0.5).clamp(0.0, 1.0);
-                out[0] = 1.0 - p;
-                out[1] = p;
+                for (o, &v) in out.chunks_exact_mut(2).zip(first) {
+                    let p = ((v + 1.0) * 0.5).clamp(0.0, 1.0);
+                    o[0] = 1.0 - p;
+                    o[1] = p;
+                }
             }
             Objective::BinaryLogit => {
-                let p = sigmoid(output[0]);
-                out[0] = 1.0 - p;
-                out[1] = p;
+                for (o, &v) in out.chunks_exact_mut(2).zip(first) {
+                    let p = sigmoid(v);
+                    o[0] = 1.0 - p;
+                    o[1] = p;
+                }
             }
             Objective::HalfSquared { classes: Some(_) } => {
-                for (o, &v) in out.iter_mut().zip(output) {
-                    *o = ((v + 1.0) * 0.5).clamp(0.0, 1.0);
+                for (point, o) in out.chunks_exact_mut(width).enumerate() {
+                    for (u, o) in o.iter_mut().enumerate() {
+                        *o = ((unit(u, point) + 1.0) * 0.5).clamp(0.0, 1.0);
+                    }
+                    normalize(o);
                 }
-                normalize(out);
             }
             Objective::Softmax { .. } => {
-                let max = output.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-                for (o, &z) in out.iter_mut().zip(output) {
-                    *o = libm::expf(z - max);
+                for (point, o) in out.chunks_exact_mut(width).enumerate() {
+                    let max = (0..width)
+                        .map(|u| unit(u, point))
+                        .fold(f32::NEG_INFINITY, f32::max);
+                    for (u, o) in o.iter_mut().enumerate() {
+                        *o = libm::expf(unit(u, point) - max);
+                    }
+                    normalize(o);
                 }
-                normalize(out);
             }
         }
     }
