@@ -345,7 +345,7 @@ describe('network picture', () => {
       const baseline = await browser.newPage({ viewport: { width: 1280, height: 900 } });
       await baseline.route('**/web/main.js', async (route) => {
         const response = await route.fetch();
-        const text = (await response.text()).replace(/^\s*createNetworkView\(.*$/m, '');
+        const text = (await response.text()).replace(/^\s*network\.createNetworkView\(.*$/m, '');
         await route.fulfill({ response, body: text });
       });
       await baseline.goto(`${BASE_URL}#${link}`);

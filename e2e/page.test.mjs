@@ -15,6 +15,8 @@ import {
   withPage,
 } from './browser.mjs';
 
+/** The modules of the views web/main.js builds once the page is interactive. */
+const LATER_VIEWS = ['/web/network.js', '/web/data.js', '/web/lessons.js'];
 /** Every element the tests drive or read, by data-testid. */
 const TEST_IDS = [
   'play', 'pause', 'step', 'reset', 'step-count', 'train-loss', 'test-loss',
@@ -95,18 +97,29 @@ describe('first page', () => {
     });
   });
 
-  test('preloads every module and the wasm it loads, so their requests do not wait on imports', async () => {
+  test('preloads every module and the wasm the first screen loads; the later views\' modules come after', async () => {
     await withPage(browser, async (page) => {
       await openReady(page);
-      const { fetched, preloaded } = await page.evaluate(() => ({
-        fetched: performance.getEntriesByType('resource')
-          .map((entry) => new URL(entry.name).pathname)
-          .filter((path) => /\.(js|wasm)$/.test(path) && !path.endsWith('/web/main.js')),
-        preloaded: [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')]
-          .map((link) => new URL(/** @type {HTMLLinkElement} */ (link).href).pathname),
-      }));
-      assert.ok(fetched.length > 0, 'the page loaded modules besides web/main.js');
-      assert.deepEqual(fetched.filter((path) => !preloaded.includes(path)), [], 'fetched but not preloaded');
+      await page.waitForFunction((views) => views.every((view) => performance
+        .getEntriesByType('resource').some((entry) => entry.name.endsWith(view))), LATER_VIEWS);
+      const { early, late, preloaded } = await page.evaluate(() => {
+        const interactive = performance.getEntriesByName('interactive', 'mark')[0].startTime;
+        const modules = performance.getEntriesByType('resource')
+          .filter((entry) => /\.(js|wasm)$/.test(entry.name) && !entry.name.endsWith('/web/main.js'));
+        const path = (/** @type {PerformanceEntry} */ entry) => new URL(entry.name).pathname;
+        return {
+          early: modules.filter((entry) => entry.startTime < interactive).map(path),
+          late: modules.filter((entry) => entry.startTime >= interactive).map(path),
+          preloaded: [...document.querySelectorAll('link[rel="modulepreload"], link[rel="preload"]')]
+            .map((link) => new URL(/** @type {HTMLLinkElement} */ (link).href).pathname),
+        };
+      });
+      assert.ok(early.length > 0, 'the page loaded modules besides web/main.js');
+      assert.deepEqual(early.filter((path) => !preloaded.includes(path)), [], 'fetched early but not preloaded');
+      assert.deepEqual(late.filter((path) => preloaded.includes(path)), [], 'preloaded but fetched late');
+      for (const view of LATER_VIEWS) {
+        assert.ok(late.includes(view), `${view} is fetched once the page is interactive`);
+      }
     });
   });
 

@@ -8,13 +8,10 @@ import {
   bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
 import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js';
-import { createDataView } from './data.js';
 import { createFormView } from './form.js';
 import { createHeatmap } from './heatmap.js';
 import { setLanguage, t, translate } from './i18n.js';
-import { createLessonsView } from './lessons.js';
 import { openLink, writeLink } from './link.js';
-import { createNetworkView } from './network.js';
 import { createPlayer } from './player.js';
 import { bindShare } from './share.js';
 
@@ -111,14 +108,16 @@ function start() {
    * Builds what the page does without until it is interactive: the views' later parts (the
    * form's fields below the first screen), and the views that neither show the heatmap and
    * metrics nor start training (the network picture, adding points, the lessons), which are
-   * shown the experiment as it is now.
+   * shown the experiment as it is now. Their modules are fetched only now (index.html does
+   * not preload them), so the first screen waits for fewer requests.
+   * @param {LaterModules} modules
    */
-  function addLaterViews() {
+  function addLaterViews([network, data, lessons]) {
     for (const view of views) view.later?.();
     const later = [
-      createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
-      createDataView(app, controls.heatmap),
-      createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
+      network.createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
+      data.createDataView(app, controls.heatmap),
+      lessons.createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
     ];
     views.push(...later);
     translate(document);
@@ -260,7 +259,24 @@ function start() {
   window.addEventListener('resize', app.redraw);
   app.open(window.location.hash.slice(1));
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
-  setTimeout(guarded(addLaterViews));
+  setTimeout(() => {
+    importLaterViews().then(guarded(addLaterViews), (error) => {
+      showError(controls, t('app.startFailed', { message: messageOf(error) }));
+    });
+  });
+}
+
+/**
+ * The modules of the views built once the page is interactive.
+ * @typedef {[typeof import('./network.js'), typeof import('./data.js'), typeof import('./lessons.js')]} LaterModules
+ */
+
+/**
+ * Fetches the modules of the views built once the page is interactive.
+ * @returns {Promise<LaterModules>}
+ */
+function importLaterViews() {
+  return Promise.all([import('./network.js'), import('./data.js'), import('./lessons.js')]);
 }
 
 /**
