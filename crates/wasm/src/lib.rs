@@ -10,6 +10,7 @@ mod json_writer;
 mod link;
 mod metrics;
 mod network;
+mod number_text;
 mod options;
 mod panic;
 mod preview;

@@ -8,6 +8,7 @@ use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::budget::Limits;
 use crate::handle::Playground;
+use crate::number_text::number_text;
 
 #[wasm_bindgen]
 impl Playground {
@@ -112,7 +113,7 @@ impl Playground {
 impl Playground {
     /// Why `setWeight(layer, from, to, value)` was refused, in one sentence.
     fn refusal(&self, layer: u32, from: u32, to: u32, value: f64) -> String {
-        let call = format!("setWeight({layer}, {from}, {to}, {value})");
+        let call = format!("setWeight({layer}, {from}, {to}, {})", number_text(value));
         if !(value as f32).is_finite() {
             return format!("{call}: the value must be a finite number of at most about ±3.4e38");
         }

@@ -7,6 +7,8 @@
 use js_sys::{Array, Object};
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::number_text::number_text;
+
 /// One value of a config object, as JS typed it.
 #[derive(Debug, PartialEq)]
 pub enum Value {
@@ -117,7 +119,7 @@ fn spell(value: &Value, depth: usize) -> Result<Option<String>, ()> {
     Ok(Some(match value {
         Value::Missing if depth == 0 => return Ok(None),
         Value::Bool(flag) => flag.to_string(),
-        Value::Number(number) => number.to_string(),
+        Value::Number(number) => number_text(*number),
         Value::Text(text) => text.clone(),
         Value::List(items) if depth < 2 => {
             let separator = if items.iter().any(|v| matches!(v, Value::List(_))) {
@@ -167,42 +169,34 @@ mod tests {
         Entries(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
     }
 
+    // Numbers are spelled by JavaScript (`number_text`), so these use text in
+    // their place; tests/browser.rs spells numbers through `new Playground`.
     #[test]
     fn scalars_and_arrays_are_spelled_as_in_a_link() {
+        let text = |t: &str| Value::Text(t.into());
         let spelled = entries(vec![
-            ("dataset", Value::Text("spiral".into())),
-            ("learningRate", Value::Number(0.03)),
-            ("numSamples", Value::Number(500.0)),
+            ("dataset", text("spiral")),
             ("discretize", Value::Bool(true)),
-            (
-                "networkShape",
-                Value::List(vec![Value::Number(8.0), Value::Number(8.0)]),
-            ),
+            ("networkShape", Value::List(vec![text("8"), text("8")])),
             ("seed", Value::Missing),
         ])
         .spell();
         assert_eq!(
             spelled.query,
-            "dataset=spiral&learningRate=0.03&numSamples=500&discretize=true&networkShape=8,8"
+            "dataset=spiral&discretize=true&networkShape=8,8"
         );
         assert!(spelled.errors.is_empty());
     }
 
     #[test]
     fn arrays_of_arrays_are_joined_by_semicolons() {
-        let point = |x: f64| {
-            Value::List(vec![
-                Value::Number(x),
-                Value::Number(-1.5),
-                Value::Number(1.0),
-            ])
-        };
+        let point = |x: &str| Value::List(vec![Value::Text(x.into()), Value::Text("-1.5".into())]);
         let spelled = entries(vec![(
             "userPoints",
-            Value::List(vec![point(1.0), point(2.0)]),
+            Value::List(vec![point("1"), point("2")]),
         )])
         .spell();
-        assert_eq!(spelled.query, "userPoints=1,-1.5,1;2,-1.5,1");
+        assert_eq!(spelled.query, "userPoints=1,-1.5;2,-1.5");
     }
 
     #[test]

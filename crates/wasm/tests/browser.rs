@@ -105,6 +105,22 @@ fn a_config_object_and_its_link_give_the_same_numbers_bit_for_bit() {
 }
 
 #[wasm_bindgen_test]
+fn numbers_in_a_config_object_are_spelled_as_javascript_writes_them() {
+    let point = |x: f64, label: f64| Array::of3(&x.into(), &(-1.5).into(), &label.into());
+    let points = Array::of2(&point(1.0, 1.0), &point(0.25, 0.0));
+    let config = object(&[
+        ("learningRate", 1e-7.into()),
+        ("numSamples", 120.into()),
+        ("userPoints", points.into()),
+    ]);
+    let query = build(config).query();
+    // 1e-7 is JavaScript's spelling of 0.0000001; the link reads it back as the same f32
+    assert!(query.contains("learningRate=0.0000001"), "{query}");
+    assert!(query.contains("numSamples=120"), "{query}");
+    assert!(query.contains("userPoints=1,-1.5,1;0.25,-1.5,0"), "{query}");
+}
+
+#[wasm_bindgen_test]
 fn bad_settings_are_js_errors_naming_each_key_and_what_is_allowed() {
     let text = rejection(object(&[
         ("learningRate", "abc".into()),
@@ -303,6 +319,12 @@ fn the_settings_table_describes_every_setting_with_its_limits() {
     assert_eq!(get(&rate, "type").as_string().as_deref(), Some("float"));
     assert_eq!(get(&rate, "openMin").as_bool(), Some(true));
     assert_eq!(get(&rate, "max").as_f64(), Some(10.0));
+    // limits that are not short decimals in f32 arrive as the f32's exact value
+    let beta2 = table
+        .iter()
+        .find(|row| get(row, "key").as_string().as_deref() == Some("beta2"));
+    let max = beta2.map(|row| get(&row, "max").as_f64());
+    assert_eq!(max, Some(Some(f64::from(0.99999f32))));
     assert!(
         get(&rate, "nameZh")
             .as_string()

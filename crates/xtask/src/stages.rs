@@ -73,7 +73,7 @@ pub const STAGES: [Stage; 7] = [
     },
     Stage {
         name: "wasm-build",
-        about: "wasm-pack build crates/wasm --release --target web into web/pkg, then wasm-opt -Oz",
+        about: "wasm-pack build crates/wasm --release --target web into web/pkg, then wasm-opt -Os",
         after: None,
         run: |repo, tools| {
             repo.wasm_crate()?;
