@@ -156,7 +156,9 @@ fn read_file(path: &PathBuf) -> Result<(&'static str, Vec<u8>), Refusal> {
 
 /// Writes the status line, `Content-Type`, `Content-Length`, `Cache-Control: no-store` (so a
 /// rebuilt web/pkg is always fetched), the page policy for HTML, and `Connection: close`, then
-/// the body unless `HEAD`.
+/// the body unless `HEAD`, in one write with Nagle's algorithm off (`write!` on the stream
+/// itself sent the head as a dozen small writes, which Nagle's algorithm may hold back until
+/// the browser acknowledges the first).
 fn write_response(
     stream: &mut TcpStream,
     (code, reason): (u16, &str),
@@ -169,15 +171,17 @@ fn write_response(
     } else {
         String::new()
     };
-    write!(
-        stream,
+    let mut response = format!(
         "HTTP/1.1 {code} {reason}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\n\
          Cache-Control: no-store\r\n{policy}Connection: close\r\n\r\n",
         body.len()
-    )?;
+    )
+    .into_bytes();
     if !head_only {
-        stream.write_all(body)?;
+        response.extend_from_slice(body);
     }
+    stream.set_nodelay(true)?;
+    stream.write_all(&response)?;
     stream.flush()
 }
 
