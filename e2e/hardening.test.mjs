@@ -3,7 +3,8 @@
 // of crates/playground/tests/hostile/links.txt) are named in the banner and execute nothing; a
 // panic inside wasm shows the crash overlay with Reload instead of a dead page (screenshot
 // crash.png); the largest network on the most data keeps frames short; diverging links draw no
-// NaN; added points survive a reload. The panic tests build crates/wasm with the `test-hooks`
+// NaN; a failed load of the later views' modules is named in the banner and training goes on;
+// added points survive a reload. The panic tests build crates/wasm with the `test-hooks`
 // feature into target/pkg-test-hooks and swap it in for web/pkg by routing, so production
 // builds never carry the hook. Needs BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
@@ -308,6 +309,22 @@ describe('hardening', () => {
         });
         assert.equal(dark, 0, `${link}: black or transparent (NaN) pixels on the heatmap`);
       });
+    }
+  });
+
+  test('when the later views\' modules cannot load, the banner says so and training still works', async () => {
+    // Not withPage: the refused request is a console error here, on purpose.
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.route('**/web/network.js', (route) => route.abort());
+      await page.goto(BASE_URL);
+      await waitForNumbers(page, [['step-count', '==', 0], ['train-loss', '>', -Infinity]]);
+      await page.waitForFunction(() => /could not load/
+        .test(document.querySelector('[data-testid="error"]')?.textContent ?? ''));
+      await page.getByTestId('step').click();
+      await waitForNumbers(page, [['step-count', '>', 0]]);
+    } finally {
+      await page.close();
     }
   });
 

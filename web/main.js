@@ -261,7 +261,7 @@ function start() {
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
   setTimeout(() => {
     importLaterViews().then(guarded(addLaterViews), (error) => {
-      showError(controls, t('app.startFailed', { message: messageOf(error) }));
+      showError(controls, t('app.laterFailed', { message: messageOf(error) }));
     });
   });
 }
