@@ -11,6 +11,9 @@ use crate::wasm;
 const NO_STD_TARGETS: [&str; 2] = ["wasm32v1-none", "wasm32-unknown-unknown"];
 /// The no_std build of the core crates, short of the target name.
 const NO_STD_BUILD: &str = "build -p tensor -p playground --no-default-features --target";
+/// The golden links natively in the release profile. The test profile (opt-level 1) leaves
+/// loops scalar, so this is where the vectorized kernels meet the recorded bits.
+const GOLDEN_RELEASE: &str = "test --release -p playground --test golden";
 
 /// One named group of checks.
 pub struct Stage {
@@ -24,7 +27,7 @@ pub struct Stage {
 }
 
 /// Every stage, in the order `cargo xtask test` runs them.
-pub const STAGES: [Stage; 7] = [
+pub const STAGES: [Stage; 8] = [
     Stage {
         name: "fmt",
         about: "cargo fmt --all --check",
@@ -69,6 +72,19 @@ pub const STAGES: [Stage; 7] = [
             tools.ensure(repo, &WASM_BUILD_TOOLS)?;
             tools.ensure(repo, &[Tool::Chromium])?;
             wasm::test_in_chromium(repo)
+        },
+    },
+    Stage {
+        name: "vector",
+        about: "the golden links in release builds, which vectorize (SSE2 natively, SIMD128 in \
+                Chromium): the loss bits of the scalar test builds",
+        after: None,
+        run: |repo, tools| {
+            cargo(repo, GOLDEN_RELEASE)?;
+            repo.wasm_crate()?;
+            tools.ensure(repo, &WASM_BUILD_TOOLS)?;
+            tools.ensure(repo, &[Tool::Chromium])?;
+            wasm::golden_in_chromium_release(repo)
         },
     },
     Stage {
@@ -161,6 +177,7 @@ mod tests {
                 "native",
                 "no-std",
                 "wasm-test",
+                "vector",
                 "wasm-build",
                 "e2e"
             ]

@@ -64,6 +64,33 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
     }
 }
 
+/// Runs the browser tests' golden links (`browser.rs`) in a release build in headless
+/// Chromium: unlike the test profile's, its loops are vectorized with SIMD128, and they must
+/// give the natively recorded bits too. Fails if the test did not run.
+pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
+    let krate = repo.wasm_crate()?;
+    let output = run_tee(
+        repo.command("wasm-pack")
+            .arg("test")
+            .arg("--release")
+            .args(TEST_FLAGS.split_whitespace())
+            .args(["--chromedriver", CHROMEDRIVER])
+            .arg(&krate)
+            // After the crate path, for cargo; after `--`, the test name filter.
+            .args(["--test", "browser", "--", GOLDEN_TEST])
+            .env("TMPDIR", repo.scratch_dir()?),
+    )?;
+    match passed_count(&output) {
+        0 => Err(format!(
+            "{GOLDEN_TEST} did not run in the release build in Chromium"
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The browser test that checks the golden links' loss bits.
+const GOLDEN_TEST: &str = "golden_links_give_the_natively_recorded_loss_bits";
+
 /// The sum of N over the `test result: ok. N passed; ...` lines in `output`.
 fn passed_count(output: &str) -> u32 {
     output
