@@ -4,7 +4,7 @@
 //! heatmap shows more than one class.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Float32Array, Object, Reflect};
 use playground_wasm::{MAX_STEPS_PER_CALL, Playground, parse_link, random_seed};
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -283,8 +283,8 @@ fn after_training_the_heatmap_shows_more_than_one_class_colour() {
 include!("../../playground/tests/golden/links.rs");
 
 #[wasm_bindgen_test]
-fn golden_links_give_the_natively_recorded_loss_bits() {
-    for &(link, steps, train, test) in GOLDEN_LINKS {
+fn golden_links_give_the_natively_recorded_losses_and_grids() {
+    for &(link, steps, train, test, grid) in GOLDEN_LINKS {
         let mut playground = match Playground::from_query(link) {
             Ok(playground) => playground,
             Err(error) => panic!("{link}: {}", message(error.into())),
@@ -300,6 +300,22 @@ fn golden_links_give_the_natively_recorded_loss_bits() {
             (metric(&playground, "testLoss") as f32).to_bits(),
         );
         assert_eq!(got, (train, test), "{link}: wasm differs from native");
+        // the grid as the native session holds it: probabilities, then every unit's map
+        let size = GOLDEN_GRID as u32;
+        let mut values = match playground.predict_grid(size, size) {
+            Ok(probabilities) => probabilities.to_vec(),
+            Err(error) => panic!("{link}: {}", message(error.into())),
+        };
+        let maps = match playground.neuron_maps(size, JsValue::UNDEFINED) {
+            Ok(result) => Float32Array::from(get(&result, "maps")).to_vec(),
+            Err(error) => panic!("{link}: {}", message(error.into())),
+        };
+        values.extend(maps);
+        assert_eq!(
+            bits_hash(&values),
+            grid,
+            "{link}: the grid in wasm differs from native"
+        );
     }
 }
 

@@ -77,7 +77,7 @@ pub const STAGES: [Stage; 8] = [
     Stage {
         name: "vector",
         about: "the golden links in release builds, which vectorize (SSE2 natively, SIMD128 in \
-                Chromium): the loss bits of the scalar test builds",
+                Chromium): the losses and grids of the scalar test builds, bit for bit",
         after: None,
         run: |repo, tools| {
             cargo(repo, GOLDEN_RELEASE)?;

@@ -66,7 +66,7 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
 
 /// Runs the browser tests' golden links (`browser.rs`) in a release build in headless
 /// Chromium: unlike the test profile's, its loops are vectorized with SIMD128, and they must
-/// give the natively recorded bits too. Fails if the test did not run.
+/// give the natively recorded losses and grids too. Fails if the test did not run.
 pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
     let krate = repo.wasm_crate()?;
     let output = run_tee(
@@ -88,8 +88,8 @@ pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
     }
 }
 
-/// The browser test that checks the golden links' loss bits.
-const GOLDEN_TEST: &str = "golden_links_give_the_natively_recorded_loss_bits";
+/// The browser test that checks the golden links' loss bits and grids.
+const GOLDEN_TEST: &str = "golden_links_give_the_natively_recorded_losses_and_grids";
 
 /// The sum of N over the `test result: ok. N passed; ...` lines in `output`.
 fn passed_count(output: &str) -> u32 {
