@@ -97,32 +97,17 @@ impl Session {
             ));
         }
         let grid = &mut self.grid;
-        grid.width = width;
-        grid.height = height;
-        grid.per_pixel = self.objective.probability_width();
-        grid.layer_sizes = self.model.sizes();
-        let units: usize = grid.layer_sizes.iter().sum();
-        let per_pixel = grid.per_pixel + if maps { units } else { 0 };
-        // every number is written below, so only a longer buffer needs filling
-        grid.values.resize(pixels * per_pixel, 0.0);
+        grid.prepare(
+            (width, height),
+            self.objective.probability_width(),
+            self.model.sizes(),
+            maps,
+        );
         grid.columns.load_weights(&self.model);
-        let step = 2.0 * GRID_EXTENT;
-        grid.column_xs.clear();
-        grid.column_xs
-            .extend((0..width).map(|i| -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32));
         let features = grid.layer_sizes[0];
         for first in (0..pixels).step_by(STRIP) {
             let count = STRIP.min(pixels - first);
-            grid.xs.clear();
-            grid.ys.clear();
-            let (mut i, mut j) = (first % width, first / width);
-            while grid.xs.len() < count {
-                let run = (width - i).min(count - grid.xs.len());
-                let y = GRID_EXTENT - step * (j as f32 + 0.5) / height as f32;
-                grid.xs.extend_from_slice(&grid.column_xs[i..i + run]);
-                grid.ys.extend(core::iter::repeat_n(y, run));
-                (i, j) = (0, j + 1);
-            }
+            grid.strip_coordinates(first, count);
             grid.strip.resize(features * count, 0.0);
             self.config
                 .features
@@ -136,15 +121,64 @@ impl Session {
             self.objective
                 .probabilities_columns(output, count, probabilities);
             if maps {
-                let (_, maps) = grid.values.split_at_mut(pixels * grid.per_pixel);
-                let sources = core::iter::once(&grid.strip).chain(grid.columns.outputs.iter());
-                let rows = sources.flat_map(|source| source.chunks_exact(count));
-                for (map, row) in maps.chunks_exact_mut(pixels).zip(rows) {
-                    map[first..first + count].copy_from_slice(row);
-                }
+                grid.copy_maps(first, count);
             }
         }
         Ok(())
+    }
+}
+
+impl Grid {
+    /// Sizes the grid for `width x height` pixels, `per_pixel` probabilities
+    /// each and, with `maps`, a map for every one of the layers' units, and
+    /// computes each column's x.
+    fn prepare(
+        &mut self,
+        (width, height): (usize, usize),
+        per_pixel: usize,
+        layer_sizes: Vec<usize>,
+        maps: bool,
+    ) {
+        self.width = width;
+        self.height = height;
+        self.per_pixel = per_pixel;
+        let units: usize = layer_sizes.iter().sum();
+        self.layer_sizes = layer_sizes;
+        let numbers = per_pixel + if maps { units } else { 0 };
+        // every number is written by the strips, so only a longer buffer needs filling
+        self.values.resize(self.pixels() * numbers, 0.0);
+        let step = 2.0 * GRID_EXTENT;
+        self.column_xs.clear();
+        self.column_xs
+            .extend((0..width).map(|i| -GRID_EXTENT + step * (i as f32 + 0.5) / width as f32));
+    }
+
+    /// The coordinates of pixels `first..first + count`, row by row, into
+    /// `xs` and `ys`.
+    fn strip_coordinates(&mut self, first: usize, count: usize) {
+        let step = 2.0 * GRID_EXTENT;
+        self.xs.clear();
+        self.ys.clear();
+        let (mut i, mut j) = (first % self.width, first / self.width);
+        while self.xs.len() < count {
+            let run = (self.width - i).min(count - self.xs.len());
+            let y = GRID_EXTENT - step * (j as f32 + 0.5) / self.height as f32;
+            self.xs.extend_from_slice(&self.column_xs[i..i + run]);
+            self.ys.extend(core::iter::repeat_n(y, run));
+            (i, j) = (0, j + 1);
+        }
+    }
+
+    /// Copies the strip of pixels `first..first + count`, its features and
+    /// every unit's activation, into each unit's map.
+    fn copy_maps(&mut self, first: usize, count: usize) {
+        let pixels = self.pixels();
+        let (_, maps) = self.values.split_at_mut(pixels * self.per_pixel);
+        let sources = core::iter::once(&self.strip).chain(self.columns.outputs.iter());
+        let rows = sources.flat_map(|source| source.chunks_exact(count));
+        for (map, row) in maps.chunks_exact_mut(pixels).zip(rows) {
+            map[first..first + count].copy_from_slice(row);
+        }
     }
 }
 
