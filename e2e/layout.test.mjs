@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import { ARTIFACTS, BASE_URL, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
 
 /**
- * Sizes the page, opens the default experiment and waits until it is drawn.
+ * Sizes the page, opens the default experiment and waits until it is drawn, the network
+ * picture and the lessons (built once the page is interactive) included.
  * @param {import('playwright-core').Page} page
  * @param {number} width
  * @param {number} height
@@ -21,6 +22,8 @@ async function openAt(page, width, height) {
   assert.equal(response?.status(), 200);
   await waitForNumbers(page, [['step-count', '>', -1], ['train-loss', '>', -Infinity]]);
   await page.getByTestId('dataset-spiral').waitFor();
+  await page.getByTestId('neuron-1-0').waitFor();
+  await page.locator('#lessons-panel > *').first().waitFor();
 }
 
 /**
