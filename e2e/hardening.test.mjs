@@ -331,6 +331,8 @@ describe('hardening', () => {
   test('added points and changed settings survive a reload', async () => {
     await withPage(browser, async (page) => {
       await openReady(page, 'dataset=xor&learningRate=0.03');
+      // clicks add points once the data view is built, right after the page is interactive
+      await page.getByTestId('user-point-count').waitFor();
       const box = await page.getByTestId('heatmap').boundingBox();
       assert.ok(box);
       await page.getByTestId('heatmap').click({ position: { x: box.width * 0.25, y: box.height * 0.25 } });

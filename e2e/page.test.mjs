@@ -15,8 +15,8 @@ import {
   withPage,
 } from './browser.mjs';
 
-/** The modules of the views web/main.js builds once the page is interactive. */
-const LATER_VIEWS = ['/web/network.js', '/web/data.js', '/web/lessons.js'];
+/** The modules of the views web/main.js imports once the page is interactive. */
+const LATER_VIEWS = ['/web/network.js', '/web/lessons.js'];
 /** Every element the tests drive or read, by data-testid. */
 const TEST_IDS = [
   'play', 'pause', 'step', 'reset', 'step-count', 'train-loss', 'test-loss',

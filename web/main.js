@@ -9,6 +9,7 @@ import {
 } from './controls.js';
 import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js';
 import { createFormView } from './form.js';
+import { createDataView } from './data.js';
 import { createHeatmap } from './heatmap.js';
 import { setLanguage, t, translate } from './i18n.js';
 import { openLink, writeLink } from './link.js';
@@ -105,20 +106,32 @@ function start() {
   ];
 
   /**
-   * Builds what the page does without until it is interactive: the views' later parts (the
-   * form's fields below the first screen), and the views that neither show the heatmap and
-   * metrics nor start training (the network picture, adding points, the lessons), which are
-   * shown the experiment as it is now. Their modules are fetched only now (index.html does
-   * not preload them), so the first screen waits for fewer requests.
-   * @param {LaterModules} modules
+   * Builds, right after the page is interactive, what the first frame does without: the
+   * views' later parts (the form's fields below the first screen) and adding points on the
+   * heatmap.
    */
-  function addLaterViews([network, data, lessons]) {
+  function addLaterViews() {
     for (const view of views) view.later?.();
-    const later = [
+    addViews([createDataView(app, controls.heatmap)]);
+  }
+
+  /**
+   * Builds the network picture and the lessons once their modules have loaded: index.html
+   * does not preload them, so the first screen waits for fewer requests.
+   * @param {ImportedViews} modules
+   */
+  function addImportedViews([network, lessons]) {
+    addViews([
       network.createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
-      data.createDataView(app, controls.heatmap),
       lessons.createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
-    ];
+    ]);
+  }
+
+  /**
+   * Adds views and shows them the experiment as it is now.
+   * @param {View[]} later
+   */
+  function addViews(later) {
     views.push(...later);
     translate(document);
     const { playground } = state;
@@ -260,23 +273,24 @@ function start() {
   app.open(window.location.hash.slice(1));
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
   setTimeout(() => {
-    importLaterViews().then(guarded(addLaterViews), (error) => {
+    guarded(addLaterViews)();
+    importViews().then(guarded(addImportedViews), (error) => {
       showError(controls, t('app.laterFailed', { message: messageOf(error) }));
     });
   });
 }
 
 /**
- * The modules of the views built once the page is interactive.
- * @typedef {[typeof import('./network.js'), typeof import('./data.js'), typeof import('./lessons.js')]} LaterModules
+ * The modules of the views built once they have loaded, after the page is interactive.
+ * @typedef {[typeof import('./network.js'), typeof import('./lessons.js')]} ImportedViews
  */
 
 /**
- * Fetches the modules of the views built once the page is interactive.
- * @returns {Promise<LaterModules>}
+ * Fetches the modules of the network picture and the lessons.
+ * @returns {Promise<ImportedViews>}
  */
-function importLaterViews() {
-  return Promise.all([import('./network.js'), import('./data.js'), import('./lessons.js')]);
+function importViews() {
+  return Promise.all([import('./network.js'), import('./lessons.js')]);
 }
 
 /**

@@ -7,7 +7,7 @@ addStrings({
   en: {
     'app.tagline': 'A neural network learning in your browser, one gradient step at a time.',
     'app.startFailed': 'The playground could not start: {message}',
-    'app.laterFailed': 'The network picture, adding points and the lessons could not load: {message}. Training works; reload the page to try again.',
+    'app.laterFailed': 'The network picture and the lessons could not load: {message}. Training works; reload the page to try again.',
     'toolbar.label': 'Training controls',
     'button.reset': 'Reset',
     'button.reset.title': 'Start over with the same data and the same starting weights',
@@ -60,7 +60,7 @@ addStrings({
   zh: {
     'app.tagline': '在浏览器里训练的神经网络，一步一步做梯度下降。',
     'app.startFailed': '游乐场无法启动：{message}',
-    'app.laterFailed': '网络图、添加数据点和课程无法加载：{message}。训练仍可进行；重新加载页面可再试一次。',
+    'app.laterFailed': '网络图和课程无法加载：{message}。训练仍可进行；重新加载页面可再试一次。',
     'toolbar.label': '训练控制',
     'button.reset': '重置',
     'button.reset.title': '用相同的数据和相同的初始权重重新开始',
