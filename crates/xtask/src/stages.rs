@@ -68,9 +68,7 @@ pub const STAGES: [Stage; 8] = [
         about: "wasm-pack test --headless --chrome crates/wasm (at least one test must run)",
         after: None,
         run: |repo, tools| {
-            repo.wasm_crate()?;
-            tools.ensure(repo, &WASM_BUILD_TOOLS)?;
-            tools.ensure(repo, &[Tool::Chromium])?;
+            ensure_browser_test_tools(repo, tools)?;
             wasm::test_in_chromium(repo)
         },
     },
@@ -81,9 +79,7 @@ pub const STAGES: [Stage; 8] = [
         after: None,
         run: |repo, tools| {
             cargo(repo, GOLDEN_RELEASE)?;
-            repo.wasm_crate()?;
-            tools.ensure(repo, &WASM_BUILD_TOOLS)?;
-            tools.ensure(repo, &[Tool::Chromium])?;
+            ensure_browser_test_tools(repo, tools)?;
             wasm::golden_in_chromium_release(repo)
         },
     },
@@ -107,6 +103,14 @@ pub const STAGES: [Stage; 8] = [
         },
     },
 ];
+
+/// What `wasm-pack test` in headless Chromium needs: the wasm crate, its build tools and
+/// Chromium with its driver.
+fn ensure_browser_test_tools(repo: &Repo, tools: &mut Toolbox) -> Result<(), String> {
+    repo.wasm_crate()?;
+    tools.ensure(repo, &WASM_BUILD_TOOLS)?;
+    tools.ensure(repo, &[Tool::Chromium])
+}
 
 /// Runs `cargo` in the repository root with `args`, a space-separated argument list.
 fn cargo(repo: &Repo, args: &str) -> Result<(), String> {

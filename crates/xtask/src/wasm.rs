@@ -46,17 +46,7 @@ pub fn build_release(repo: &Repo) -> Result<(), String> {
 
 /// Runs the crate's `run_in_browser` tests in headless Chromium; fails if none ran.
 pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
-    let krate = repo.wasm_crate()?;
-    let output = run_tee(
-        repo.command("wasm-pack")
-            .arg("test")
-            .args(TEST_FLAGS.split_whitespace())
-            .args(["--chromedriver", CHROMEDRIVER])
-            // Last: wasm-pack passes whatever follows the crate path on to cargo.
-            .arg(&krate)
-            .env("TMPDIR", repo.scratch_dir()?),
-    )?;
-    match passed_count(&output) {
+    match browser_tests(repo, &[], &[])? {
         0 => Err("no wasm test ran in Chromium: browser tests need \
                   `wasm_bindgen_test_configure!(run_in_browser);` in their file"
             .to_owned()),
@@ -68,24 +58,31 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
 /// Chromium: unlike the test profile's, its loops are vectorized with SIMD128, and they must
 /// give the natively recorded losses and grids too. Fails if the test did not run.
 pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
-    let krate = repo.wasm_crate()?;
-    let output = run_tee(
-        repo.command("wasm-pack")
-            .arg("test")
-            .arg("--release")
-            .args(TEST_FLAGS.split_whitespace())
-            .args(["--chromedriver", CHROMEDRIVER])
-            .arg(&krate)
-            // After the crate path, for cargo; after `--`, the test name filter.
-            .args(["--test", "browser", "--", GOLDEN_TEST])
-            .env("TMPDIR", repo.scratch_dir()?),
-    )?;
-    match passed_count(&output) {
+    let cargo_args = ["--test", "browser", "--", GOLDEN_TEST];
+    match browser_tests(repo, &["--release"], &cargo_args)? {
         0 => Err(format!(
             "{GOLDEN_TEST} did not run in the release build in Chromium"
         )),
         _ => Ok(()),
     }
+}
+
+/// `wasm-pack test` of crates/wasm in headless Chromium with `flags` for wasm-pack and
+/// `cargo_args` after the crate path (wasm-pack passes those on to cargo; after `--`, to the
+/// test binaries); returns how many tests passed.
+fn browser_tests(repo: &Repo, flags: &[&str], cargo_args: &[&str]) -> Result<u32, String> {
+    let krate = repo.wasm_crate()?;
+    let output = run_tee(
+        repo.command("wasm-pack")
+            .arg("test")
+            .args(flags)
+            .args(TEST_FLAGS.split_whitespace())
+            .args(["--chromedriver", CHROMEDRIVER])
+            .arg(&krate)
+            .args(cargo_args)
+            .env("TMPDIR", repo.scratch_dir()?),
+    )?;
+    Ok(passed_count(&output))
 }
 
 /// The browser test that checks the golden links' loss bits and grids.
