@@ -164,7 +164,7 @@ impl Optimizer {
         let first = &mut self.first[index];
         let second = &mut self.second[index];
         let deltas = &mut self.deltas;
-        deltas.clear();
+        // every update is written by the rule below, so only growth needs filling
         deltas.resize(param.len(), 0.0);
         match self.kind {
             OptimizerKind::Sgd => {
