@@ -14,6 +14,10 @@ const NO_STD_BUILD: &str = "build -p tensor -p playground --no-default-features 
 /// The golden links natively in the release profile. The test profile (opt-level 1) leaves
 /// loops scalar, so this is where the vectorized kernels meet the recorded bits.
 const GOLDEN_RELEASE: &str = "test --release -p playground --test golden";
+/// TypeScript's compiler from node_modules (package.json pins it); it only checks, never emits.
+const TSC: &str = "node_modules/.bin/tsc";
+/// The projects the `types` stage checks: the page (web/, with web/pkg's .d.ts) and the e2e tests.
+const TYPE_PROJECTS: [&str; 2] = ["jsconfig.json", "e2e/jsconfig.json"];
 
 /// One named group of checks.
 pub struct Stage {
@@ -27,7 +31,7 @@ pub struct Stage {
 }
 
 /// Every stage, in the order `cargo xtask test` runs them.
-pub const STAGES: [Stage; 8] = [
+pub const STAGES: [Stage; 9] = [
     Stage {
         name: "fmt",
         about: "cargo fmt --all --check",
@@ -94,6 +98,16 @@ pub const STAGES: [Stage; 8] = [
         },
     },
     Stage {
+        name: "types",
+        about: "tsc --noEmit, strict, over the page's modules and the e2e tests (jsconfig.json, \
+                e2e/jsconfig.json; uses web/pkg's .d.ts)",
+        after: Some("wasm-build"),
+        run: |repo, tools| {
+            tools.ensure(repo, &[Tool::NodeModules])?;
+            check_types(repo)
+        },
+    },
+    Stage {
         name: "e2e",
         about: "node --test e2e/*.test.mjs: the page in headless Chromium (uses web/pkg)",
         after: Some("wasm-build"),
@@ -110,6 +124,31 @@ fn ensure_browser_test_tools(repo: &Repo, tools: &mut Toolbox) -> Result<(), Str
     repo.wasm_crate()?;
     tools.ensure(repo, &WASM_BUILD_TOOLS)?;
     tools.ensure(repo, &[Tool::Chromium])
+}
+
+/// Runs `tsc --noEmit` on each of [`TYPE_PROJECTS`], all of them even when one fails.
+fn check_types(repo: &Repo) -> Result<(), String> {
+    if !repo.path("web/pkg/playground_wasm.d.ts").is_file() {
+        return Err(
+            "web/pkg/playground_wasm.d.ts is missing: run the wasm-build stage first".to_owned(),
+        );
+    }
+    let tsc = repo.path(TSC);
+    let errors: Vec<String> = TYPE_PROJECTS
+        .into_iter()
+        .filter_map(|project| {
+            process::run(
+                repo.command(&tsc.to_string_lossy())
+                    .args(["--noEmit", "--pretty", "false", "-p", project]),
+            )
+            .err()
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors.join("; "))
+    }
 }
 
 /// Runs `cargo` in the repository root with `args`, a space-separated argument list.
@@ -183,6 +222,7 @@ mod tests {
                 "wasm-test",
                 "vector",
                 "wasm-build",
+                "types",
                 "e2e"
             ]
         );

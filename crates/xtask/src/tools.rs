@@ -44,7 +44,7 @@ pub enum Tool {
     WasmBindgen,
     /// Debian's chromium and chromium-driver.
     Chromium,
-    /// The npm packages package-lock.json pins (playwright-core, binaryen).
+    /// The npm packages package-lock.json pins (playwright-core, binaryen, typescript).
     NodeModules,
 }
 
@@ -155,7 +155,7 @@ fn ensure_chromium() -> Result<(), String> {
     )
 }
 
-/// Runs `npm ci` when node_modules lacks playwright-core or is older than package-lock.json.
+/// Runs `npm ci` when node_modules lacks one of the packages or is older than package-lock.json.
 fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
     if probe(Command::new("node").arg("--version")).is_none() {
         return Err("node not found: install Node.js 20 or newer (with npm)".to_owned());
@@ -164,10 +164,12 @@ fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
         .ok_or("package-lock.json is missing at the repository root")?;
     // npm writes node_modules/.package-lock.json on every install.
     let installed = modified(&repo.path("node_modules/.package-lock.json"));
-    let has_packages = ["playwright-core", "binaryen"].iter().all(|name| {
-        repo.path(&format!("node_modules/{name}/package.json"))
-            .is_file()
-    });
+    let has_packages = ["playwright-core", "binaryen", "typescript"]
+        .iter()
+        .all(|name| {
+            repo.path(&format!("node_modules/{name}/package.json"))
+                .is_file()
+        });
     if has_packages && installed.is_some_and(|installed| installed >= lock) {
         return Ok(());
     }
