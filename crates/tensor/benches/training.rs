@@ -26,7 +26,7 @@ struct Case {
 
 /// A training step: forward on a tape, backward, optimizer update, on
 /// consecutive batches of `xs` (cycling), like the playground's session; or the
-/// same step fused (`Mlp::gradients`), which gives the same bits.
+/// same step fused (`Mlp::loss_and_gradients`), which gives the same bits.
 struct Trainer {
     mlp: Mlp,
     optimizer: Optimizer,
@@ -114,7 +114,7 @@ impl Trainer {
                 labels: &self.labels[start..start + batch],
             }
         };
-        let loss = self.mlp.gradients(
+        let loss = self.mlp.loss_and_gradients(
             &self.xs[start * in_dim..(start + batch) * in_dim],
             batch,
             target,

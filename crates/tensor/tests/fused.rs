@@ -1,4 +1,4 @@
-//! The fused training step (`Mlp::gradients`) against the tape: for every
+//! The fused training step (`Mlp::loss_and_gradients`) against the tape: for every
 //! activation, loss, penalty and dropout setting and a range of shapes, the loss
 //! and every parameter gradient are the tape's bit for bit, and 200 steps of
 //! training with each path end at the same weights.
@@ -186,7 +186,7 @@ fn fused_loss_and_gradients_equal_the_tapes_bit_for_bit() {
                                 penalty,
                                 rate.map(|r| (r, &mut tape_rng)),
                             );
-                            let fused_loss = mlp.gradients(
+                            let fused_loss = mlp.loss_and_gradients(
                                 &batch.x,
                                 rows,
                                 batch.target(loss),
@@ -247,7 +247,8 @@ fn train(
         cursor = (cursor + rows) % data.rows;
         let dropout = dropout.map(|r| (r, &mut rng));
         let value = if fused {
-            let value = mlp.gradients(&part.x, rows, part.target(loss), penalty, dropout, &mut ws);
+            let value =
+                mlp.loss_and_gradients(&part.x, rows, part.target(loss), penalty, dropout, &mut ws);
             optimizer.step(mlp.params_mut().zip(ws.grads()));
             value
         } else {
@@ -379,7 +380,7 @@ fn the_workspace_keeps_its_gradient_buffers_across_batch_sizes() {
     };
     let mut ws = Workspace::new();
     let step = |data: &Batch, ws: &mut Workspace| {
-        mlp.gradients(
+        mlp.loss_and_gradients(
             &data.x,
             data.rows,
             data.target(Loss::HalfSquared),

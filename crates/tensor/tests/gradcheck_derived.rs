@@ -277,11 +277,7 @@ fn closest_to_kink(mlp: &Mlp, x: &[f32], rows: usize) -> f32 {
         let mut z = vec![0.0; rows * layer.out_dim()];
         layer.apply(&input, rows, &mut z);
         closest = z.iter().fold(closest, |c, v| c.min(v.abs()));
-        let f = if index + 1 == mlp.layers.len() {
-            mlp.output
-        } else {
-            mlp.hidden
-        };
+        let f = mlp.activation_of(index);
         input = z.into_iter().map(|v| f.apply(v)).collect();
     }
     closest

@@ -93,7 +93,7 @@ impl Session {
             &self.train.labels[start..start + batch],
         );
         let dropout = (self.config.dropout > 0.0).then_some((self.config.dropout, &mut self.rng));
-        let batch_loss = self.model.gradients(
+        let batch_loss = self.model.loss_and_gradients(
             &self.epoch_inputs[start * width..(start + batch) * width],
             batch,
             target,

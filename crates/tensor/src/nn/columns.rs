@@ -37,9 +37,9 @@ impl Mlp {
     /// anything, leaving every layer's activations in `columns.outputs`.
     /// `columns` must hold this network's weights ([`Columns::load_weights`]).
     ///
-    /// Every value has the same bits as [`Mlp::forward_layers`] gives for the
-    /// same point: each unit still starts from its bias and adds its inputs'
-    /// terms in ascending order.
+    /// Every value has the same bits as [`Mlp::forward_layers`] and the tape
+    /// give for the same point: each unit sums its inputs' terms from zero in
+    /// ascending order, then adds its bias ([`crate::nn::Linear::apply_columns`]).
     pub fn forward_columns(&self, x: &[f32], points: usize, columns: &mut Columns) {
         let Columns {
             outputs,
@@ -50,12 +50,8 @@ impl Mlp {
             let (done, rest) = outputs.split_at_mut(index);
             let input = done.last().map_or(x, Vec::as_slice);
             let out = &mut rest[0];
-            let (inputs, units) = (layer.in_dim(), layer.out_dim());
-            out.resize(units * points, 0.0);
-            for (row, &bias) in out.chunks_exact_mut(points.max(1)).zip(layer.bias.data()) {
-                row.fill(bias);
-            }
-            kernels::matmul_acc(weights, input, out, units, inputs, points);
+            out.resize(layer.out_dim() * points, 0.0);
+            layer.apply_columns(weights, input, points, out);
             self.activation_of(index).unary().apply_in_place(out);
         }
     }

@@ -9,9 +9,9 @@ use alloc::vec::Vec;
 
 use crate::nn::target::{LossScratch, fresh};
 use crate::nn::{Mlp, Penalty, Target};
-use crate::{Activation, Rng, Tensor, kernels};
+use crate::{Rng, Tensor, kernels};
 
-/// Buffers for [`Mlp::gradients`]: every layer's pre-activations, activations,
+/// Buffers for [`Mlp::loss_and_gradients`]: every layer's pre-activations, activations,
 /// dropout masks and gradients, and one gradient per parameter. They grow on
 /// the first step and are reused after it, so later steps do not allocate.
 #[derive(Debug, Default)]
@@ -117,7 +117,7 @@ impl Mlp {
     /// # Panics
     /// If `x` or `target` do not match the shapes, a label is out of range, or
     /// the dropout rate is not in `[0, 1)`.
-    pub fn gradients(
+    pub fn loss_and_gradients(
         &self,
         x: &[f32],
         batch: usize,
@@ -130,7 +130,7 @@ impl Mlp {
         assert_eq!(
             x.len(),
             batch * in_dim,
-            "Mlp::gradients: {} inputs for [{batch}, {in_dim}]",
+            "Mlp::loss_and_gradients: {} inputs for [{batch}, {in_dim}]",
             x.len()
         );
         ws.fit(self, batch);
@@ -147,8 +147,8 @@ impl Mlp {
         loss
     }
 
-    /// The forward pass as the tape records it: `matmul` (zeros, then
-    /// `matmul_acc`), `+ broadcast(b)`, the activation on a copy, and on hidden
+    /// The forward pass as the tape records it: [`crate::nn::Linear::apply`]
+    /// (the product, then `+ b`), the activation on a copy, and on hidden
     /// layers the dropout mask drawn element by element and multiplied in.
     fn forward_into(
         &self,
@@ -161,16 +161,9 @@ impl Mlp {
             let (done, rest) = layers.split_at_mut(index);
             let input = done.last().map_or(x, LayerBuffers::output);
             let out = &mut rest[0];
-            let (k, n) = (layer.in_dim(), layer.out_dim());
-            out.pre.fill(0.0);
-            kernels::matmul_acc(input, layer.weight.data(), &mut out.pre, batch, k, n);
-            for row in out.pre.chunks_exact_mut(n.max(1)) {
-                for (p, &b) in row.iter_mut().zip(layer.bias.data()) {
-                    *p += b;
-                }
-            }
+            layer.apply(input, batch, &mut out.pre);
             out.act.copy_from_slice(&out.pre);
-            self.activation_at(index)
+            self.activation_of(index)
                 .unary()
                 .apply_in_place(&mut out.act);
             out.dropout = false;
@@ -202,7 +195,7 @@ impl Mlp {
                 }
             }
             out.delta.fill(0.0);
-            self.activation_at(index).unary().derivative_acc(
+            self.activation_of(index).unary().derivative_acc(
                 &out.grad_out,
                 &out.pre,
                 &out.act,
@@ -249,15 +242,6 @@ impl Mlp {
             }
         }
     }
-
-    /// The activation after layer `index`.
-    fn activation_at(&self, index: usize) -> Activation {
-        if index + 1 == self.layers.len() {
-            self.output
-        } else {
-            self.hidden
-        }
-    }
 }
 
 /// Inverted dropout as [`crate::Tape::dropout`] draws it; returns whether it ran
@@ -265,7 +249,7 @@ impl Mlp {
 fn apply_dropout(out: &mut LayerBuffers, rate: f32, rng: &mut Rng) -> bool {
     assert!(
         (0.0..1.0).contains(&rate),
-        "Mlp::gradients: dropout rate {rate} not in [0, 1)"
+        "Mlp::loss_and_gradients: dropout rate {rate} not in [0, 1)"
     );
     if rate == 0.0 {
         return false;

@@ -40,12 +40,43 @@ impl Linear {
         tape.add_broadcast(product, bias)
     }
 
-    /// `out[b, :] = x[b, :] @ weight + bias` for `rows` rows, without recording anything.
+    /// `out[b, :] = x[b, :] @ weight + bias` for `rows` rows, without recording
+    /// anything, in the order [`Linear::forward`] records it: the product first
+    /// (each element from zero, its inputs' terms in ascending order), then the
+    /// bias added. Every tape-free pass uses this or [`Linear::apply_columns`],
+    /// so all give the tape's bits.
     pub fn apply(&self, x: &[f32], rows: usize, out: &mut [f32]) {
         let (k, n) = (self.in_dim(), self.out_dim());
-        for row in out[..rows * n].chunks_exact_mut(n) {
-            row.copy_from_slice(self.bias.data());
+        let out = &mut out[..rows * n];
+        kernels::matmul(x, self.weight.data(), out, rows, k, n);
+        for row in out.chunks_exact_mut(n.max(1)) {
+            for (value, &bias) in row.iter_mut().zip(self.bias.data()) {
+                *value += bias;
+            }
         }
-        kernels::matmul_acc(x, self.weight.data(), out, rows, k, n);
+    }
+
+    /// [`Linear::apply`] on `points` inputs held column-wise, with the same
+    /// operations in the same order, so the same bits transposed:
+    /// `out[u, p] = transposed[u, :] @ x[:, p] + bias[u]`.
+    ///
+    /// # Shapes
+    /// `transposed: [out_dim, in_dim]` (the weight transposed), `x: [in_dim, points]`,
+    /// `out: [out_dim, points]`.
+    pub(crate) fn apply_columns(
+        &self,
+        transposed: &[f32],
+        x: &[f32],
+        points: usize,
+        out: &mut [f32],
+    ) {
+        let (k, n) = (self.in_dim(), self.out_dim());
+        let out = &mut out[..n * points];
+        kernels::matmul(transposed, x, out, n, k, points);
+        for (row, &bias) in out.chunks_exact_mut(points.max(1)).zip(self.bias.data()) {
+            for value in row {
+                *value += bias;
+            }
+        }
     }
 }

@@ -78,7 +78,9 @@ impl Mlp {
             .flat_map(|l| [&mut l.weight, &mut l.bias])
     }
 
-    pub(crate) fn activation_of(&self, layer: usize) -> Activation {
+    /// The activation after layer `layer`: [`Mlp::output`] after the last,
+    /// [`Mlp::hidden`] after every other.
+    pub fn activation_of(&self, layer: usize) -> Activation {
         if layer + 1 == self.layers.len() {
             self.output
         } else {
