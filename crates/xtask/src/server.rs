@@ -269,6 +269,42 @@ mod tests {
         Ok(())
     }
 
+    /// The `content` of `html`'s `<meta http-equiv="Content-Security-Policy">`.
+    fn meta_policy(html: &str) -> Option<&str> {
+        let tag = &html[html.find("http-equiv=\"Content-Security-Policy\"")?..];
+        let content = &tag[..tag.find('>')?];
+        let value = &content[content.find("content=\"")? + "content=\"".len()..];
+        Some(&value[..value.find('"')?])
+    }
+
+    /// A policy's directives, trimmed, in order.
+    fn directives(policy: &str) -> Vec<&str> {
+        policy
+            .split(';')
+            .map(str::trim)
+            .filter(|directive| !directive.is_empty())
+            .collect()
+    }
+
+    #[test]
+    fn header_policy_is_index_html_meta_policy_plus_frame_ancestors() -> TestResult {
+        // the repository's own page, served as `cargo xtask serve` serves it
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let server = StaticServer::start(&root, 0)?;
+        let reply = get(&server, "/")?;
+        let (head, body) = reply.split_once("\r\n\r\n").ok_or("no end of head")?;
+        let header = head
+            .lines()
+            .find_map(|line| line.strip_prefix("Content-Security-Policy: "))
+            .ok_or("no Content-Security-Policy header")?;
+        let meta = meta_policy(body).ok_or("index.html has no CSP meta tag")?;
+        // frame-ancestors is ignored in a <meta> policy: only the header can carry it
+        let mut expected = directives(meta);
+        expected.push("frame-ancestors 'none'");
+        assert_eq!(directives(header), expected);
+        Ok(())
+    }
+
     #[test]
     fn scripts_and_wasm_get_their_mime_types() -> TestResult {
         let site = Site::new("mime")?;
