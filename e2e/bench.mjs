@@ -30,6 +30,13 @@ export const FULL = { samples: 9, sampleMs: 150, figureWarmupMs: 500, warmupMs: 
 /** @type {Plan} A smoke run: every figure once, a second of play. */
 export const QUICK = { samples: 1, sampleMs: 5, figureWarmupMs: 1, warmupMs: 200, playMs: 1000, loads: 1 };
 
+/**
+ * The page's window with what the bench pages leave on it: web/bench/bench.js its figures or
+ * its error, the init script of `benchInteractive` the time of the first frame.
+ * @typedef {Window & {benchResults?: Record<string, number>, benchError?: string,
+ *   benchFirstFrame?: number}} BenchWindow
+ */
+
 /** The viewport of the page measurements: a laptop screen. */
 const VIEWPORT = { width: 1280, height: 800 };
 /** The wasm module the page loads, relative to BASE_URL. */
@@ -46,6 +53,7 @@ const TIMEOUT_MS = 180_000;
 async function openPage(browser) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
+  /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -94,12 +102,16 @@ export async function benchWorkloads(browser, { samples, sampleMs, figureWarmupM
   try {
     await page.goto(`${BASE_URL}web/bench/index.html?samples=${samples}&sampleMs=${sampleMs}&warmUpMs=${figureWarmupMs}`);
     const handle = await page.waitForFunction(
-      () => window.benchResults ?? (window.benchError ? { error: window.benchError } : null),
+      () => {
+        const bench = /** @type {BenchWindow} */ (window);
+        return bench.benchResults ?? (bench.benchError ? { error: bench.benchError } : null);
+      },
       undefined,
       { timeout: TIMEOUT_MS, polling: 100 },
     );
-    const results = await handle.jsonValue();
-    if (results.error) throw new Error(`web/bench/ failed: ${results.error}`);
+    // waitForFunction resolves once the function returns a truthy value, so never with null.
+    const results = /** @type {Record<string, number> | {error: string}} */ (await handle.jsonValue());
+    if ('error' in results) throw new Error(`web/bench/ failed: ${results.error}`);
     checkErrors('web/bench/', errors);
     return results;
   } finally {
@@ -228,19 +240,21 @@ export async function benchInteractive(browser, { loads }) {
       await page.addInitScript(() => {
         new PerformanceObserver((list) => {
           if (list.getEntriesByName('interactive').length === 0) return;
-          requestAnimationFrame((time) => { window.benchFirstFrame = time; });
+          requestAnimationFrame((time) => { /** @type {BenchWindow} */ (window).benchFirstFrame = time; });
         }).observe({ type: 'mark', buffered: true });
       });
       await page.goto(BASE_URL);
       const handle = await page.waitForFunction(() => {
         const mark = performance.getEntriesByName('interactive', 'mark')[0];
-        if (!mark || window.benchFirstFrame === undefined) return null;
-        return { interactive: mark.startTime, firstFrame: window.benchFirstFrame };
+        const { benchFirstFrame } = /** @type {BenchWindow} */ (window);
+        if (!mark || benchFirstFrame === undefined) return null;
+        return { interactive: mark.startTime, firstFrame: benchFirstFrame };
       }, undefined, { timeout: 30_000 }).catch(() => {
         throw new Error('the page set no performance.mark(\'interactive\') within 30 s '
           + '(web/main.js sets it once the first heatmap and metrics are drawn)');
       });
-      const times = await handle.jsonValue();
+      // waitForFunction resolves once the function returns a truthy value, so never with null.
+      const times = /** @type {{interactive: number, firstFrame: number}} */ (await handle.jsonValue());
       checkErrors('the page', errors);
       if (load > 0) runs.push(times);
     } finally {

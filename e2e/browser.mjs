@@ -39,6 +39,7 @@ export function launchBrowser() {
  */
 export async function withPage(browser, body) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  /** @type {string[]} */
   const errors = [];
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('console', (message) => {
@@ -103,11 +104,11 @@ export async function waitForNumbers(page, conditions, timeout = 20_000) {
 export async function waitFrames(page, frames) {
   await page.evaluate(
     (frames) =>
-      new Promise((resolve) => {
+      /** @type {Promise<void>} */ (new Promise((resolve) => {
         let left = frames;
         const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
         requestAnimationFrame(tick);
-      }),
+      })),
     frames,
   );
 }

@@ -36,13 +36,14 @@ async function open(page, link = '') {
 function colourCounts({ id, colours, min, tolerance = 24 }) {
   const canvas = document.querySelector(`[data-testid="${id}"]`);
   if (!(canvas instanceof HTMLCanvasElement) || canvas.width === 0) return false;
-  const probe = document.createElement('canvas').getContext('2d');
+  const probe = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
   const targets = colours.map((colour) => {
     probe.fillStyle = colour;
     probe.fillRect(0, 0, 1, 1);
     return Array.from(probe.getImageData(0, 0, 1, 1).data.slice(0, 3));
   });
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'))
+    .getImageData(0, 0, canvas.width, canvas.height);
   const counts = targets.map(() => 0);
   for (let i = 0; i < data.length; i += 4) {
     if (data[i + 3] < 200) continue;
@@ -85,7 +86,8 @@ function seriesColours(page) {
  */
 function heatmapPixels() {
   const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector('[data-testid="heatmap"]'));
-  const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+  const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'))
+    .getImageData(0, 0, canvas.width, canvas.height);
   let black = 0;
   let coloured = 0;
   for (let i = 0; i < data.length; i += 4) {
@@ -234,6 +236,7 @@ describe('charts', () => {
   test('charts are sharp at a device pixel ratio of 2 and follow the layout width', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
+    /** @type {string[]} */
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
     try {

@@ -229,6 +229,7 @@ describe('data by hand, export and import', () => {
       await openReady(page, 'v=1&dataset=xor&networkShape=4,3&activation=tanh');
       const pixels = await page.evaluate(heatmapPixels);
       const losses = await shownLosses(page);
+      /** @type {Array<[string, string, RegExp]>} name, contents, the banner */
       const cases = [
         ['broken.json', '{"version":1,"sizes":[2,4', /broken\.json.*the weights JSON is not valid/],
         ['other.json', '{"version":1,"sizes":[2,8,1],"layers":[]}', /other\.json.*layers \[2, 8, 1\]/],

@@ -73,11 +73,14 @@ describe('settings form', () => {
       await openReady(page);
       const { expected, shown, elsewhere, unlabelled, noteless } = await page.evaluate(
         async ({ roots, skipped }) => {
-          const wasm = await import('./web/pkg/playground_wasm.js');
-          const keys = wasm.settingsTable().map((/** @type {{key: string}} */ row) => row.key);
+          const wasm = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
+            await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
+          const rows = /** @type {import('../web/types.js').SettingRow[]} */ (wasm.settingsTable());
+          const keys = rows.map((row) => row.key);
           const wrappers = [...document.querySelectorAll(roots)]
             .flatMap((root) => [...root.querySelectorAll('[data-setting]')]);
-          const controls = wrappers.map((w) => w.querySelector('input, select'));
+          const controls = wrappers.map((w) => /** @type {HTMLInputElement | HTMLSelectElement | null} */ (
+            w.querySelector('input, select')));
           return {
             expected: keys.filter((key) => !skipped.includes(key)).sort(),
             shown: wrappers.map((w) => /** @type {HTMLElement} */ (w).dataset.setting).sort(),
@@ -187,9 +190,10 @@ describe('settings form', () => {
     await withPage(browser, async (page) => {
       await openReady(page);
       const allowed = await page.evaluate(async () => {
-        const wasm = await import('./web/pkg/playground_wasm.js');
-        const rows = wasm.settingsTable();
-        return Object.fromEntries(rows.map((/** @type {any} */ row) => [row.key, row.allowed]));
+        const wasm = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
+          await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
+        const rows = /** @type {import('../web/types.js').SettingRow[]} */ (wasm.settingsTable());
+        return Object.fromEntries(rows.map((row) => [row.key, row.allowed]));
       });
       const note = page.locator('[data-setting="learningRate"] [data-note]');
       for (const bad of ['abc', 'NaN', '1e999', '-0.1', '0', '0x10', '20', '0.1.2', '']) {

@@ -19,6 +19,12 @@ import {
 } from './browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The wasm module of the test build: web/pkg's, plus `forcePanic`, which panics (so the call
+ * traps and throws).
+ * @typedef {typeof import('../web/pkg/playground_wasm.js') & {forcePanic(message: string): never}} TestBuild
+ */
+
 /** Where the test build with `forcePanic` goes (never into web/, never served by itself). */
 const TEST_PKG = join(ROOT, 'target', 'pkg-test-hooks');
 const CORPUS = join(ROOT, 'crates', 'playground', 'tests', 'hostile', 'links.txt');
@@ -95,6 +101,7 @@ async function openReady(page, hash = '') {
 /**
  * Runs in the page: animation-frame times and the longest task while `ms` pass.
  * @param {number} ms
+ * @returns {Promise<{times: number[], longest: number}>}
  */
 function frameTimes(ms) {
   return new Promise((done) => {
@@ -131,6 +138,7 @@ describe('hardening', () => {
   });
 
   test('the page runs under a CSP with no inline script and no eval, and styles set from JS apply', async () => {
+    /** @type {string[]} */
     const errors = [];
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
@@ -189,6 +197,7 @@ describe('hardening', () => {
   test('script and markup in every field of a link, and typed into every text field, run nothing', async () => {
     await withPage(browser, async (page) => {
       await hookExecution(page);
+      /** @type {string[]} */
       const dialogs = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());
@@ -196,8 +205,10 @@ describe('hardening', () => {
       });
       await openReady(page);
       const keys = await page.evaluate(async () => {
-        const module = await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href);
-        return module.settingsTable().map((/** @type {{key: string}} */ row) => row.key);
+        const module = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
+          await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
+        const rows = /** @type {import('../web/types.js').SettingRow[]} */ (module.settingsTable());
+        return rows.map((row) => row.key);
       });
       const payloads = [
         '<script>window.pwned=1</script>',
@@ -372,7 +383,8 @@ describe('a panic inside wasm', () => {
       await openReady(page, link);
       const hash = await page.evaluate(() => window.location.hash);
       await page.evaluate(async () => {
-        const module = await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href);
+        const module = /** @type {TestBuild} */ (
+          await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
         module.Playground.prototype.trainSteps = () => module.forcePanic('forced panic in trainSteps');
       });
       await page.getByTestId('play').click();
@@ -401,7 +413,8 @@ describe('a panic inside wasm', () => {
     await withCrashPage(async (page, problems) => {
       await openReady(page);
       await page.evaluate(async () => {
-        const module = await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href);
+        const module = /** @type {TestBuild} */ (
+          await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
         setTimeout(() => module.forcePanic('forced panic in a timer'));
       });
       await page.getByTestId('crash').waitFor({ state: 'visible' });

@@ -48,7 +48,8 @@ describe('lessons', () => {
     await withPage(browser, async (page) => {
       await openReady(page, 'v=1');
       const lessons = await page.locator('[role="tab"][data-testid^="lesson-"]').evaluateAll(
-        (tabs) => tabs.map((tab) => tab.getAttribute('data-testid')),
+        // The selector picks tabs that have a data-testid.
+        (tabs) => tabs.map((tab) => /** @type {string} */ (tab.getAttribute('data-testid'))),
       );
       assert.ok(lessons.length >= 12, `${lessons.length} lessons`);
       const seen = new Set();
@@ -59,7 +60,9 @@ describe('lessons', () => {
         assert.ok(text.length > 80 && !seen.has(text), `${lesson} has its own text`);
         seen.add(text);
         const presets = await page.locator('[data-testid^="preset-"]').evaluateAll(
-          (buttons) => buttons.map((button) => [button.getAttribute('data-testid'), button.dataset.query]),
+          // Every preset button has a data-testid (the selector) and its link in data-query.
+          (buttons) => buttons.map((button) => /** @type {[string, string]} */ (
+            [button.getAttribute('data-testid'), button.dataset.query])),
         );
         assert.ok(presets.length > 0, `${lesson} has presets`);
         for (const [preset, query] of presets) {

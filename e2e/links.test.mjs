@@ -91,6 +91,7 @@ describe('share links and language', () => {
       'noise=20',
     ].join('&');
     await withPage(browser, async (page) => {
+      /** @type {string[]} */
       const dialogs = [];
       page.on('dialog', (dialog) => {
         dialogs.push(dialog.message());

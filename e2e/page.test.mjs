@@ -52,7 +52,7 @@ function heatmapClassColours(min) {
   const copy = document.createElement('canvas');
   copy.width = canvas.width;
   copy.height = canvas.height;
-  const context = copy.getContext('2d');
+  const context = /** @type {CanvasRenderingContext2D} */ (copy.getContext('2d'));
   context.drawImage(canvas, 0, 0);
   const { data } = context.getImageData(0, 0, copy.width, copy.height);
   let blue = 0;
@@ -89,7 +89,7 @@ describe('first page', () => {
       for (const id of ['heatmap', 'loss-chart']) {
         assert.equal(await page.getByTestId(id).evaluate((el) => el.tagName), 'CANVAS', id);
       }
-      assert.match((await page.getByTestId('step-count').textContent()).trim(), /^\d[\d,]*$/);
+      assert.match(((await page.getByTestId('step-count').textContent()) ?? '').trim(), /^\d[\d,]*$/);
       for (const id of ['train-loss', 'test-loss', 'train-accuracy', 'test-accuracy']) {
         assert.ok(Number.isFinite(await readNumber(page, id)), `${id} shows a number`);
       }
@@ -172,7 +172,7 @@ describe('first page', () => {
       assert.ok((await stat(screenshot)).size > 0, `${screenshot} was written`);
       const fractions = await page.evaluate(heatmapClassColours, 0);
       assert.ok(
-        fractions.blue >= MIN_CLASS_FRACTION && fractions.warm >= MIN_CLASS_FRACTION,
+        fractions && fractions.blue >= MIN_CLASS_FRACTION && fractions.warm >= MIN_CLASS_FRACTION,
         `each class colour covers ${MIN_CLASS_FRACTION} of the heatmap: ${JSON.stringify(fractions)}`,
       );
     });

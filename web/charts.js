@@ -26,8 +26,13 @@ const TEST_DASH = [7, 4];
  * @returns {import('./main.js').View}
  */
 export function createChartsView(app, root) {
-  const find = (/** @type {string} */ id) =>
-    /** @type {any} */ (root.querySelector(`[data-testid="${id}"]`));
+  /**
+   * The card's element with data-testid `id`, of the type the caller declares.
+   * @template {Element} T
+   * @param {string} id
+   * @returns {T}
+   */
+  const find = (id) => /** @type {T} */ (root.querySelector(`[data-testid="${id}"]`));
   /** @type {HTMLCanvasElement} */
   const lossCanvas = find('loss-chart');
   /** @type {HTMLCanvasElement} */
@@ -50,7 +55,7 @@ export function createChartsView(app, root) {
   let ratios = [];
   /** @type {number | null} */
   let bestEpoch = null;
-  /** @type {any} */
+  /** @type {import('./types.js').Stop | null} */
   let stop = null;
   let ratio = window.devicePixelRatio;
 
@@ -171,9 +176,7 @@ export function createChartsView(app, root) {
         ]);
         fresh = true;
       }
-      const layers = /** @type {Array<{gradNorm: number | null, updateRatio: number | null}>} */ (
-        metrics.layers
-      );
+      const { layers } = metrics;
       if (layers.length > 0 && metrics.step > lastStep(grads)) {
         if (layers.length !== grads.width) {
           grads = createHistory(layers.length);
@@ -231,6 +234,7 @@ function stepOfEpoch(steps, epochs, epoch) {
 }
 
 /** Colours already read, by element and property: reading styles forces a style recalculation. */
+/** @type {WeakMap<HTMLElement, Map<string, string>>} */
 const colours = new WeakMap();
 
 /**
@@ -242,6 +246,10 @@ const colours = new WeakMap();
 function cssColour(element, name) {
   const known = colours.get(element) ?? new Map();
   colours.set(element, known);
-  if (!known.has(name)) known.set(name, getComputedStyle(element).getPropertyValue(name).trim());
-  return known.get(name);
+  let colour = known.get(name);
+  if (colour === undefined) {
+    colour = getComputedStyle(element).getPropertyValue(name).trim();
+    known.set(name, colour);
+  }
+  return colour;
 }

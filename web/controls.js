@@ -31,10 +31,16 @@
  * @throws {Error} when one is missing from the page
  */
 export function findControls(root) {
-  const find = (/** @type {string} */ id) => {
+  /**
+   * The element with data-testid `id`, of the type `Controls` names for it.
+   * @template {Element} T
+   * @param {string} id
+   * @returns {T}
+   */
+  const find = (id) => {
     const element = root.querySelector(`[data-testid="${id}"]`);
     if (!element) throw new Error(`the page has no element with data-testid="${id}"`);
-    return /** @type {any} */ (element);
+    return /** @type {T} */ (element);
   };
   return {
     play: find('play'),
@@ -103,8 +109,7 @@ export function showPlaying(controls, playing) {
 /**
  * Writes the metrics into the readouts; a missing number shows as a dash.
  * @param {Controls} controls
- * @param {{step: number, epoch: number, trainLoss: number | null, testLoss: number | null,
- *   trainAccuracy: number | null, testAccuracy: number | null}} metrics
+ * @param {import('./types.js').Metrics} metrics
  */
 export function showMetrics(controls, metrics) {
   controls.stepCount.textContent = formatCount(metrics.step);

@@ -8,19 +8,7 @@ import { language, t } from './i18n.js';
 import { diceIcon, make } from './dom.js';
 import { choiceKey, settingKeys } from './strings.js';
 
-/**
- * A row of `settingsTable()`.
- * @typedef {object} SettingRow
- * @property {string} key
- * @property {string} group
- * @property {'choice' | 'int' | 'float' | 'bool' | 'list' | 'seed' | 'points'} type
- * @property {string} default
- * @property {string} allowed  what is allowed, as the end of a sentence ("must be ...")
- * @property {string[]} [names]
- * @property {number} [min]
- * @property {number} [max]
- * @property {boolean} [openMin]
- */
+/** @typedef {import('./types.js').SettingRow} SettingRow */
 
 /**
  * A field of the form.
@@ -207,8 +195,9 @@ export function accepted(row, text) {
       return null;
     }
   }
-  const parsed = parseLink(`${encodeURIComponent(row.key)}=${encodeURIComponent(text)}`);
-  const refused = parsed.errors.some((/** @type {{key: string}} */ error) => error.key === row.key);
+  const parsed = /** @type {import('./types.js').ParsedLink} */ (
+    parseLink(`${encodeURIComponent(row.key)}=${encodeURIComponent(text)}`));
+  const refused = parsed.errors.some((error) => error.key === row.key);
   return refused ? null : text;
 }
 

@@ -14,7 +14,7 @@ const TICK_LENGTH = 5;
 
 /**
  * @typedef {object} PlaneView
- * @property {Uint8ClampedArray} rgba  `size * size` RGBA pixels of the regions, top row first
+ * @property {Uint8ClampedArray<ArrayBuffer>} rgba `size * size` RGBA pixels of the regions, top row first
  * @property {number} size             pixels per side of `rgba`
  * @property {Float32Array} points     `[x, y, label, isTest]` per point
  * @property {boolean} showTest        whether test points are drawn too

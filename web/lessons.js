@@ -64,9 +64,11 @@ export function createLessonsView(app, root) {
     const at = tabs.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
     if (at < 0) return;
     const last = tabs.length - 1;
-    const next = {
+    /** @type {Record<string, number>} */
+    const moves = {
       ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: last,
-    }[event.key];
+    };
+    const next = moves[event.key];
     if (next === undefined) return;
     event.preventDefault();
     const target = (next + tabs.length) % tabs.length;
@@ -192,9 +194,10 @@ function svgPlay() {
 
 /**
  * A new element with attributes.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {Record<string, string>} [attributes]
- * @returns {any}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 function element(tag, attributes = {}) {
   const node = document.createElement(tag);

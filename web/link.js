@@ -3,20 +3,24 @@
 
 import { Playground, parseLink } from './pkg/playground_wasm.js';
 
+/** @typedef {import('./types.js').ParsedLink} ParsedLink */
+
 /**
  * A playground for `link` (the part after `#`, or empty for the defaults), with one sentence
  * per bad or ignored setting.
  * @param {string} link
- * @returns {{playground: Playground, problems: string[]}}
+ * @returns {{playground: import('./types.js').Playground, problems: string[]}}
  * @throws {Error} only if the repaired link is refused, which would be a bug
  */
 export function openLink(link) {
-  const parsed = parseLink(link);
+  const parsed = /** @type {ParsedLink} */ (parseLink(link));
   const problems = [
-    ...parsed.errors.map((/** @type {{text: string}} */ error) => error.text),
-    ...parsed.warnings.map((/** @type {{text: string}} */ warning) => warning.text),
+    ...parsed.errors.map((error) => error.text),
+    ...parsed.warnings.map((warning) => warning.text),
   ];
-  return { playground: Playground.fromQuery(parsed.query), problems };
+  // The class's .d.ts says `object` where the engine returns the shapes types.js names.
+  const playground = /** @type {import('./types.js').Playground} */ (Playground.fromQuery(parsed.query));
+  return { playground, problems };
 }
 
 /**

@@ -19,7 +19,7 @@ const POSITIVE = '8, 119, 189';
 /**
  * @typedef {import('./network-layout.js').Layout} Layout
  * @typedef {import('./network-layout.js').Link} Link
- * @typedef {{inputs: number, units: number, weight: Float32Array, bias: Float32Array}} Layer
+ * @typedef {import('./types.js').Layer} Layer `playground.weights()`, one per layer
  */
 
 /**

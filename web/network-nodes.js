@@ -53,7 +53,9 @@ export function unitName(structure, layer, unit) {
  * @returns {Map<string, UnitElements>} the hidden and output units, keyed `layer-unit`
  */
 export function buildNodes(container, structure, picture, size, featureMaps, maxUnits) {
+  /** @type {Map<string, UnitElements>} */
   const units = new Map();
+  /** @type {HTMLElement[]} */
   const children = [];
   const { node } = picture;
   const last = picture.nodes.length - 1;

@@ -20,7 +20,7 @@ const BIAS_SCALE = 1;
  * @typedef {import('./network-layout.js').Link} Link
  * @typedef {import('./network-links.js').Layer} Layer
  * @typedef {import('./weight-editor.js').Target} Target
- * @typedef {{size: number, sizes: number[], maps: Float32Array}} Maps `neuronMaps()`
+ * @typedef {import('./types.js').NeuronMaps} Maps `neuronMaps()`
  */
 
 /**
@@ -72,8 +72,9 @@ export function createPicture(dom, size, features, maxUnits) {
     const { selected, hover, picture, image } = state;
     const focus = selected && picture.links.find((link) => link.layer === selected.layer
       && link.from === selected.from && link.to === selected.to);
+    /** @type {[number, number] | null} */
     const unit = hover && hover[0] === 0 ? [0, picture.nodes[0][hover[1]]?.unit ?? -1] : hover;
-    const context = drawLinks(dom.canvas, picture, state.weights, { unit: /** @type {any} */ (unit), focus });
+    const context = drawLinks(dom.canvas, picture, state.weights, { unit, focus });
     const { node } = picture;
     context.imageSmoothingEnabled = true;
     context.fillStyle = '#ffffff';

@@ -33,12 +33,12 @@ const THUMB = 20;
  * @returns {View}
  */
 export function createNetworkView(app, root) {
-  const shape = settingsTable().find((/** @type {any} */ row) => row.key === 'networkShape');
+  const shape = settingsTable().find((row) => row.key === 'networkShape');
   const limits = { layers: shape?.maxLen ?? 8, units: shape?.max ?? 64 };
   const dom = buildPanel(root);
   const picture = createPicture(dom, THUMB, featureMaps(THUMB, gridExtent()), limits.units);
   const state = { query: '', step: -1, width: 0, language: language(), visible: true, dirty: true };
-  /** @type {{maps: Float32Array} | undefined} The last maps, refilled in place by the next draw. */
+  /** @type {import('./types.js').NeuronMaps | undefined} The last maps, refilled in place by the next draw. */
   let maps;
 
   /** New elements for `structure` at the panel's width, keeping keyboard focus where it was. */
@@ -81,7 +81,7 @@ export function createNetworkView(app, root) {
     if (!playground) return;
     const start = performance.now();
     try {
-      maps = /** @type {any} */ (playground.neuronMaps(THUMB, maps?.maps));
+      maps = playground.neuronMaps(THUMB, maps?.maps);
       picture.paint(maps, playground.weights());
       state.dirty = false;
     } catch (error) {

@@ -3,14 +3,16 @@
 
 import { settingsTable as readTable } from './pkg/playground_wasm.js';
 
-/** @type {any[] | undefined} */
+/** @typedef {import('./types.js').SettingRow} SettingRow */
+
+/** @type {SettingRow[] | undefined} */
 let table;
 
 /**
  * Every setting's row, as `settingsTable()` in web/pkg gives it; the same array on every call.
- * @returns {any[]}
+ * @returns {SettingRow[]}
  */
 export function settingsTable() {
-  table ??= readTable();
-  return /** @type {any[]} */ (table);
+  table ??= /** @type {SettingRow[]} */ (readTable());
+  return table;
 }

@@ -15,13 +15,7 @@ addStrings({
 /** The engine's divergence message, whose numbers the translation reuses. */
 const DIVERGED = /^Training diverged at step (\d+):.* below ([^\s]+?)\.?$/s;
 
-/**
- * @typedef {object} Stop
- * @property {'earlyStopped' | 'diverged'} reason
- * @property {string} message       the engine's sentence (English)
- * @property {number | null} epoch
- * @property {number | null} bestEpoch
- */
+/** @typedef {import('./types.js').Stop} Stop */
 
 /**
  * The engine's stop message in the current language (English, or a message it does not know,

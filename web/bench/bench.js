@@ -8,6 +8,9 @@
 import init, { Playground } from '../pkg/playground_wasm.js';
 import { W1, W2 } from './workloads.js';
 
+/** @typedef {import('../types.js').Playground} TypedPlayground */
+/** @typedef {import('../types.js').NeuronMaps} NeuronMaps */
+
 const params = new URLSearchParams(window.location.search);
 /** Samples per figure (the median is reported); `?samples=1` makes a quick smoke run. */
 const SAMPLES = positive(params.get('samples'), 9);
@@ -22,6 +25,8 @@ const SAMPLE_MS = positive(params.get('sampleMs'), 150);
 const WARM_UP_MS = positive(params.get('warmUpMs'), 500);
 
 const out = document.getElementById('results');
+/** The window, with what this page leaves on it for e2e/bench.mjs. */
+const page = /** @type {Window & {benchResults?: Record<string, number>, benchError?: string}} */ (window);
 try {
   await init();
   const results = {
@@ -32,11 +37,21 @@ try {
     w2GridPerSecond: rate(gridder(W2, 200), SAMPLES),
     w2GridMapsPerSecond: rate(tiler(W2, 200, 100), SAMPLES),
   };
-  window.benchResults = results;
+  page.benchResults = results;
   if (out) out.textContent = JSON.stringify(results, null, 2);
 } catch (error) {
-  window.benchError = error instanceof Error ? error.message : String(error);
-  if (out) out.textContent = `failed: ${window.benchError}`;
+  page.benchError = error instanceof Error ? error.message : String(error);
+  if (out) out.textContent = `failed: ${page.benchError}`;
+}
+
+/**
+ * A playground for the workload `link`, typed as the page's (web/types.js: the class's .d.ts
+ * says `object` for what `neuronMaps` returns).
+ * @param {string} link
+ * @returns {TypedPlayground}
+ */
+function playgroundFor(link) {
+  return /** @type {TypedPlayground} */ (Playground.fromQuery(link));
 }
 
 /**
@@ -45,7 +60,7 @@ try {
  * @returns {(n: number) => void}
  */
 function trainer(link) {
-  const playground = Playground.fromQuery(link);
+  const playground = playgroundFor(link);
   return (n) => {
     let left = n;
     while (left > 0) {
@@ -65,7 +80,8 @@ function trainer(link) {
  * @returns {(n: number) => void}
  */
 function mapper(link, size) {
-  const playground = Playground.fromQuery(link);
+  const playground = playgroundFor(link);
+  /** @type {NeuronMaps | undefined} */
   let maps;
   return (n) => {
     for (let i = 0; i < n; i += 1) maps = playground.neuronMaps(size, maps?.maps);
@@ -81,7 +97,7 @@ function mapper(link, size) {
  * @returns {(n: number) => void}
  */
 function gridder(link, size) {
-  const playground = Playground.fromQuery(link);
+  const playground = playgroundFor(link);
   const rows = Math.max(1, Math.min(size, Math.floor(playground.maxGridPixels / size)));
   return (n) => {
     for (let i = 0; i < n; i += 1) {
@@ -100,8 +116,9 @@ function gridder(link, size) {
  * @returns {(n: number) => void}
  */
 function tiler(link, size, tile) {
-  const playground = Playground.fromQuery(link);
+  const playground = playgroundFor(link);
   const tiles = (size / tile) ** 2;
+  /** @type {NeuronMaps | undefined} */
   let maps;
   return (n) => {
     for (let i = 0; i < n * tiles; i += 1) maps = playground.neuronMaps(tile, maps?.maps);
@@ -116,7 +133,8 @@ function tiler(link, size, tile) {
  * @returns {(n: number) => void}
  */
 function framer(link, size) {
-  const playground = Playground.fromQuery(link);
+  const playground = playgroundFor(link);
+  /** @type {NeuronMaps | undefined} */
   let maps;
   return (n) => {
     for (let i = 0; i < n; i += 1) {

@@ -14,9 +14,10 @@ pub const DEFAULT_OUT: &str = "target/dist";
 
 /// Directories under web/ that are not part of the page (the benchmark page).
 const SKIPPED_DIRS: [&str; 1] = ["bench"];
-/// Files under web/ that the browser never loads: wasm-pack's npm metadata and type declarations.
-const SKIPPED_FILES: [&str; 2] = ["package.json", "README.md"];
-/// Endings of files the browser never loads.
+/// Files under web/ that the browser never loads: wasm-pack's npm metadata, and the page's
+/// JSDoc types (web/types.js, read only by `tsc`).
+const SKIPPED_FILES: [&str; 3] = ["package.json", "README.md", "types.js"];
+/// Endings of files the browser never loads: type declarations.
 const SKIPPED_ENDINGS: [&str; 1] = [".d.ts"];
 
 /// Builds the release wasm into web/pkg, then copies the page into `out` (default
@@ -202,12 +203,14 @@ mod tests {
         }
     }
 
-    /// A repository with a built page, a benchmark page and wasm-pack's extra files.
+    /// A repository with a built page, a benchmark page, the page's JSDoc types and wasm-pack's
+    /// extra files.
     fn built_repo(scratch: &Scratch) -> PathBuf {
         for (path, text) in [
             ("repo/index.html", "<!doctype html>"),
             ("repo/web/main.js", "import './pkg/p.js';"),
             ("repo/web/style.css", "body {}"),
+            ("repo/web/types.js", "export {};"),
             ("repo/web/pkg/p.js", "export default 1;"),
             ("repo/web/pkg/p_bg.wasm", "\0asm"),
             ("repo/web/pkg/p.d.ts", "declare"),
@@ -253,6 +256,7 @@ mod tests {
             Some(b"\0asm".to_vec())
         );
         assert!(!out.join("web/bench").exists() && !out.join("e2e").exists());
+        assert!(!out.join("web/types.js").exists());
         Ok(())
     }
 
