@@ -160,7 +160,8 @@ describe('settings form', () => {
       await page.waitForFunction(() => window.location.hash.includes('learningRate=0.03'));
       await waitForNumbers(page, [['step-count', '>', before + 500]]);
       await page.getByTestId('pause').click();
-      const seen = /** @type {number[]} */ (await page.evaluate(() => /** @type {any} */ (window).seenSteps));
+      const seen = /** @type {number[]} */ (await page.evaluate(() =>
+        /** @type {Window & {seenSteps?: number[]}} */ (window).seenSteps));
       assert.ok(seen.length > 0, 'the step count was watched');
       const back = seen.findIndex((steps, i) => steps < (i === 0 ? before : seen[i - 1]));
       assert.equal(back, -1, `the step count went back: ${seen.slice(Math.max(0, back - 2), back + 2)}`);

@@ -48,20 +48,30 @@ async function hostileLinks() {
 }
 
 /**
+ * The page's window with what `hookExecution` and the probes here leave on it (the `*Ran`
+ * flags and `pwned` only if injected or probing code ran).
+ * @typedef {Window & {executed?: string[], violations?: string[], pwned?: unknown,
+ *   timerRan?: boolean, inlineRan?: boolean, handlerRan?: boolean}} ProbeWindow
+ */
+
+/**
  * Before any page script: alert, confirm and prompt record instead of blocking, and CSP
  * violations are collected, so a test can tell whether anything injected ever ran.
  * @param {import('playwright-core').Page} page
  */
 async function hookExecution(page) {
   await page.addInitScript(() => {
-    const seen = /** @type {any} */ (window);
-    seen.executed = [];
-    seen.violations = [];
-    for (const name of ['alert', 'confirm', 'prompt']) {
-      seen[name] = (/** @type {unknown} */ message) => seen.executed.push(`${name}(${message})`);
-    }
+    /** @type {string[]} */
+    const executed = [];
+    /** @type {string[]} */
+    const violations = [];
+    const record = (/** @type {string} */ name) =>
+      (/** @type {unknown} */ message) => executed.push(`${name}(${message})`);
+    Object.assign(window, {
+      executed, violations, alert: record('alert'), confirm: record('confirm'), prompt: record('prompt'),
+    });
     document.addEventListener('securitypolicyviolation', (event) => {
-      seen.violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`);
+      violations.push(`${event.violatedDirective}: ${event.blockedURI || event.sample}`);
     });
   });
 }
@@ -70,7 +80,7 @@ async function hookExecution(page) {
  * Runs in the page: what injected markup or script could have left behind.
  */
 function injectionTraces() {
-  const seen = /** @type {any} */ (window);
+  const seen = /** @type {ProbeWindow} */ (window);
   const handlers = [...document.querySelectorAll('*')]
     .flatMap((element) => [...element.attributes].filter((a) => a.name.startsWith('on')))
     .map((attribute) => attribute.name);
@@ -153,11 +163,11 @@ describe('hardening', () => {
       await waitForNumbers(page, [['step-count', '>', 50]]);
       await page.getByTestId('pause').click();
       assert.deepEqual(errors, [], 'the page works under its policy');
-      assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).violations), []);
+      assert.deepEqual(await page.evaluate(() => /** @type {ProbeWindow} */ (window).violations), []);
       // Code the test evaluates is exempt from the policy, so each probe makes the page itself
       // compile a string: a timer, an inline script element, an inline event handler.
       const probe = await page.evaluate(async () => {
-        const seen = /** @type {any} */ (window);
+        const seen = /** @type {ProbeWindow} */ (window);
         const result = { timer: 'ran', inline: 'ran', handler: 'ran', styled: '' };
         seen.setTimeout('window.timerRan = true', 0);
         const script = document.createElement('script');
@@ -183,8 +193,8 @@ describe('hardening', () => {
       assert.equal(probe.inline, 'blocked');
       assert.equal(probe.handler, 'blocked');
       assert.equal(probe.styled, '123px', 'element.style works under style-src \'self\'');
-      const violations = await page.evaluate(() => /** @type {any} */ (window).violations);
-      assert.ok(violations.length >= 3 && violations.every((/** @type {string} */ v) => v.startsWith('script-src')),
+      const violations = await page.evaluate(() => /** @type {ProbeWindow} */ (window).violations ?? []);
+      assert.ok(violations.length >= 3 && violations.every((v) => v.startsWith('script-src')),
         violations.join('; '));
       // The network picture places its nodes with element.style: they have real positions.
       const placed = await page.locator('[data-testid^="neuron-"]').first().evaluate((node) => node.style.left);
@@ -274,7 +284,7 @@ describe('hardening', () => {
       assert.deepEqual(failures, []);
       assert.ok(slowest < 3000, `a link took ${slowest.toFixed(0)} ms to open`);
       assert.deepEqual(await page.evaluate(injectionTraces), CLEAN);
-      assert.deepEqual(await page.evaluate(() => /** @type {any} */ (window).violations), []);
+      assert.deepEqual(await page.evaluate(() => /** @type {ProbeWindow} */ (window).violations), []);
       await page.getByTestId('step').click();
       await waitForNumbers(page, [['step-count', '>', 0]]);
     });
