@@ -1,7 +1,8 @@
 // End-to-end tests of the page's layout and keyboard access in headless Chromium: data left,
 // network in the middle, output right at 1280x800; one column without sideways scrolling at
-// 390 px; Tab reaches Play and the learning rate with a visible focus ring. Saves screenshots
-// of both layouts under $ARTIFACTS. Needs BASE_URL (see browser.mjs).
+// 390 px, the prediction plot first, within a screen of Play; Tab reaches Play and the learning
+// rate with a visible focus ring. Saves screenshots of both layouts under $ARTIFACTS. Needs
+// BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -82,7 +83,7 @@ describe('layout', () => {
       await openAt(page, 390, 844);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390,
         'nothing sticks out sideways');
-      const order = ['#data-panel', '#network-panel', '.output-card', '#training-panel'];
+      const order = ['.output-card', '#data-panel', '#network-panel', '#training-panel'];
       const at = await boxes(page, order);
       for (let i = 1; i < order.length; i += 1) {
         assert.ok(Math.abs(at[order[i]].left - at[order[0]].left) < 1, `${order[i]} in the same column`);
@@ -92,6 +93,13 @@ describe('layout', () => {
         const box = await page.getByTestId(id).boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${id} fits the screen`);
       }
+      const play = await page.getByTestId('play').boundingBox();
+      const plot = await page.getByTestId('heatmap').boundingBox();
+      assert.ok(play && plot, 'Play and the plot are laid out');
+      assert.ok(plot.y > play.y, 'the plot comes after the play controls');
+      assert.ok(plot.y - (play.y + play.height) < 200,
+        `the plot starts right after the play controls: ${plot.y} px, Play ends at ${play.y + play.height} px`);
+      assert.ok(plot.y + plot.height / 2 < 844, 'most of the plot shows on the first screen');
       await screenshot(page, 'layout-390.png', false);
       await screenshot(page, 'layout-390-full.png', true);
     });

@@ -1,11 +1,12 @@
 // Data by hand: a toolbar under the output plane to choose the class (or, for regression, the
 // value) of new points; a click on the plane adds one, a Shift-click removes the nearest added
-// one. Added points are the link's `userPoints`, so they travel with it. Also holds the export
-// and import buttons of files.js.
+// one, and plane-keys.js does both from the keyboard. Added points are the link's `userPoints`,
+// so they travel with it. Also holds the export and import buttons of files.js.
 
 import { classColour } from './canvas.js';
 import { createFileButtons } from './files.js';
 import { addStrings, onLanguageChange, t, translate } from './i18n.js';
+import { attachPlaneKeys } from './plane-keys.js';
 import { gridExtent, maxUserPoints, palette, pointLimit } from './pkg/playground_wasm.js';
 import { formatPoints, nearestIndex, parsePoints, round2 } from './points.js';
 
@@ -107,6 +108,14 @@ export function createDataView(app, canvas) {
     erasing = on;
     erase.setAttribute('aria-pressed', String(on));
   };
+  /** Makes class `k` that of new points, and turns removing off. */
+  const choose = (/** @type {number} */ k) => {
+    chosen = k;
+    setErasing(false);
+    for (const [index, button] of [...picker.children].entries()) {
+      button.setAttribute('aria-pressed', String(index === k));
+    }
+  };
   /** @type {number | undefined | null} the class count drawn, `undefined` for regression */
   let shownClasses = null;
   let shownQuery = '';
@@ -118,24 +127,46 @@ export function createDataView(app, canvas) {
     app.change({ userPoints: formatPoints(points) });
   };
 
-  canvas.addEventListener('click', (event) => {
+  /**
+   * Adds a point at `(x, y)` of the chosen class (or value), or with `removing` takes away the
+   * added point nearest to it; returns whether the points changed.
+   * @param {number} x
+   * @param {number} y
+   * @param {boolean} removing
+   */
+  const place = (x, y, removing) => {
     const playground = app.playground();
-    if (!playground) return;
+    if (!playground) return false;
     const points = current();
-    const box = canvas.getBoundingClientRect();
-    const x = clamp(-span + (2 * span * (event.clientX - box.left)) / box.width, extent);
-    const y = clamp(span - (2 * span * (event.clientY - box.top)) / box.height, extent);
-    if (event.shiftKey || erasing) {
+    if (removing) {
       const nearest = nearestIndex(points, x, y);
       if (nearest < 0) notify(t('data.noneToRemove'));
       else store(points.filter((_, index) => index !== nearest));
-    } else if (points.length >= most) {
-      notify(t('data.full', { max: most }));
-    } else {
-      const label = playground.classCount === undefined ? round2(Number(slider.value)) : chosen;
-      store([...points, [round2(x), round2(y), label]]);
+      return nearest >= 0;
     }
+    if (points.length >= most) {
+      notify(t('data.full', { max: most }));
+      return false;
+    }
+    const label = playground.classCount === undefined ? round2(Number(slider.value)) : chosen;
+    store([...points, [round2(x), round2(y), label]]);
+    return true;
+  };
+
+  canvas.addEventListener('click', (event) => {
+    const box = canvas.getBoundingClientRect();
+    const x = clamp(-span + (2 * span * (event.clientX - box.left)) / box.width, extent);
+    const y = clamp(span - (2 * span * (event.clientY - box.top)) / box.height, extent);
+    place(x, y, event.shiftKey || erasing);
   });
+  hint.after(attachPlaneKeys(canvas, span, extent, {
+    place: (x, y, label) => {
+      if (label !== undefined) choose(label);
+      return place(x, y, erasing);
+    },
+    remove: (x, y) => place(x, y, true),
+    classCount: () => app.playground()?.classCount,
+  }));
   slider.addEventListener('input', () => showValue(sliderShown, slider, colours));
   onLanguageChange(() => {
     if (shownClasses !== null) drawPicker(shownClasses);
@@ -159,13 +190,7 @@ export function createDataView(app, canvas) {
       const name = element('span', '');
       name.textContent = t('data.class', { n: k + 1 });
       button.append(swatch, name);
-      button.addEventListener('click', () => {
-        chosen = k;
-        setErasing(false);
-        for (const other of picker.children) {
-          other.setAttribute('aria-pressed', String(other === button));
-        }
-      });
+      button.addEventListener('click', () => choose(k));
       picker.append(button);
     }
     showValue(sliderShown, slider, colours);
