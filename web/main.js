@@ -153,18 +153,17 @@ function start() {
     if (metrics.stop) setPlaying(false);
   }
 
-  const train = (/** @type {number} */ steps) => {
+  /**
+   * Takes up to `steps` updates, at most one call's budget (`maxSteps`); returns how many were
+   * asked for, or 0 once training has stopped.
+   * @param {number} steps
+   */
+  const train = (steps) => {
     const { playground } = state;
-    if (!playground) return false;
-    playground.trainSteps(Math.min(steps, playground.maxSteps));
-    return true;
-  };
-
-  const trainEpochs = (/** @type {number} */ epochs) => {
-    const { playground } = state;
-    if (!playground) return false;
-    playground.trainEpochs(Math.min(epochs, playground.maxEpochs));
-    return true;
+    if (!playground || playground.stopped) return 0;
+    const taken = Math.min(steps, playground.maxSteps);
+    playground.trainSteps(taken);
+    return playground.stopped ? 0 : taken;
   };
 
   /**
@@ -190,9 +189,11 @@ function start() {
     };
   }
 
+  const guardedTrain = guarded(train, 0);
+  const stepsLeft = guarded(() => state.playground?.epochStepsLeft ?? 0, 0);
   const player = createPlayer({
-    train: guarded(train, false),
-    trainEpochs: guarded(trainEpochs, false),
+    train: (steps) => guardedTrain(steps) ?? 0,
+    epochStepsLeft: () => stepsLeft() ?? 0,
     render: guarded(render),
   });
 
@@ -207,6 +208,7 @@ function start() {
   function restarted() {
     const { playground } = state;
     if (!playground) return;
+    player.restart();
     state.points = playground.points();
     for (const view of views) view.restart?.();
     writeLink(playground.query());
@@ -258,10 +260,11 @@ function start() {
   bindControls(controls, {
     play: () => setPlaying(true),
     pause: () => setPlaying(false),
+    // One epoch, spread over frames when it costs more than a frame's budget (a press while
+    // one is still training adds another).
     step: guarded(() => {
-      setPlaying(false);
-      state.playground?.trainEpochs(1);
-      render();
+      if (player.playing()) setPlaying(false);
+      player.step();
     }),
     reset: guarded(() => restart((playground) => playground.reset())),
     newWeights: guarded(() => restart((playground) => playground.newWeights())),

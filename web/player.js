@@ -1,15 +1,20 @@
-// The animation loop: while playing, each frame trains, then draws once. At full speed a frame
-// trains in chunks until its time budget is spent (chunk sizes adapt so one chunk takes about a
-// millisecond); at a set pace it trains the whole epochs that pace allows since the last frame.
+// The animation loop: while playing, each frame trains, then draws. Training never takes more
+// than a frame's budget: it goes in chunks of updates (sized so one takes about a millisecond)
+// until the budget is spent, at full speed, or until the epochs a set pace owes are done, and an
+// epoch that does not fit in one frame goes on in the next. Step trains one epoch the same way.
+// When frames stop (a hidden tab), the time away is not made up when they come back.
 
 /** Milliseconds of training per frame, leaving the rest of a 16 ms frame for drawing. */
-const FRAME_BUDGET_MS = 8;
+export const FRAME_BUDGET_MS = 8;
 /** The time one chunk of training should take, in milliseconds. */
 const CHUNK_TARGET_MS = 1;
-/** The largest chunk asked for (the callee may take fewer steps). */
+/** The largest chunk asked for (the callee may take fewer updates). */
 const MAX_CHUNK = 1 << 16;
-/** At a set pace, the most time one frame may make up for (after a hidden tab, say). */
-const MAX_CATCH_UP_MS = 250;
+/**
+ * At a set pace, the most time one frame may make up for: a few frames, so a slow frame does not
+ * slow the pace, while a long gap (a hidden tab, a frozen page) brings no burst of training.
+ */
+const MAX_CATCH_UP_MS = 100;
 /**
  * The largest share of the time drawing may take while playing: when one drawing costs more
  * than a few milliseconds (large networks, large data), frames in between only train, so the
@@ -18,29 +23,47 @@ const MAX_CATCH_UP_MS = 250;
 const RENDER_SHARE = 0.25;
 
 /**
+ * What the player asks of the experiment.
+ * @typedef {object} Trainer
+ * @property {(steps: number) => number} train  takes up to `steps` updates (the callee may take
+ *   fewer to stay within its own budget per call) and returns how many it asked the engine for,
+ *   or 0 when training cannot go on (stopped, no experiment, an error)
+ * @property {() => number} epochStepsLeft  the updates left until the current epoch is complete
+ * @property {() => void} render  draws the experiment as it is now
+ */
+
+/**
  * @typedef {object} Player
  * @property {() => void} play    starts the loop (no effect while playing)
- * @property {() => void} pause   stops it before the next frame
+ * @property {() => void} pause   stops it, and any epoch Step left unfinished, before the next
+ *   frame
  * @property {() => boolean} playing
+ * @property {() => void} step    trains one more epoch (after those of earlier presses), in
+ *   frames of at most the budget, then draws
+ * @property {() => void} restart  forgets what it learned of the experiment (the chunk size):
+ *   call it when the experiment starts over, before training the new one
  * @property {(epochsPerSecond: number) => void} setSpeed  a pace in epochs per second, or
  *   `Infinity` to train as fast as the frame budget allows
  */
 
 /**
- * A loop that trains with `train(steps)` (full speed) or `trainEpochs(epochs)` (a set pace),
- * then calls `render()` once per frame. It stops when either returns false.
- * @param {{train: (steps: number) => boolean, trainEpochs: (epochs: number) => boolean,
- *   render: () => void}} callbacks
+ * A loop that trains through `trainer` and draws with `trainer.render()`; it stops when
+ * `train` returns 0.
+ * @param {Trainer} trainer
  * @returns {Player}
  */
-export function createPlayer({ train, trainEpochs, render }) {
+export function createPlayer({ train, epochStepsLeft, render }) {
   let playing = false;
+  /** Epochs Step was asked for and has not finished. */
+  let stepsQueued = 0;
   let chunk = 1;
   let pending = 0;
   let pace = Infinity;
   /** Epochs owed at a set pace, and when they were last counted. */
   let owed = 0;
   let last = 0;
+  /** Whether the page came back from hidden since the last frame: its time away is not owed. */
+  let back = false;
   /** What the last drawing cost, and when it started. */
   let renderCost = 0;
   let renderedAt = -Infinity;
@@ -52,71 +75,140 @@ export function createPlayer({ train, trainEpochs, render }) {
     renderCost = performance.now() - renderedAt;
   };
 
-  const fullSpeed = () => {
-    const start = performance.now();
-    let more = true;
-    while (more && performance.now() - start < FRAME_BUDGET_MS) {
-      const before = performance.now();
-      more = train(chunk);
-      chunk = nextChunk(chunk, performance.now() - before);
+  /**
+   * One chunk of at most `most` updates; sizes the next chunk from how long this one took.
+   * @param {number} most
+   * @returns {number} the updates asked for, 0 when training cannot go on
+   */
+  const trainChunk = (most) => {
+    const before = performance.now();
+    const taken = train(Math.min(chunk, most));
+    const spent = performance.now() - before;
+    if (taken > 0) {
+      const ideal = Math.floor((taken * CHUNK_TARGET_MS) / Math.max(spent, 1e-3));
+      chunk = Math.max(1, Math.min(ideal, 2 * chunk, MAX_CHUNK));
     }
+    return taken;
+  };
+
+  /**
+   * Trains until the budget from `start` is spent.
+   * @param {number} start
+   * @returns {boolean} whether training can go on
+   */
+  const fullSpeed = (start) => {
+    while (performance.now() - start < FRAME_BUDGET_MS) {
+      if (trainChunk(MAX_CHUNK) === 0) return false;
+    }
+    return true;
+  };
+
+  /**
+   * Trains toward the end of `epochs` more epochs until the budget from `start` is spent.
+   * @param {number} epochs
+   * @param {number} start
+   * @returns {{more: boolean, done: number}} whether training can go on, and the epochs completed
+   */
+  const trainEpochs = (epochs, start) => {
+    let done = 0;
+    while (done < epochs && performance.now() - start < FRAME_BUDGET_MS) {
+      const left = epochStepsLeft();
+      const taken = trainChunk(left);
+      if (taken === 0) return { more: false, done };
+      if (taken >= left) done += 1;
+    }
+    return { more: true, done };
+  };
+
+  /**
+   * At a set pace: the epochs owed since the last frame (a partly trained one goes on).
+   * @param {number} now
+   * @param {number} start
+   */
+  const paced = (now, start) => {
+    const elapsed = back ? 0 : Math.min(Math.max(0, now - last), MAX_CATCH_UP_MS);
+    owed = Math.min(owed + (pace * elapsed) / 1000, 1 + (pace * MAX_CATCH_UP_MS) / 1000);
+    last = now;
+    if (owed < 1) return true;
+    const { more, done } = trainEpochs(Math.floor(owed), start);
+    owed -= done;
     return more;
   };
 
-  const paced = (/** @type {number} */ now) => {
-    owed += (pace * Math.min(Math.max(0, now - last), MAX_CATCH_UP_MS)) / 1000;
-    last = now;
-    const epochs = Math.floor(owed);
-    if (epochs < 1) return true;
-    owed -= epochs;
-    return trainEpochs(epochs);
+  /** The epochs Step asked for, within this frame's budget. */
+  const stepping = (/** @type {number} */ start) => {
+    const { more, done } = trainEpochs(stepsQueued, start);
+    stepsQueued -= done;
+    return more;
   };
 
-  const frame = (/** @type {number} */ now) => {
-    if (!playing) return;
-    const more = Number.isFinite(pace) ? paced(now) : fullSpeed();
-    if (!more) playing = false;
-    if (playing) {
+  /** One frame's training, then a drawing or the next frame. */
+  const work = (/** @type {number} */ now) => {
+    pending = 0;
+    if (!playing && stepsQueued === 0) return;
+    const start = performance.now();
+    let more;
+    if (!playing) more = stepping(start);
+    else more = Number.isFinite(pace) ? paced(now, start) : fullSpeed(start);
+    back = false;
+    if (!more) {
+      playing = false;
+      stepsQueued = 0;
+    }
+    if (playing || stepsQueued > 0) {
       paint(now);
-      pending = requestAnimationFrame(frame);
+      pending = requestAnimationFrame(work);
     } else {
       render();
     }
   };
 
+  // Frames stop while the page is hidden (and a frame or two may still run after it hid): the
+  // first frame after it shows again owes nothing for the time away.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState !== 'visible') return;
+    back = true;
+    last = performance.now();
+  });
+
+  const stop = () => {
+    playing = false;
+    stepsQueued = 0;
+    cancelAnimationFrame(pending);
+    pending = 0;
+  };
+
   return {
     play() {
       if (playing) return;
+      stop();
       playing = true;
       // The first paced frame trains one epoch at once, as a press of Step would.
       owed = 1;
       last = performance.now();
-      pending = requestAnimationFrame(frame);
+      pending = requestAnimationFrame(work);
     },
     pause() {
-      const was = playing;
-      playing = false;
-      cancelAnimationFrame(pending);
+      const was = playing || stepsQueued > 0;
+      stop();
       // Frames may have trained without drawing: show where training stopped.
       if (was) render();
     },
     playing: () => playing,
+    step() {
+      if (playing) return;
+      stepsQueued += 1;
+      // Within the budget at once (a small network's epoch ends here), the rest in frames.
+      if (pending === 0) work(performance.now());
+    },
+    restart() {
+      stop();
+      chunk = 1;
+    },
     setSpeed(epochsPerSecond) {
       pace = epochsPerSecond > 0 ? epochsPerSecond : Infinity;
       owed = 0;
       last = performance.now();
     },
   };
-}
-
-/**
- * The next chunk size: doubled while chunks are quick, halved when they are slow.
- * @param {number} chunk
- * @param {number} spentMs
- * @returns {number}
- */
-function nextChunk(chunk, spentMs) {
-  if (spentMs < CHUNK_TARGET_MS / 2) return Math.min(chunk * 2, MAX_CHUNK);
-  if (spentMs > CHUNK_TARGET_MS * 2) return Math.max(1, Math.floor(chunk / 2));
-  return chunk;
 }

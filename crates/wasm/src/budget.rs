@@ -25,7 +25,11 @@ const UPDATE_OVERHEAD: u64 = 4_000;
 pub struct Limits {
     /// Updates per `trainSteps` call (at least 1).
     pub steps: u32,
-    /// Epochs per `trainEpochs` call (at least 1).
+    /// Epochs per `trainEpochs` call (at least 1). At least 1 even when one
+    /// epoch costs more than a call's budget (the largest network at batch 1 on
+    /// 1,800 training points: about 1.4 times), so the page never calls
+    /// `trainEpochs`: it trains an epoch in calls of at most `steps` updates,
+    /// each ending where the epoch does (`epochStepsLeft`), over several frames.
     pub epochs: u32,
     /// Pixels per `predictGrid` / `heatmapRgba` call.
     pub grid_pixels: usize,
@@ -63,11 +67,15 @@ mod tests {
     use super::*;
     use playground::Config;
 
-    fn limits(link: &str) -> Limits {
+    fn session(link: &str) -> Session {
         match Config::from_query(link).map(Session::new) {
-            Ok(Ok(session)) => Limits::of(&session),
+            Ok(Ok(session)) => session,
             _ => panic!("{link} builds"),
         }
+    }
+
+    fn limits(link: &str) -> Limits {
+        Limits::of(&session(link))
     }
 
     #[test]
@@ -90,6 +98,65 @@ mod tests {
                 grid_pixels: MAX_GRID_POINTS,
             }
         );
+    }
+
+    #[test]
+    fn an_epoch_of_the_largest_network_at_batch_one_costs_more_than_one_call() {
+        let link = "networkShape=64,64,64,64,64,64,64,64&numSamples=2000&percTrainData=90";
+        let session = session(&format!("{link}&batchSize=1"));
+        let steps = limits(&format!("{link}&batchSize=1")).steps;
+        assert!(
+            u64::from(steps) < session.steps_left_in_epoch(),
+            "{steps} updates per call, {} per epoch",
+            session.steps_left_in_epoch()
+        );
+    }
+
+    #[test]
+    fn an_epoch_trained_in_calls_within_the_step_limit_ends_where_one_whole_epoch_does() {
+        let link = "networkShape=16,16&numSamples=500&percTrainData=90&batchSize=7\
+                    &augmentNoise=0.1&patience=3&dropout=0.1&lrSchedule=step&lrEpochs=1";
+        let mut whole = session(link);
+        let mut split = session(link);
+        for _ in 0..3 {
+            whole.train_epochs(1);
+            // What the page does: calls of at most 50 updates (a small `steps`
+            // limit), each ending at the epoch's end.
+            let epoch = split.epoch();
+            let mut calls = 0;
+            while split.epoch() == epoch {
+                split.train_steps(split.steps_left_in_epoch().min(50));
+                calls += 1;
+            }
+            assert!(calls > 1, "the epoch took {calls} calls");
+            assert_eq!((split.step(), split.epoch()), (whole.step(), whole.epoch()));
+        }
+        let bits = |session: &Session| -> Vec<u32> {
+            let metrics = session.metrics();
+            session
+                .model()
+                .params()
+                .flat_map(|p| p.data().iter().map(|v| v.to_bits()))
+                .chain([
+                    metrics.evaluation.train_loss.to_bits(),
+                    metrics.evaluation.test_loss.to_bits(),
+                    metrics.batch_loss.to_bits(),
+                    metrics.learning_rate.to_bits(),
+                ])
+                .collect()
+        };
+        assert_eq!(bits(&split), bits(&whole));
+    }
+
+    #[test]
+    fn the_steps_left_in_an_epoch_count_down_to_its_end_then_start_again() {
+        // 45 training points in batches of 10: four of 10 and one of 5.
+        let mut session = session("numSamples=50&percTrainData=90&batchSize=10");
+        assert_eq!(session.steps_left_in_epoch(), 5);
+        session.train_steps(3);
+        assert_eq!(session.steps_left_in_epoch(), 2);
+        session.train_steps(2);
+        assert_eq!((session.epoch(), session.steps_left_in_epoch()), (1, 5));
     }
 
     #[test]

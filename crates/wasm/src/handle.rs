@@ -170,7 +170,23 @@ impl Playground {
         Limits::of(&self.session).steps
     }
 
-    /// The most epochs one `trainEpochs` call may train with this network (at least 1).
+    /// Whether training has stopped (diverged or stopped early; `metrics().stop`
+    /// says why): a cheap check between calls, where `metrics()` scores every point.
+    #[wasm_bindgen(getter)]
+    pub fn stopped(&self) -> bool {
+        self.session.stopped().is_some()
+    }
+
+    /// The updates left until the current epoch is complete (at least 1): the
+    /// page trains an epoch in `trainSteps` calls of at most `maxSteps` that end
+    /// there, so an epoch that costs more than one call's budget spreads over frames.
+    #[wasm_bindgen(getter, js_name = epochStepsLeft)]
+    pub fn epoch_steps_left(&self) -> u32 {
+        u32::try_from(self.session.steps_left_in_epoch()).unwrap_or(u32::MAX)
+    }
+
+    /// The most epochs one `trainEpochs` call may train with this network (at
+    /// least 1, even when one epoch costs more than a call's budget: see `Limits`).
     #[wasm_bindgen(getter, js_name = maxEpochs)]
     pub fn max_epochs(&self) -> u32 {
         Limits::of(&self.session).epochs

@@ -35,6 +35,15 @@ impl Session {
         self.batch_loss
     }
 
+    /// The updates left until the current epoch is complete (at least 1): a
+    /// caller that trains in short calls uses it to end them where
+    /// `train_epochs(1)` would.
+    pub fn steps_left_in_epoch(&self) -> u64 {
+        let left = self.train.len().saturating_sub(self.cursor);
+        let batch = self.config.batch_size.max(1);
+        (left.div_ceil(batch) as u64).max(1)
+    }
+
     /// The learning rate the schedule gives for the current epoch.
     pub fn learning_rate(&self) -> f32 {
         let base = self.config.learning_rate;
