@@ -6,10 +6,23 @@
 // 2,200 points). An imported data file therefore replaces the added points with at most that
 // many of its points, all of them training points: an even sample when the file has more, and
 // only points inside ±`pointLimit()`. The note under the toolbar says how many were kept.
+//
+// A file larger than `MAX_FILE_BYTES` is refused before it is read, so that choosing the wrong
+// file (a video, a disk image) never stalls the tab.
 
 import { addStrings, t } from './i18n.js';
 import { maxUserPoints, parseData, pointLimit } from './pkg/playground_wasm.js';
 import { formatPoints, pickPoints } from './points.js';
+
+/**
+ * The largest file either import reads, in bytes. The largest files the page writes are far
+ * smaller: a weights file of 8 layers of 64 units on every input holds about 30,000 numbers
+ * (about 0.6 MB), a data file of the most points a session has (`MAX_DATA_POINTS`, 2,200) about
+ * 0.12 MB; the limit leaves room for files written by hand or by other tools, with spaces.
+ */
+export const MAX_FILE_BYTES = 2_000_000;
+/** The limit as the page writes it. */
+const LIMIT_TEXT = megabytes(MAX_FILE_BYTES);
 
 addStrings({
   en: {
@@ -24,15 +37,18 @@ addStrings({
     'files.exportWeights.title': 'Download the network\'s weights and biases as JSON',
     'files.importData': 'Import data',
     'files.importData.title': 'Load points from a CSV or JSON data file as added points, '
-      + 'which travel in the link',
+      + `which travel in the link (files of at most ${LIMIT_TEXT})`,
     'files.importWeights': 'Import weights',
-    'files.importWeights.title': 'Load weights exported from a network of the same shape',
+    'files.importWeights.title': 'Load weights exported from a network of the same shape '
+      + `(files of at most ${LIMIT_TEXT})`,
     'files.weightsRefused': 'The weights in {name} were not imported: {message}',
     'files.dataRefused': 'The data in {name} was not imported: {message}',
     'files.weightsImported': 'Weights loaded from {name}.',
     'files.dataImported': '{kept} of the {total} points in {name} are now added points.',
     'files.dataSampled': 'The link holds at most {max}, so an even sample was kept.',
     'files.dataOutside': '{outside} lay outside ±{limit} and were left out.',
+    'files.tooLarge': 'the file is {size}, larger than the {limit} a file may have; it was not read',
+    'files.unreadable': 'the file could not be read ({message})',
   },
   zh: {
     'files.data': '数据',
@@ -45,15 +61,17 @@ addStrings({
     'files.exportWeights': '导出权重',
     'files.exportWeights.title': '把网络的权重和偏置下载为 JSON 文件',
     'files.importData': '导入数据',
-    'files.importData.title': '从 CSV 或 JSON 数据文件读入数据点，作为手动添加的点保存在链接中',
+    'files.importData.title': `从 CSV 或 JSON 数据文件读入数据点，作为手动添加的点保存在链接中（文件最大 ${LIMIT_TEXT}）`,
     'files.importWeights': '导入权重',
-    'files.importWeights.title': '读入从同样结构的网络导出的权重',
+    'files.importWeights.title': `读入从同样结构的网络导出的权重（文件最大 ${LIMIT_TEXT}）`,
     'files.weightsRefused': '没有导入 {name} 中的权重：{message}',
     'files.dataRefused': '没有导入 {name} 中的数据：{message}',
     'files.weightsImported': '已从 {name} 读入权重。',
     'files.dataImported': '{name} 中的 {total} 个点里，有 {kept} 个已作为手动添加的点。',
     'files.dataSampled': '链接最多保存 {max} 个点，所以均匀地选取了一部分。',
     'files.dataOutside': '有 {outside} 个点超出 ±{limit}，没有导入。',
+    'files.tooLarge': '文件大小为 {size}，超过了文件最大允许的 {limit}，没有读取',
+    'files.unreadable': '无法读取文件（{message}）',
   },
 });
 
@@ -85,7 +103,17 @@ export function createFileButtons(app, container, notify) {
     download(playground.exportWeights(), `${datasetName(playground)}-weights-step-${step}.json`,
       'application/json');
   });
-  whenChosen(importWeights.input, (name, text) => {
+  /**
+   * Shows why a file was refused, as a refusal of `key` ('files.weightsRefused' or
+   * 'files.dataRefused').
+   * @param {string} key
+   * @returns {(name: string, message: string) => void}
+   */
+  const refuse = (key) => (name, message) => {
+    notify(null);
+    app.showError(t(key, { name, message }));
+  };
+  whenChosen(importWeights.input, refuse('files.weightsRefused'), (name, text) => {
     const playground = app.playground();
     if (!playground) return;
     try {
@@ -99,7 +127,7 @@ export function createFileButtons(app, container, notify) {
     app.redraw();
     notify(t('files.weightsImported', { name }));
   });
-  whenChosen(importData.input, (name, text) => {
+  whenChosen(importData.input, refuse('files.dataRefused'), (name, text) => {
     const playground = app.playground();
     if (!playground) return;
     let flat;
@@ -145,16 +173,40 @@ function download(text, name, type) {
 
 /**
  * Calls `handle(name, text)` with each file chosen in `input`, then clears the input so the
- * same file can be chosen again.
+ * same file can be chosen again. A file larger than `MAX_FILE_BYTES`, or one that cannot be
+ * read, goes to `refuse(name, message)` instead, and a large one is never read.
  * @param {HTMLInputElement} input
+ * @param {(name: string, message: string) => void} refuse
  * @param {(name: string, text: string) => void} handle
  */
-function whenChosen(input, handle) {
+function whenChosen(input, refuse, handle) {
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
     input.value = '';
-    if (file) handle(file.name, await file.text());
+    if (!file) return;
+    if (file.size > MAX_FILE_BYTES) {
+      refuse(file.name, t('files.tooLarge', { size: megabytes(file.size), limit: LIMIT_TEXT }));
+      return;
+    }
+    let text;
+    try {
+      text = await file.text();
+    } catch (error) {
+      refuse(file.name, t('files.unreadable', { message: messageOf(error) }));
+      return;
+    }
+    handle(file.name, text);
   });
+}
+
+/**
+ * A size in megabytes as the page writes it: `2 MB`, `2.000001 MB`, `0.15 MB` (decimal
+ * megabytes, with enough digits that a size just over the limit does not read as the limit).
+ * @param {number} bytes
+ * @returns {string}
+ */
+function megabytes(bytes) {
+  return `${Number((bytes / 1e6).toPrecision(7))} MB`;
 }
 
 /**
