@@ -35,6 +35,8 @@ addStrings({
     'editor.close': 'Close',
     'editor.note': 'Edited weights are not part of the link: whoever opens it starts from the original weights.',
     'editor.notFinite': 'Enter a finite number, like 0.5 or -2.',
+    'editor.empty': 'Enter a value: a finite number, like 0.5 or -2.',
+    'editor.tooLarge': '{value} is too large for a weight, which is a 32-bit number: enter one from -3.4e38 to 3.4e38.',
   },
   zh: {
     'network.title': '网络',
@@ -67,5 +69,7 @@ addStrings({
     'editor.close': '关闭',
     'editor.note': '编辑过的权重不会写进链接：打开链接的人从原来的权重开始。',
     'editor.notFinite': '请输入一个有限的数，例如 0.5 或 -2。',
+    'editor.empty': '请输入数值：一个有限的数，例如 0.5 或 -2。',
+    'editor.tooLarge': '{value} 超出了权重的范围（权重是 32 位浮点数）：请输入 -3.4e38 到 3.4e38 之间的数。',
   },
 });

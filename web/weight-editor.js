@@ -1,6 +1,7 @@
 // The small editor that sets one weight or bias of the network while it trains: titled by the
 // unit, pick the parameter (its bias or its weight from any input), type a value, set it.
-// Refuses what is not a finite number next to the field; knows nothing of the playground.
+// Refuses what is not a finite 32-bit number (empty, not a number, `1e39`) next to the field,
+// before the playground sees it; knows nothing of the playground.
 
 import { t } from './i18n.js';
 
@@ -127,12 +128,12 @@ export function createWeightEditor(container, host) {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (!current) return;
-    const value = input.valueAsNumber;
-    if (!Number.isFinite(value)) {
-      showError(t('editor.notFinite'));
+    const problem = refusal(input);
+    if (problem) {
+      showError(problem);
       return;
     }
-    showError(host.apply(current, value));
+    showError(host.apply(current, input.valueAsNumber));
   });
   close.addEventListener('click', hide);
   form.addEventListener('keydown', (event) => {
@@ -159,6 +160,22 @@ export function createWeightEditor(container, host) {
     target: () => current,
     translate: words,
   };
+}
+
+/**
+ * Why the number in `input` cannot be a weight, or null when it can: weights are 32-bit floats,
+ * so a double that rounds to infinity as one (`1e39`) is refused as well as an empty field and
+ * text that is not a number (which a number field holds as `badInput`, with an empty value).
+ * @param {HTMLInputElement} input
+ * @returns {string | null}
+ */
+function refusal(input) {
+  const value = input.valueAsNumber;
+  if (input.validity.badInput) return t('editor.notFinite');
+  if (input.value.trim() === '') return t('editor.empty');
+  if (!Number.isFinite(value)) return t('editor.notFinite');
+  if (!Number.isFinite(Math.fround(value))) return t('editor.tooLarge', { value: input.value.trim() });
+  return null;
 }
 
 /**
