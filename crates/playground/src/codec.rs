@@ -79,6 +79,7 @@ impl Config {
                 "link",
                 &format!("{} bytes", link.len()),
                 format!("a link may be at most {MAX_LINK_LEN} bytes"),
+                format!("链接最多 {MAX_LINK_LEN} 字节"),
             ));
             return parsed;
         }
@@ -92,6 +93,7 @@ impl Config {
                 "link",
                 &format!("{} settings", pairs.len()),
                 format!("a link may hold at most {MAX_PAIRS} settings"),
+                format!("链接最多包含 {MAX_PAIRS} 项设置"),
             ));
             return parsed;
         }
@@ -104,6 +106,7 @@ impl Config {
                     raw_key,
                     raw_value,
                     "is not valid percent-encoded UTF-8",
+                    "不是有效的百分号编码 UTF-8",
                 ));
                 continue;
             };
@@ -112,6 +115,7 @@ impl Config {
                     &key,
                     &value,
                     "appears more than once in the link",
+                    "在链接中出现了不止一次",
                 ));
                 continue;
             }
@@ -148,6 +152,7 @@ fn read_pair(parsed: &mut Parsed, key: &str, value: &str) {
                 key,
                 value,
                 format!("this playground reads link version {VERSION}"),
+                format!("这个游乐场读取第 {VERSION} 版链接"),
             ));
         }
         return;
@@ -156,9 +161,12 @@ fn read_pair(parsed: &mut Parsed, key: &str, value: &str) {
         match value {
             "true" => parsed.config.init = Init::Zeros,
             "false" => {}
-            _ => parsed
-                .errors
-                .push(ConfigError::new(key, value, "must be true or false")),
+            _ => parsed.errors.push(ConfigError::new(
+                key,
+                value,
+                "must be true or false",
+                "须为 true 或 false",
+            )),
         }
         return;
     }
@@ -168,13 +176,13 @@ fn read_pair(parsed: &mut Parsed, key: &str, value: &str) {
     match settings::find(key) {
         Some(setting) => {
             if !setting.kind.apply(&mut parsed.config, value) {
-                let message = format!("{} {}", setting.name_en, setting.kind.allowed());
-                parsed.errors.push(ConfigError::new(key, value, message));
+                parsed.errors.push(ConfigError::not_allowed(setting, value));
             }
         }
         None => parsed.warnings.push(ConfigWarning {
             key: key.chars().take(40).collect(),
             message: "is not a setting of this playground and was ignored".into(),
+            message_zh: "不是这个游乐场的设置，已忽略".into(),
         }),
     }
 }

@@ -84,6 +84,38 @@ pub enum Lang {
     Zh,
 }
 
+/// How fast the page trains while playing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pace {
+    /// One epoch a second.
+    Epochs1,
+    /// Three epochs a second.
+    Epochs3,
+    /// Ten epochs a second.
+    Epochs10,
+    /// Thirty epochs a second.
+    Epochs30,
+    /// A hundred epochs a second.
+    Epochs100,
+    /// As many as a frame's budget allows.
+    #[default]
+    Max,
+}
+
+impl Pace {
+    /// Epochs per second, or `None` for as fast as possible.
+    pub fn epochs_per_second(self) -> Option<u32> {
+        match self {
+            Pace::Epochs1 => Some(1),
+            Pace::Epochs3 => Some(3),
+            Pace::Epochs10 => Some(10),
+            Pace::Epochs30 => Some(30),
+            Pace::Epochs100 => Some(100),
+            Pace::Max => None,
+        }
+    }
+}
+
 /// Which input features the network sees (TensorFlow Playground's seven).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Features {
@@ -177,6 +209,8 @@ pub struct Config {
     pub discretize: bool,
     /// Interface language.
     pub lang: Lang,
+    /// How fast the page trains while playing.
+    pub speed: Pace,
 }
 
 impl Config {
@@ -220,6 +254,17 @@ impl Features {
     /// The URL keys of the features, in input order.
     pub const KEYS: [&'static str; 7] =
         ["x", "y", "xSquared", "ySquared", "xTimesY", "sinX", "sinY"];
+
+    /// Every feature on.
+    pub const ALL: Features = Features {
+        x: true,
+        y: true,
+        x_squared: true,
+        y_squared: true,
+        x_times_y: true,
+        sin_x: true,
+        sin_y: true,
+    };
 
     /// Whether each feature is on, in [`Features::KEYS`] order.
     pub fn flags(&self) -> [bool; 7] {
@@ -315,6 +360,7 @@ impl Config {
             show_test_data: false,
             discretize: false,
             lang: Lang::default(),
+            speed: Pace::default(),
         }
     }
 }

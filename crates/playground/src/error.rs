@@ -1,5 +1,5 @@
 //! Errors and warnings about user input (share links, form fields). Each names
-//! the key, the value given and what is allowed.
+//! the key, the value given and what is allowed, in English and Chinese.
 
 use alloc::string::String;
 use core::fmt;
@@ -13,6 +13,8 @@ pub struct ConfigError {
     pub value: String,
     /// What is allowed, in a sentence.
     pub message: String,
+    /// The same sentence in Chinese.
+    pub message_zh: String,
 }
 
 /// Something in a link that was ignored rather than used (an unknown key).
@@ -22,14 +24,22 @@ pub struct ConfigWarning {
     pub key: String,
     /// What happened to it.
     pub message: String,
+    /// The same sentence in Chinese.
+    pub message_zh: String,
 }
 
 /// The longest value an error quotes back, in characters.
 const QUOTE_LIMIT: usize = 40;
 
 impl ConfigError {
-    /// An error for `key` given `value`, with `message` saying what is allowed.
-    pub fn new(key: &str, value: &str, message: impl Into<String>) -> Self {
+    /// An error for `key` given `value`, with `message` and `message_zh`
+    /// saying what is allowed in English and Chinese.
+    pub fn new(
+        key: &str,
+        value: &str,
+        message: impl Into<String>,
+        message_zh: impl Into<String>,
+    ) -> Self {
         let mut quoted: String = value.chars().take(QUOTE_LIMIT).collect();
         if value.chars().count() > QUOTE_LIMIT {
             quoted.push('…');
@@ -38,7 +48,20 @@ impl ConfigError {
             key: key.into(),
             value: quoted,
             message: message.into(),
+            message_zh: message_zh.into(),
         }
+    }
+
+    /// The whole sentence in Chinese, as [`fmt::Display`] gives it in English.
+    pub fn to_string_zh(&self) -> String {
+        alloc::format!("{}={}：{}", self.key, self.value, self.message_zh)
+    }
+}
+
+impl ConfigWarning {
+    /// The whole sentence in Chinese, as [`fmt::Display`] gives it in English.
+    pub fn to_string_zh(&self) -> String {
+        alloc::format!("{}：{}", self.key, self.message_zh)
     }
 }
 

@@ -48,11 +48,9 @@ impl Config {
                     .iter()
                     .find(|setting| !read_back(&mut copy, setting) || copy != *self)
             })?;
-        let message = format!("{} {}", setting.name_en, setting.kind.allowed());
-        Some(ConfigError::new(
-            setting.key,
+        Some(ConfigError::not_allowed(
+            setting,
             &setting.kind.format(self),
-            message,
         ))
     }
 
@@ -71,7 +69,12 @@ impl Config {
         let mut found: Vec<Broken> = Vec::new();
         if self.features.count() == 0 {
             found.push((
-                ConfigError::new("x", "false", "at least one input feature must be on"),
+                ConfigError::new(
+                    "x",
+                    "false",
+                    "at least one input feature must be on",
+                    "至少要打开一个输入特征",
+                ),
                 |c| {
                     c.features.x = true;
                     c.features.y = true;
@@ -88,6 +91,10 @@ impl Config {
                         "{} always has 2 classes; 3 to 6 classes are for spiral and gauss",
                         self.dataset.name()
                     ),
+                    format!(
+                        "{} 总是 2 类；3 到 6 类只适用于螺旋和高斯数据",
+                        self.dataset.name()
+                    ),
                 ),
                 |c| c.classes = 2,
             ));
@@ -98,6 +105,7 @@ impl Config {
                     "loss",
                     "crossEntropy",
                     "cross-entropy needs classes; regression uses mse",
+                    "交叉熵需要类别；回归使用均方误差（mse）",
                 ),
                 |c| c.loss = LossKind::Mse,
             ));
@@ -107,18 +115,25 @@ impl Config {
             .iter()
             .find(|p| !self.label_allowed(p.label))
         {
-            let allowed = match self.class_count() {
-                Some(classes) => format!(
-                    "a class label must be a whole number from 0 to {}",
-                    classes - 1
+            let (allowed, allowed_zh) = match self.class_count() {
+                Some(classes) => (
+                    format!(
+                        "a class label must be a whole number from 0 to {}",
+                        classes - 1
+                    ),
+                    format!("类别标签须为 0 到 {} 之间的整数", classes - 1),
                 ),
-                None => "a regression label must be a number in [-1, 1]".into(),
+                None => (
+                    "a regression label must be a number in [-1, 1]".into(),
+                    "回归标签须为 [-1, 1] 范围内的数".into(),
+                ),
             };
             found.push((
                 ConfigError::new(
                     "userPoints",
                     &format!("{},{},{}", bad.x, bad.y, bad.label),
                     allowed,
+                    allowed_zh,
                 ),
                 |c| c.user_points.clear(),
             ));

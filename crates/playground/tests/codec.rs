@@ -256,7 +256,8 @@ fn an_unknown_key_is_a_warning_that_keeps_the_rest() {
         parsed.warnings,
         [ConfigWarning {
             key: "cosX".into(),
-            message: "is not a setting of this playground and was ignored".into()
+            message: "is not a setting of this playground and was ignored".into(),
+            message_zh: "不是这个游乐场的设置，已忽略".into(),
         }]
     );
     assert_eq!(parsed.config.noise, 10);

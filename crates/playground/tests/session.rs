@@ -230,12 +230,21 @@ fn augmentation_jitters_training_inputs_each_epoch_but_never_the_test_set() {
 fn assert_no_nan_after_divergence(link: &str, check_layers: bool) {
     let mut s = session(link);
     s.train_steps(1000);
-    let Some(Stop::Diverged { step, message }) = s.stopped().cloned() else {
+    let Some(Stop::Diverged {
+        step,
+        message,
+        message_zh,
+    }) = s.stopped().cloned()
+    else {
         panic!("{link} did not diverge: {:?}", s.stopped());
     };
     assert_eq!(s.step(), step);
     assert!(message.contains(&format!("step {step}")), "{message}");
     assert!(message.contains("learning rate below 10"), "{message}");
+    assert!(
+        message_zh.contains(&format!("第 {step} 步")),
+        "{message_zh}"
+    );
     assert!(s.model().params().all(|p| p.all_finite()));
     let m = s.metrics();
     assert!(!m.batch_loss.is_nan(), "{m:?}");

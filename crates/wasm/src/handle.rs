@@ -3,9 +3,10 @@
 //! arguments, results and errors; every decision is the session's.
 
 use js_sys::{Float32Array, Uint8ClampedArray};
-use playground::{Config, Session, colors};
+use playground::{Config, ConfigError, Session, colors};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
+use crate::bilingual;
 use crate::budget::Limits;
 use crate::metrics::JsMetrics;
 use crate::options::{Entries, Spelled};
@@ -34,13 +35,14 @@ impl Playground {
     /// # Errors
     /// One line per bad setting: `key=value: what is allowed`.
     #[wasm_bindgen(constructor)]
-    pub fn new(config: JsValue) -> Result<Playground, JsError> {
+    pub fn new(config: JsValue) -> Result<Playground, JsValue> {
         let entries = if config.is_null() || config.is_undefined() {
             Entries::default()
         } else {
             Entries::from_js(&config).ok_or_else(|| {
-                JsError::new(
+                bilingual::error(
                     "a config must be an object of settings, like {dataset: \"spiral\", learningRate: 0.03}",
+                    "配置须为设置组成的对象，例如 {dataset: \"spiral\", learningRate: 0.03}",
                 )
             })?
         };
@@ -53,7 +55,7 @@ impl Playground {
     /// # Errors
     /// One line per bad setting: `key=value: what is allowed`.
     #[wasm_bindgen(js_name = fromQuery)]
-    pub fn from_query(link: &str) -> Result<Playground, JsError> {
+    pub fn from_query(link: &str) -> Result<Playground, JsValue> {
         Self::build(Spelled {
             query: link.to_owned(),
             errors: Vec::new(),
@@ -232,15 +234,17 @@ impl Playground {
 impl Playground {
     /// Parses the spelled query strictly (type errors first, then the
     /// parser's) and builds the session.
-    fn build(spelled: Spelled) -> Result<Playground, JsError> {
+    fn build(spelled: Spelled) -> Result<Playground, JsValue> {
         let parsed = Config::parse_query(&spelled.query);
-        let mut errors = spelled.errors;
-        errors.extend(parsed.errors.iter().map(ToString::to_string));
-        if !errors.is_empty() {
-            return Err(JsError::new(&errors.join("\n")));
+        if !spelled.errors.is_empty() || !parsed.errors.is_empty() {
+            let mut en = spelled.errors.clone();
+            en.extend(parsed.errors.iter().map(ToString::to_string));
+            let mut zh = spelled.errors;
+            zh.extend(parsed.errors.iter().map(ConfigError::to_string_zh));
+            return Err(bilingual::error(&en.join("\n"), &zh.join("\n")));
         }
         let session =
-            Session::new(parsed.config).map_err(|error| JsError::new(&error.to_string()))?;
+            Session::new(parsed.config).map_err(|error| bilingual::config_errors([&error]))?;
         Ok(Playground {
             session,
             warnings: parsed.warnings.iter().map(ToString::to_string).collect(),

@@ -2,6 +2,7 @@
 //! `Playground` handle over a training session, plus a few free functions. It
 //! converts types and errors for JS and holds no math and no rules of its own.
 
+mod bilingual;
 mod budget;
 mod data;
 mod handle;
@@ -24,7 +25,7 @@ pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
 pub use panic::on_panic;
 pub use preview::dataset_preview;
-pub use settings::settings_table;
+pub use settings::{feature_maps, settings_table};
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
 /// reach the console and the page's `onPanic` listener with their message

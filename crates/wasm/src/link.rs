@@ -19,6 +19,7 @@ struct JsParsed {
 
 /// One bad or ignored setting of a link.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 struct JsProblem {
     /// The key at fault.
     key: String,
@@ -26,17 +27,23 @@ struct JsProblem {
     value: Option<String>,
     /// What is allowed, or what happened to the key.
     message: String,
+    /// The same in Chinese.
+    message_zh: String,
     /// The whole sentence, ready to show.
     text: String,
+    /// The whole sentence in Chinese.
+    text_zh: String,
 }
 
 impl From<ConfigError> for JsProblem {
     fn from(error: ConfigError) -> Self {
         Self {
             text: error.to_string(),
+            text_zh: error.to_string_zh(),
             key: error.key,
             value: Some(error.value),
             message: error.message,
+            message_zh: error.message_zh,
         }
     }
 }
@@ -45,9 +52,11 @@ impl From<ConfigWarning> for JsProblem {
     fn from(warning: ConfigWarning) -> Self {
         Self {
             text: warning.to_string(),
+            text_zh: warning.to_string_zh(),
             key: warning.key,
             value: None,
             message: warning.message,
+            message_zh: warning.message_zh,
         }
     }
 }
@@ -55,9 +64,9 @@ impl From<ConfigWarning> for JsProblem {
 /// Reads a share link (a whole URL, the part after `#` or `?`, or the bare
 /// query) leniently. Returns `{query, errors, warnings}`: `query` is a link
 /// that always works (every bad setting replaced by its default; pass it to
-/// `Playground.fromQuery`), `errors` has one `{key, value, message, text}` per
-/// bad setting and `warnings` one `{key, value: null, message, text}` per
-/// ignored key.
+/// `Playground.fromQuery`), `errors` has one `{key, value, message, messageZh,
+/// text, textZh}` per bad setting and `warnings` one `{key, value: null, ...}`
+/// per ignored key, each in English and Chinese.
 ///
 /// # Errors
 /// Only if building the JS object fails.

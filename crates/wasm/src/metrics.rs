@@ -53,6 +53,8 @@ pub struct JsStop {
     pub reason: &'static str,
     /// A sentence for the learner.
     pub message: String,
+    /// The same sentence in Chinese.
+    pub message_zh: String,
     /// The update at which training diverged (`null` for early stopping).
     pub step: Option<f64>,
     /// The epoch at which early stopping stopped (`null` when diverged).
@@ -90,11 +92,12 @@ impl From<&Metrics> for JsMetrics {
 
 impl From<&Stop> for JsStop {
     fn from(stop: &Stop) -> Self {
-        let message = stop.message();
+        let (message, message_zh) = (stop.message(), stop.message_zh());
         match *stop {
             Stop::EarlyStopped { epoch, best_epoch } => Self {
                 reason: "earlyStopped",
                 message,
+                message_zh,
                 step: None,
                 epoch: Some(count(epoch)),
                 best_epoch: Some(count(best_epoch)),
@@ -102,6 +105,7 @@ impl From<&Stop> for JsStop {
             Stop::Diverged { step, .. } => Self {
                 reason: "diverged",
                 message,
+                message_zh,
                 step: Some(count(step)),
                 epoch: None,
                 best_epoch: None,
@@ -155,6 +159,7 @@ mod tests {
         let stop = JsStop::from(&Stop::Diverged {
             step: 7,
             message: "the loss is not finite".into(),
+            message_zh: "损失不是有限数".into(),
         });
         assert_eq!(stop.reason, "diverged");
         assert_eq!(stop.step, Some(7.0));

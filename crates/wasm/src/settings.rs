@@ -1,19 +1,26 @@
-//! The settings table for the page's form, and changing settings of a running
-//! playground. Converts the engine's table and errors; decides nothing.
+//! The settings table for the page's form, changing settings of a running
+//! playground, and the input features' maps. Converts the engine's table,
+//! rules and errors; decides nothing.
 
-use js_sys::{Array, JSON, Object};
-use playground::settings::{Group, Kind, SETTINGS};
+use js_sys::{Array, Float32Array, JSON, Object};
+use playground::session::Grid;
+use playground::settings::{Applies, Group, Kind, SETTINGS};
+use playground::{ConfigError, ConfigWarning};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
+use crate::bilingual;
 use crate::handle::Playground;
 use crate::json_writer::JsonObject;
 use crate::options::Entries;
 
 /// Every setting as `{key, group, type, default, nameEn, nameZh, helpEn,
-/// helpZh, ...limits}`, in form order. `type` is `choice` (with `names`),
-/// `int` or `float` (with `min`, `max`, and `openMin` for floats), `bool`,
-/// `list` (with `maxLen`, `min`, `max`), `seed` or `points` (with `max`).
-/// `group` is `data`, `features`, `network`, `training` or `view`.
+/// helpZh, allowed, allowedZh, applies, noteEn?, noteZh?, ...limits}`, in form
+/// order. `type` is `choice` (with `names`, `labelsEn` and `labelsZh`), `int`
+/// or `float` (with `min`, `max`, and `openMin` for floats), `bool`, `list`
+/// (with `maxLen`, `min`, `max`), `seed` or `points` (with `max`). `group` is
+/// `data`, `features`, `network`, `training` or `view`; `applies` is `live`
+/// (a change keeps the trained weights) or `rebuild` (it starts over). A note
+/// is shown beside the field while `notes()` lists the key.
 ///
 /// The table is written as JSON text and parsed by the browser in one call.
 ///
@@ -35,6 +42,18 @@ pub fn settings_table() -> Result<Array, JsError> {
         row.text("helpEn", setting.help_en);
         row.text("helpZh", setting.help_zh);
         row.text("allowed", &setting.kind.allowed());
+        row.text("allowedZh", &setting.kind.allowed_zh());
+        row.text(
+            "applies",
+            match setting.applies {
+                Applies::Live => "live",
+                Applies::Rebuild => "rebuild",
+            },
+        );
+        if let Some(note) = setting.note {
+            row.text("noteEn", note.en);
+            row.text("noteZh", note.zh);
+        }
         describe_kind(&mut row, &setting.kind);
         row.close();
     }
@@ -44,39 +63,114 @@ pub fn settings_table() -> Result<Array, JsError> {
         .map_err(|_| JsError::new("settingsTable: the table could not be read"))
 }
 
+/// Every input feature's value over a `size x size` grid of the plane, one map
+/// after another in the order of the table's `features` rows, laid out as the
+/// maps of `neuronMaps` (top row first, pixel centres): the formulas the
+/// network reads, for the features' pictures.
+///
+/// # Errors
+/// When the grid is empty or too large.
+#[wasm_bindgen(js_name = featureMaps)]
+pub fn feature_maps(size: u32) -> Result<Float32Array, JsError> {
+    Grid::feature_maps(size as usize)
+        .map(|maps| Float32Array::from(maps.as_slice()))
+        .map_err(|message| JsError::new(&message))
+}
+
 #[wasm_bindgen]
 impl Playground {
     /// Changes settings, given as an object of share-link keys (like the
-    /// constructor's) or as query text. Training-only settings (learning rate,
-    /// optimizer constants, schedule, batch size, regularization, dropout,
-    /// augmentation, early stopping, view) apply from the next step and keep the
-    /// weights; any other change rebuilds the experiment.
+    /// constructor's) or as query text, exactly as given. Settings whose row
+    /// `applies` live keep the trained weights; a change of any other setting
+    /// that matters rebuilds the experiment.
     ///
     /// # Errors
-    /// One line per bad setting; the playground is then unchanged.
+    /// An `Error` with one line per bad setting in `message` (English) and
+    /// `messageZh` (Chinese); the playground is then unchanged.
     #[wasm_bindgen(js_name = setSettings)]
-    pub fn set_settings(&mut self, changes: JsValue) -> Result<(), JsError> {
+    pub fn set_settings(&mut self, changes: JsValue) -> Result<(), JsValue> {
         let query = match changes.as_string() {
             Some(text) => text,
             None => {
-                let entries = Entries::from_js(&changes)
-                    .ok_or_else(|| JsError::new("settings must be an object or query text"))?;
+                let entries = Entries::from_js(&changes).ok_or_else(|| {
+                    bilingual::error(
+                        "settings must be an object or query text",
+                        "设置须为对象或查询文本",
+                    )
+                })?;
                 let spelled = entries.spell();
                 if !spelled.errors.is_empty() {
-                    return Err(JsError::new(&spelled.errors.join("\n")));
+                    let lines = spelled.errors.join("\n");
+                    return Err(bilingual::error(&lines, &lines));
                 }
                 spelled.query
             }
         };
         let parsed = self.session.config().apply_query(&query);
-        let mut problems: Vec<String> = parsed.errors.iter().map(ToString::to_string).collect();
-        problems.extend(parsed.warnings.iter().map(ToString::to_string));
-        if !problems.is_empty() {
-            return Err(JsError::new(&problems.join("\n")));
+        if !parsed.errors.is_empty() || !parsed.warnings.is_empty() {
+            let en: Vec<String> = (parsed.errors.iter().map(ToString::to_string))
+                .chain(parsed.warnings.iter().map(ToString::to_string))
+                .collect();
+            let zh: Vec<String> = (parsed.errors.iter().map(ConfigError::to_string_zh))
+                .chain(parsed.warnings.iter().map(ConfigWarning::to_string_zh))
+                .collect();
+            return Err(bilingual::error(&en.join("\n"), &zh.join("\n")));
         }
         self.session
             .set_config(parsed.config)
-            .map_err(|error| JsError::new(&error.to_string()))
+            .map_err(|error| bilingual::config_errors([&error]))
+    }
+
+    /// The settings that change when the form sets `key` to `value` (link
+    /// spelling): that one, and what its row brings along (more than 2 classes
+    /// bring cross-entropy, ...), as an object to pass to `setSettings`.
+    ///
+    /// # Errors
+    /// An `Error` in both languages when `key` is not a setting, `value` is
+    /// not allowed, or the change breaks a rule across settings.
+    #[wasm_bindgen(js_name = formChange)]
+    pub fn form_change(&self, key: &str, value: &str) -> Result<Object, JsValue> {
+        let old = self.session.config();
+        let new = old
+            .change(key, value)
+            .map_err(|error| bilingual::config_errors([&error]))?;
+        let mut text = String::new();
+        let mut changes = JsonObject::open(&mut text);
+        for setting in SETTINGS {
+            let value = setting.kind.format(&new);
+            if setting.key == key || value != setting.kind.format(old) {
+                changes.text(setting.key, &value);
+            }
+        }
+        changes.close();
+        parse_object(&text, "formChange")
+    }
+
+    /// Whether each setting matters given the others, keyed by its share-link
+    /// key: the form hides the ones that do not.
+    ///
+    /// # Errors
+    /// Only if the browser cannot parse the JSON text, which would be a bug.
+    pub fn relevant(&self) -> Result<Object, JsError> {
+        let config = self.session.config();
+        let mut text = String::new();
+        let mut relevant = JsonObject::open(&mut text);
+        for setting in SETTINGS {
+            relevant.flag(setting.key, (setting.relevant)(config));
+        }
+        relevant.close();
+        parse_object(&text, "relevant").map_err(|_| JsError::new("relevant: not readable"))
+    }
+
+    /// The keys of the settings whose note (`noteEn`, `noteZh` in the table)
+    /// applies now.
+    pub fn notes(&self) -> Vec<String> {
+        let config = self.session.config();
+        SETTINGS
+            .iter()
+            .filter(|setting| setting.note.is_some_and(|note| (note.shown)(config)))
+            .map(|setting| setting.key.to_owned())
+            .collect()
     }
 
     /// Every setting's current value in link spelling, keyed by its share-link key.
@@ -96,11 +190,23 @@ impl Playground {
     }
 }
 
+/// The object written as JSON `text`, or an error naming `method`.
+fn parse_object(text: &str, method: &str) -> Result<Object, JsValue> {
+    JSON::parse(text).map(Object::from).map_err(|_| {
+        let en = format!("{method}: the settings could not be read");
+        bilingual::error(&en, &en)
+    })
+}
+
 fn describe_kind(row: &mut JsonObject<'_>, kind: &Kind) {
     match *kind {
-        Kind::Choice { names, .. } => {
+        Kind::Choice { names, labels, .. } => {
             row.text("type", "choice");
             row.texts("names", names);
+            let english: Vec<&str> = labels.iter().map(|[en, _]| *en).collect();
+            let chinese: Vec<&str> = labels.iter().map(|[_, zh]| *zh).collect();
+            row.texts("labelsEn", &english);
+            row.texts("labelsZh", &chinese);
         }
         Kind::Int { min, max, .. } => {
             row.text("type", "int");

@@ -10,6 +10,7 @@ use alloc::vec::Vec;
 use tensor::nn::Columns;
 
 use super::{MAX_GRID_POINTS, Session};
+use crate::config::Features;
 
 /// The plane shown spans `[-GRID_EXTENT, GRID_EXTENT]` on both axes.
 pub const GRID_EXTENT: f32 = 6.0;
@@ -129,6 +130,28 @@ impl Session {
 }
 
 impl Grid {
+    /// Every input feature's value over a `size x size` grid of the plane, laid
+    /// out as [`Session::predict_grid`] lays out maps (top row first, pixel
+    /// centres): one map per feature in [`Features::KEYS`] order, whichever
+    /// features a config turns on. The formulas are the ones the network reads.
+    ///
+    /// # Errors
+    /// When the grid is empty or has more than [`MAX_GRID_POINTS`] pixels.
+    pub fn feature_maps(size: usize) -> Result<Vec<f32>, String> {
+        let pixels = size.saturating_mul(size);
+        if pixels == 0 || pixels > MAX_GRID_POINTS {
+            return Err(alloc::format!(
+                "a feature map must have 1 to {MAX_GRID_POINTS} pixels, not {size} x {size}"
+            ));
+        }
+        let mut grid = Grid::default();
+        grid.prepare((size, size), 0, Vec::new(), false);
+        grid.strip_coordinates(0, pixels);
+        let mut maps = alloc::vec![0.0; Features::ALL.count() * pixels];
+        Features::ALL.compute_columns(&grid.xs, &grid.ys, &mut maps);
+        Ok(maps)
+    }
+
     /// Sizes the grid for `width x height` pixels, `per_pixel` probabilities
     /// each and, with `maps`, a map for every one of the layers' units, and
     /// computes each column's x.

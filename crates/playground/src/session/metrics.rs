@@ -33,6 +33,8 @@ pub enum Stop {
         step: u64,
         /// What happened and what to try.
         message: String,
+        /// The same in Chinese.
+        message_zh: String,
     },
 }
 
@@ -44,6 +46,16 @@ impl Stop {
                 "Early stopping at epoch {epoch}: the test loss has not improved since epoch {best_epoch}, whose weights were restored."
             ),
             Stop::Diverged { message, .. } => message.clone(),
+        }
+    }
+
+    /// The same sentence in Chinese.
+    pub fn message_zh(&self) -> String {
+        match self {
+            Stop::EarlyStopped { epoch, best_epoch } => alloc::format!(
+                "第 {epoch} 轮早停：测试损失自第 {best_epoch} 轮以来没有改善，已恢复那一轮的权重。"
+            ),
+            Stop::Diverged { message_zh, .. } => message_zh.clone(),
         }
     }
 }

@@ -20,6 +20,7 @@ use tensor::{Optimizer, OptimizerKind, Rng};
 use crate::config::{Config, OptimizerChoice, seed_value};
 use crate::dataset::{DataSpec, Point, generate, split};
 use crate::error::ConfigError;
+use crate::settings;
 
 pub use examples::Examples;
 pub use export::{
@@ -157,10 +158,10 @@ impl Session {
         &self.config.init_seed
     }
 
-    /// Switches to `config`. Settings that only steer training (learning rate,
-    /// optimizer constants, schedule, batch size, regularization, dropout,
-    /// augmentation, early stopping, view settings) apply from the next step and
-    /// keep the trained weights; any other change rebuilds the session. After a
+    /// Switches to `config`. A change of settings the table marks live (those
+    /// that only steer training, and the view settings) applies from the next
+    /// step and keeps the trained weights; a change of any other setting that
+    /// matters rebuilds the session ([`settings::rebuilds`]). After a
     /// divergence a new learning rate rebuilds it too: the kept weights are
     /// blown up, so the new rate starts over from the link's initial weights.
     ///
@@ -170,7 +171,7 @@ impl Session {
         config.validate()?;
         let diverged = matches!(self.stop, Some(Stop::Diverged { .. }));
         let new_rate = config.learning_rate.to_bits() != self.config.learning_rate.to_bits();
-        if rebuild_needed(&self.config, &config) || (diverged && new_rate) {
+        if settings::rebuilds(&self.config, &config) || (diverged && new_rate) {
             *self = Session::new(config)?;
             return Ok(());
         }
@@ -229,25 +230,6 @@ impl Session {
         }
         true
     }
-}
-
-/// Whether going from `old` to `new` changes the data or the network.
-fn rebuild_needed(old: &Config, new: &Config) -> bool {
-    old.problem != new.problem
-        || old.active_dataset() != new.active_dataset()
-        || old.class_count() != new.class_count()
-        || old.num_samples != new.num_samples
-        || old.noise != new.noise
-        || old.perc_train_data != new.perc_train_data
-        || old.seed != new.seed
-        || old.features != new.features
-        || old.network_shape != new.network_shape
-        || old.activation != new.activation
-        || old.init != new.init
-        || old.init_scale.to_bits() != new.init_scale.to_bits()
-        || old.init_seed != new.init_seed
-        || old.loss != new.loss
-        || old.user_points != new.user_points
 }
 
 /// Generates, splits and lays out the points; hand-added points join the training set.

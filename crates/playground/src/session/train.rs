@@ -76,6 +76,7 @@ impl Session {
             self.stop = Some(Stop::Diverged {
                 step: self.step,
                 message: "there are no training points: raise the number of points or the training percent".into(),
+                message_zh: "没有训练数据点：请增加样本数或训练集比例".into(),
             });
             return;
         }
@@ -178,6 +179,11 @@ impl Session {
             message: format!(
                 "Training diverged at step {}: the loss or a weight stopped being a finite number. \
                  The last finite weights are kept; try a learning rate below {}.",
+                self.step, self.config.learning_rate
+            ),
+            message_zh: format!(
+                "训练在第 {} 步发散：损失或某个权重不再是有限数。\
+                 已保留最后一组有限的权重；请尝试低于 {} 的学习率。",
                 self.step, self.config.learning_rate
             ),
         });

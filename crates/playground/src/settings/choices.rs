@@ -3,7 +3,7 @@
 
 use tensor::{Activation, Init};
 
-use crate::config::{Lang, LossKind, OptimizerChoice, Problem, Regularization, Schedule};
+use crate::config::{Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule};
 use crate::dataset::DatasetKind;
 
 /// An enum whose values are offered as named choices.
@@ -12,6 +12,8 @@ pub trait Named: Copy + PartialEq + 'static {
     const ALL: &'static [Self];
     /// The link spelling of each value, in the same order.
     const NAMES: &'static [&'static str];
+    /// Each value's label in the form, in English and Chinese, in the same order.
+    const LABELS: &'static [[&'static str; 2]];
 }
 
 /// The menu position of `value`.
@@ -41,16 +43,26 @@ impl Named for ClassSet {
         ClassSet(DatasetKind::Moons),
     ];
     const NAMES: &'static [&'static str] = &["circle", "xor", "gauss", "spiral", "moons"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Circle", "圆环"],
+        ["XOR", "异或"],
+        ["Gaussian", "高斯"],
+        ["Spiral", "螺旋"],
+        ["Moons", "双月"],
+    ];
 }
 
 impl Named for RegSet {
     const ALL: &'static [Self] = &[RegSet(DatasetKind::Plane), RegSet(DatasetKind::MultiGauss)];
     const NAMES: &'static [&'static str] = &["reg-plane", "reg-gauss"];
+    const LABELS: &'static [[&'static str; 2]] = &[["Plane", "平面"], ["Gaussian bumps", "高斯峰"]];
 }
 
 impl Named for Problem {
     const ALL: &'static [Self] = &[Problem::Classification, Problem::Regression];
     const NAMES: &'static [&'static str] = &["classification", "regression"];
+    const LABELS: &'static [[&'static str; 2]] =
+        &[["Classification", "分类"], ["Regression", "回归"]];
 }
 
 impl Named for Activation {
@@ -66,16 +78,37 @@ impl Named for Activation {
         "linear",
         "sine",
     ];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["ReLU", "ReLU"],
+        ["Leaky ReLU", "Leaky ReLU"],
+        ["ELU", "ELU"],
+        ["GELU", "GELU"],
+        ["Softplus", "Softplus"],
+        ["Sigmoid", "Sigmoid"],
+        ["Tanh", "Tanh"],
+        ["Linear (none)", "线性（无）"],
+        ["Sine", "正弦"],
+    ];
 }
 
 impl Named for Init {
     const ALL: &'static [Self] = &Init::ALL;
     const NAMES: &'static [&'static str] = &["uniform", "xavier", "he", "zeros"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Uniform ±0.5", "均匀 ±0.5"],
+        ["Xavier (Glorot)", "Xavier（Glorot）"],
+        ["He (Kaiming)", "He（Kaiming）"],
+        ["All zeros", "全零"],
+    ];
 }
 
 impl Named for LossKind {
     const ALL: &'static [Self] = &[LossKind::Mse, LossKind::CrossEntropy];
     const NAMES: &'static [&'static str] = &["mse", "crossEntropy"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Mean squared error", "均方误差"],
+        ["Cross-entropy", "交叉熵"],
+    ];
 }
 
 impl Named for OptimizerChoice {
@@ -89,21 +122,57 @@ impl Named for OptimizerChoice {
     ];
     const NAMES: &'static [&'static str] =
         &["sgd", "momentum", "nesterov", "rmsprop", "adam", "adamw"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["SGD", "SGD（随机梯度下降）"],
+        ["Momentum", "动量"],
+        ["Nesterov", "Nesterov"],
+        ["RMSProp", "RMSProp"],
+        ["Adam", "Adam"],
+        ["AdamW", "AdamW"],
+    ];
 }
 
 impl Named for Schedule {
     const ALL: &'static [Self] = &[Schedule::Constant, Schedule::Step, Schedule::Cosine];
     const NAMES: &'static [&'static str] = &["constant", "step", "cosine"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Constant", "恒定"],
+        ["Step decay", "分段衰减"],
+        ["Cosine", "余弦"],
+    ];
 }
 
 impl Named for Regularization {
     const ALL: &'static [Self] = &[Regularization::None, Regularization::L1, Regularization::L2];
     const NAMES: &'static [&'static str] = &["none", "L1", "L2"];
+    const LABELS: &'static [[&'static str; 2]] = &[["None", "无"], ["L1", "L1"], ["L2", "L2"]];
 }
 
 impl Named for Lang {
     const ALL: &'static [Self] = &[Lang::Auto, Lang::En, Lang::Zh];
     const NAMES: &'static [&'static str] = &["auto", "en", "zh"];
+    const LABELS: &'static [[&'static str; 2]] =
+        &[["Auto", "自动"], ["English", "English"], ["中文", "中文"]];
+}
+
+impl Named for Pace {
+    const ALL: &'static [Self] = &[
+        Pace::Epochs1,
+        Pace::Epochs3,
+        Pace::Epochs10,
+        Pace::Epochs30,
+        Pace::Epochs100,
+        Pace::Max,
+    ];
+    const NAMES: &'static [&'static str] = &["1", "3", "10", "30", "100", "max"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["1 epoch/s", "每秒 1 轮"],
+        ["3 epochs/s", "每秒 3 轮"],
+        ["10 epochs/s", "每秒 10 轮"],
+        ["30 epochs/s", "每秒 30 轮"],
+        ["100 epochs/s", "每秒 100 轮"],
+        ["As fast as possible", "尽可能快"],
+    ];
 }
 
 #[cfg(test)]
@@ -112,6 +181,7 @@ mod tests {
 
     fn check<T: Named>() {
         assert_eq!(T::ALL.len(), T::NAMES.len());
+        assert_eq!(T::ALL.len(), T::LABELS.len());
         for (i, value) in T::ALL.iter().enumerate() {
             assert_eq!(index_of(*value), i);
             assert!(pick::<T>(i) == *value);
@@ -130,5 +200,6 @@ mod tests {
         check::<Schedule>();
         check::<Regularization>();
         check::<Lang>();
+        check::<Pace>();
     }
 }

@@ -16,6 +16,8 @@ pub enum Kind {
     Choice {
         /// The names in menu order.
         names: &'static [&'static str],
+        /// Each name's label in English and Chinese, in the same order.
+        labels: &'static [[&'static str; 2]],
         /// The menu position of the current value.
         get: fn(&Config) -> usize,
         /// Sets the value at a menu position.
@@ -112,6 +114,33 @@ impl Kind {
             Kind::Points { max, .. } => format!(
                 "must be up to {max} points written x,y,label and separated by ';', \
                  with x and y in [-{POINT_LIMIT}, {POINT_LIMIT}]"
+            ),
+        }
+    }
+
+    /// What values are allowed, in Chinese, as the end of a sentence ("须为 ...").
+    pub fn allowed_zh(&self) -> String {
+        match self {
+            Kind::Choice { names, .. } => format!("须为 {} 之一", names.join("、")),
+            Kind::Int { min, max, .. } => format!("须为 {min} 到 {max} 之间的整数"),
+            Kind::Float {
+                min, max, open_min, ..
+            } => {
+                let open = if *open_min { '(' } else { '[' };
+                format!("须为 {open}{min}, {max}] 范围内的数")
+            }
+            Kind::Bool { .. } => "须为 true 或 false".into(),
+            Kind::List {
+                max_len, min, max, ..
+            } => {
+                format!("须为最多 {max_len} 个以逗号分隔的 {min} 到 {max} 之间的整数")
+            }
+            Kind::Seed { .. } => {
+                format!("须为 1 到 {SEED_MAX_LEN} 个字母、数字、'.'、'-' 或 '_'")
+            }
+            Kind::Points { max, .. } => format!(
+                "须为最多 {max} 个点，每点写成 x,y,标签，以 ';' 分隔，\
+                 且 x 和 y 在 [-{POINT_LIMIT}, {POINT_LIMIT}] 范围内"
             ),
         }
     }

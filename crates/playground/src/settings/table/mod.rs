@@ -10,8 +10,10 @@ mod training;
 use tensor::{Activation, Init};
 
 use super::choices::{ClassSet, Named, RegSet, index_of, pick};
-use super::{Group, Kind, Setting};
-use crate::config::{Config, Lang, LossKind, OptimizerChoice, Problem, Regularization, Schedule};
+use super::{Applies, Group, Kind, Note, Setting};
+use crate::config::{
+    Config, Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule,
+};
 
 use Group::{Data, Features, Network, Training, View};
 
@@ -42,6 +44,10 @@ const fn row(
         name_zh,
         help_en,
         help_zh,
+        applies: Applies::Rebuild,
+        relevant: |_| true,
+        brings: |_| {},
+        note: None,
     }
 }
 
@@ -76,6 +82,7 @@ const fn flag(get: fn(&Config) -> bool, set: fn(&mut Config, bool)) -> Kind {
 const fn choice<T: Named>(get: fn(&Config) -> usize, set: fn(&mut Config, usize)) -> Kind {
     Kind::Choice {
         names: T::NAMES,
+        labels: T::LABELS,
         get,
         set,
     }

@@ -1,4 +1,4 @@
-//! The rows last in the form: hand-added points and the view settings.
+//! The rows last in the form: hand-added points and the view settings (speed among them).
 
 use super::*;
 
@@ -31,7 +31,8 @@ pub(super) const PAGE: &[Setting] = &[
             "Draw the test points over the output.",
             "在输出图上画出测试点。",
         ],
-    ),
+    )
+    .live(),
     row(
         "discretize",
         View,
@@ -43,7 +44,8 @@ pub(super) const PAGE: &[Setting] = &[
             "Colour regions by their winning class only, not by confidence.",
             "只按预测类别上色，不显示置信度。",
         ],
-    ),
+    )
+    .live(),
     row(
         "lang",
         View,
@@ -55,5 +57,19 @@ pub(super) const PAGE: &[Setting] = &[
             "The interface language; auto follows the browser.",
             "界面语言；auto 跟随浏览器。",
         ],
-    ),
+    )
+    .live(),
+    row(
+        "speed",
+        View,
+        "max",
+        choice::<Pace>(|c| index_of(c.speed), |c, i| c.speed = pick(i)),
+        [
+            "Speed",
+            "速度",
+            "How many epochs to train per second while playing.",
+            "运行时每秒训练多少轮。",
+        ],
+    )
+    .live(),
 ];

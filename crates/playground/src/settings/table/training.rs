@@ -15,7 +15,13 @@ pub(super) const TRAINING: &[Setting] = &[
             "Squared error (as TensorFlow Playground) or cross-entropy.",
             "均方误差（同 TensorFlow Playground）或交叉熵。",
         ],
-    ),
+    )
+    .when(|c| c.problem == Problem::Classification)
+    .note(Note {
+        shown: |c| c.class_count().is_some_and(|classes| classes > 2),
+        en: "With more than 2 classes the output is a softmax over the classes, and cross-entropy is the loss that fits it: choosing the classes switched to it.",
+        zh: "超过 2 类时，输出是各类别上的 softmax，与之相配的损失是交叉熵：选择类别数时已自动切换。",
+    }),
     row(
         "optimizer",
         Training,
@@ -27,7 +33,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "The rule that turns gradients into weight updates.",
             "把梯度变成权重更新的规则。",
         ],
-    ),
+    )
+    .live(),
     row(
         "learningRate",
         Training,
@@ -39,7 +46,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "The step size of gradient descent; too large diverges, too small crawls.",
             "梯度下降的步长：太大会发散，太小则很慢。",
         ],
-    ),
+    )
+    .live(),
     row(
         "momentum",
         Training,
@@ -51,7 +59,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "How much of the previous step carries into the next (momentum, Nesterov).",
             "上一步有多少延续到下一步（动量、Nesterov）。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Momentum | OptimizerChoice::Nesterov)),
     row(
         "beta1",
         Training,
@@ -63,7 +73,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "Decay of Adam's running mean of gradients.",
             "Adam 梯度滑动平均的衰减率。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW)),
     row(
         "beta2",
         Training,
@@ -75,7 +87,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "Decay of Adam's running mean of squared gradients.",
             "Adam 梯度平方滑动平均的衰减率。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW)),
     row(
         "rho",
         Training,
@@ -87,7 +101,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "Decay of RMSProp's running mean of squared gradients.",
             "RMSProp 梯度平方滑动平均的衰减率。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| c.optimizer == OptimizerChoice::RmsProp),
     row(
         "weightDecay",
         Training,
@@ -99,7 +115,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "AdamW's decoupled shrinking of every weight each step.",
             "AdamW 每步对所有权重的解耦衰减。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| c.optimizer == OptimizerChoice::AdamW),
     row(
         "lrSchedule",
         Training,
@@ -111,7 +129,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "Keep the learning rate, cut it in steps, or lower it along a cosine.",
             "保持学习率、分段衰减或按余弦下降。",
         ],
-    ),
+    )
+    .live(),
     row(
         "lrEpochs",
         Training,
@@ -123,7 +142,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "Epochs between step decays, or the length of the cosine.",
             "分段衰减的间隔轮数，或余弦调度的总轮数。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| c.lr_schedule != Schedule::Constant),
     row(
         "lrDecay",
         Training,
@@ -135,7 +156,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "What each step decay multiplies the learning rate by.",
             "每次分段衰减时学习率乘以的系数。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| c.lr_schedule == Schedule::Step),
     row(
         "batchSize",
         Training,
@@ -152,7 +175,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "Examples averaged per update: small batches are noisy, large ones smooth.",
             "每次更新平均的样本数：小批次噪声大，大批次更平滑。",
         ],
-    ),
+    )
+    .live(),
     row(
         "regularization",
         Training,
@@ -167,7 +191,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "A penalty on large weights that fights overfitting.",
             "惩罚过大的权重以对抗过拟合。",
         ],
-    ),
+    )
+    .live(),
     row(
         "regularizationRate",
         Training,
@@ -184,7 +209,9 @@ pub(super) const TRAINING: &[Setting] = &[
             "How strongly large weights are penalised.",
             "对大权重惩罚的力度。",
         ],
-    ),
+    )
+    .live()
+    .when(|c| c.regularization != Regularization::None),
     row(
         "dropout",
         Training,
@@ -196,7 +223,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "The chance each hidden unit is switched off in a training step.",
             "每个训练步中隐藏单元被随机关闭的概率。",
         ],
-    ),
+    )
+    .live(),
     row(
         "augmentNoise",
         Training,
@@ -208,7 +236,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "Random jitter added to training inputs every epoch.",
             "每轮给训练输入加入的随机抖动。",
         ],
-    ),
+    )
+    .live(),
     row(
         "patience",
         Training,
@@ -220,5 +249,6 @@ pub(super) const TRAINING: &[Setting] = &[
             "Stop after this many epochs without a better test loss, and restore the best weights (0 = off).",
             "测试损失连续这么多轮没有改善就停止，并恢复最佳权重（0 为关闭）。",
         ],
-    ),
+    )
+    .live(),
 ];
