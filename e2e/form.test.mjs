@@ -11,7 +11,7 @@ import {
 
 /** Settings other parts of the page render: the features, the network's shape, added points. */
 const ELSEWHERE = ['x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'networkShape',
-  'userPoints'];
+  'userPoints', 'speed'];
 /** The containers the form fills. */
 const FORM_ROOTS = '#data-panel, #training-panel, #view-settings, #language-setting';
 
@@ -265,6 +265,52 @@ describe('settings form', () => {
       assert.ok(paced > 4 && paced <= 13, `10 epochs/s trained ${paced.toFixed(2)} epochs/s`);
       const fastest = await rate('max', 60);
       assert.ok(fastest > 5 * paced, `max trained ${fastest.toFixed(1)} epochs/s vs ${paced.toFixed(1)}`);
+    });
+  });
+
+  test('three classes bring cross-entropy, Adam and 16-16-16, said beside the loss; a link keeps its loss', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page);
+      assert.equal(await page.getByTestId('note-loss').isVisible(), false);
+      await page.getByTestId('setting-classes').selectOption('3');
+      await page.waitForFunction(() => window.location.hash.includes('classes=3'));
+      const hash = await hashOf(page);
+      for (const part of ['loss=crossEntropy', 'optimizer=adam', 'learningRate=0.005',
+        'networkShape=16,16,16']) {
+        assert.ok(hash.includes(part), `${part} in ${hash}`);
+      }
+      await page.getByTestId('note-loss').waitFor({ state: 'visible' });
+      assert.match(await page.getByTestId('note-loss').innerText(), /cross-entropy/);
+      await page.goto(`${BASE_URL}#classes=3&loss=mse`);
+      await page.waitForFunction(() => document.querySelector('[data-testid="setting-loss"]')
+        instanceof HTMLSelectElement
+        && /** @type {HTMLSelectElement} */ (document.querySelector('[data-testid="setting-loss"]'))
+          .value === 'mse');
+      assert.equal(await page.getByTestId('setting-loss').inputValue(), 'mse');
+    });
+  });
+
+  test('the speed travels in the link and paces the page that opens it', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page, 'speed=3');
+      assert.equal(await page.getByTestId('speed').inputValue(), '3');
+      await page.getByTestId('speed').selectOption('30');
+      await page.waitForFunction(() => window.location.hash.includes('speed=30'));
+      await page.getByTestId('speed').selectOption('max');
+      await page.waitForFunction(() => !window.location.hash.includes('speed='));
+    });
+  });
+
+  test('a refused value and a bad link are explained in Chinese on the Chinese page', async () => {
+    await withPage(browser, async (page) => {
+      await openReady(page, 'lang=zh&noise=999');
+      const banner = page.getByTestId('error');
+      await banner.waitFor({ state: 'visible' });
+      assert.match(await banner.innerText(), /noise=999：噪声须为 0 到 50 之间的整数/);
+      await typeInto(page, 'learningRate', '99');
+      const note = page.locator('[data-setting="learningRate"] [data-note]');
+      await note.waitFor({ state: 'visible' });
+      assert.match(await note.innerText(), /须为 \(0, 10\] 范围内的数/);
     });
   });
 

@@ -28,14 +28,15 @@ async function openAt(page, width, height) {
 }
 
 /**
- * The page box of each element, by CSS selector.
+ * The page box of each element, by CSS selector; throws if one is missing.
  * @param {import('playwright-core').Page} page
  * @param {string[]} selectors
  */
 function boxes(page, selectors) {
   return page.evaluate((selectors) => Object.fromEntries(selectors.map((selector) => {
     const box = document.querySelector(selector)?.getBoundingClientRect();
-    return [selector, box && { left: box.left, right: box.right, top: box.top + window.scrollY }];
+    if (!box) throw new Error(`no element matches ${selector}`);
+    return [selector, { left: box.left, right: box.right, top: box.top + window.scrollY }];
   })), selectors);
 }
 

@@ -66,11 +66,11 @@ export function findControls(root) {
 }
 
 /**
- * Calls a handler when its button is clicked, and `speed` with the pace chosen (epochs per
- * second, `Infinity` for as fast as possible) now and whenever it changes.
+ * Calls a handler when its button is clicked, and `speed` with the speed chosen (the `speed`
+ * setting's link spelling) whenever the learner changes it.
  * @param {Controls} controls
  * @param {{play: () => void, pause: () => void, step: () => void, reset: () => void,
- *   newWeights: () => void, speed: (epochsPerSecond: number) => void}} handlers
+ *   newWeights: () => void, speed: (value: string) => void}} handlers
  */
 export function bindControls(controls, handlers) {
   controls.play.addEventListener('click', handlers.play);
@@ -78,17 +78,15 @@ export function bindControls(controls, handlers) {
   controls.step.addEventListener('click', handlers.step);
   controls.reset.addEventListener('click', handlers.reset);
   controls.newWeights.addEventListener('click', handlers.newWeights);
-  const speed = () => handlers.speed(paceOf(controls.speed.value));
-  controls.speed.addEventListener('change', speed);
-  speed();
+  controls.speed.addEventListener('change', () => handlers.speed(controls.speed.value));
 }
 
 /**
- * The pace a speed option stands for: its value in epochs per second, or `Infinity` for `max`.
+ * The pace a `speed` value stands for: epochs per second, or `Infinity` for `max`.
  * @param {string} value
  * @returns {number}
  */
-function paceOf(value) {
+export function paceOf(value) {
   const pace = Number(value);
   return Number.isFinite(pace) && pace > 0 ? pace : Infinity;
 }

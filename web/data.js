@@ -230,10 +230,11 @@ function showValue(/** @type {HTMLOutputElement} */ shown, /** @type {HTMLInputE
 
 /**
  * A new element with a class and attributes.
- * @param {string} tag
+ * @template {keyof HTMLElementTagNameMap} K
+ * @param {K} tag
  * @param {string} className
  * @param {Record<string, string>} [attributes]
- * @returns {any}
+ * @returns {HTMLElementTagNameMap[K]}
  */
 function element(tag, className, attributes = {}) {
   const node = document.createElement(tag);

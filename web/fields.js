@@ -202,17 +202,10 @@ export function accepted(row, text) {
 }
 
 /**
- * What the note says when a value is refused: the table's `allowed`, in Chinese where the
- * limits can be said in Chinese.
+ * What the note says when a value is refused: the table's `allowed`, in the page's language.
  * @param {SettingRow} row
  * @returns {string}
  */
 function refusal(row) {
-  let allowed = row.allowed;
-  if (language() === 'zh' && row.type === 'int') {
-    allowed = `须为 ${row.min} 到 ${row.max} 之间的整数`;
-  } else if (language() === 'zh' && row.type === 'float') {
-    allowed = `须为 ${row.openMin ? '(' : '['}${row.min}, ${row.max}] 范围内的数`;
-  }
-  return t('form.notApplied', { allowed });
+  return t('form.notApplied', { allowed: language() === 'zh' ? row.allowedZh : row.allowed });
 }

@@ -10,7 +10,7 @@
 // A file larger than `MAX_FILE_BYTES` is refused before it is read, so that choosing the wrong
 // file (a video, a disk image) never stalls the tab.
 
-import { addStrings, t } from './i18n.js';
+import { addStrings, messageOf, t } from './i18n.js';
 import { maxUserPoints, parseData, pointLimit } from './pkg/playground_wasm.js';
 import { formatPoints, pickPoints } from './points.js';
 
@@ -279,9 +279,4 @@ function arrow(/** @type {string} */ path) {
 function datasetName(/** @type {import('./main.js').Playground} */ playground) {
   const values = playground.values();
   return values.problem === 'regression' ? values.regDataset : values.dataset;
-}
-
-/** @param {unknown} error */
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,8 @@
 // The settings form, generated from the engine's settings table so the form, the link and the
 // defaults cannot drift apart: the data column, the training panel, the display switches by the
-// output and the language switch in the header. It shows only the fields that matter for the
-// current choices and follows the experiment whenever its link changes.
+// output and the language switch in the header. The engine says which fields matter now, what a
+// change brings along and which notes apply; the form follows the experiment whenever its link
+// changes.
 
 import { gridExtent, palette, randomSeed } from './pkg/playground_wasm.js';
 import { onLanguageChange } from './i18n.js';
@@ -9,11 +10,16 @@ import { createDatasetField } from './datasets.js';
 import { make } from './dom.js';
 import { createField } from './fields.js';
 import { settingsTable } from './settings-table.js';
-import { addTableStrings } from './strings.js';
+import { messageOf } from './i18n.js';
+import { addTableStrings, settingKeys } from './strings.js';
 
-/** Settings other views render: the input features, the network's shape, hand-added points. */
+/**
+ * Settings other views render: the input features, the network's shape, hand-added points, and
+ * the speed (in the top bar, beside Play).
+ */
 export const RENDERED_ELSEWHERE = new Set([
   'x', 'y', 'xSquared', 'ySquared', 'xTimesY', 'sinX', 'sinY', 'networkShape', 'userPoints',
+  'speed',
 ]);
 
 /** Where each setting goes, in order; a setting not listed goes by its table group. */
@@ -38,49 +44,8 @@ const FIRST_SCREEN = new Set(['data', 'view', 'language']);
 /** @type {Record<string, keyof PLACES>} */
 const GROUP_PLACES = { data: 'data', features: 'weights', network: 'weights', training: 'optimizer', view: 'view' };
 
-/** Datasets whose number of classes can be chosen. */
-const CLASS_CHOICE = new Set(['spiral', 'gauss']);
-const ADAM = new Set(['adam', 'adamw']);
-
-/**
- * When a setting matters, given every current value; settings not listed always matter.
- * @type {Record<string, (values: Record<string, string>) => boolean>}
- */
-const RELEVANT = {
-  dataset: (v) => v.problem === 'classification',
-  regDataset: (v) => v.problem === 'regression',
-  classes: (v) => v.problem === 'classification' && CLASS_CHOICE.has(v.dataset),
-  loss: (v) => v.problem === 'classification',
-  momentum: (v) => v.optimizer === 'momentum' || v.optimizer === 'nesterov',
-  beta1: (v) => ADAM.has(v.optimizer),
-  beta2: (v) => ADAM.has(v.optimizer),
-  rho: (v) => v.optimizer === 'rmsprop',
-  weightDecay: (v) => v.optimizer === 'adamw',
-  lrEpochs: (v) => v.lrSchedule !== 'constant',
-  lrDecay: (v) => v.lrSchedule === 'step',
-  regularizationRate: (v) => v.regularization !== 'none',
-};
-
 /** Whole-number settings shown as sliders, with their unit. */
 const SLIDERS = { noise: '%', percTrainData: '%' };
-
-/**
- * Settings that must change together with another so the experiment stays valid: a dataset
- * without a class choice has two classes, and regression learns with squared error.
- * @param {string} key
- * @param {string | boolean} value
- * @param {Record<string, string>} values the current values
- * @returns {Record<string, string | boolean>}
- */
-function withCompanions(key, value, values) {
-  if (key === 'dataset' && !CLASS_CHOICE.has(String(value)) && values.classes !== '2') {
-    return { dataset: value, classes: '2' };
-  }
-  if (key === 'problem' && value === 'regression' && values.loss !== 'mse') {
-    return { problem: value, loss: 'mse' };
-  }
-  return { [key]: value };
-}
 
 /**
  * The form as a view. It fills `#data-panel`, `#training-panel`, `#view-settings` and
@@ -101,7 +66,13 @@ export function createFormView(app, root) {
   let shown = '';
 
   const apply = (/** @type {string} */ key) => (/** @type {string | boolean} */ value) => {
-    app.change(withCompanions(key, value, values));
+    const playground = app.playground();
+    if (!playground) return;
+    try {
+      app.change(playground.formChange(key, String(value)));
+    } catch (error) {
+      app.showError(messageOf(error));
+    }
     // A refused change leaves the link as it was: show the values in force again.
     shown = '';
     refresh();
@@ -128,6 +99,7 @@ export function createFormView(app, root) {
             testid: key === 'lang' ? 'language' : undefined,
             compact: key === 'lang',
           });
+        if (row.noteEn !== undefined) field.element.append(tableNote(key));
         sections[/** @type {keyof PLACES} */ (place)].append(field.element);
         fields.push(field);
       }
@@ -145,9 +117,13 @@ export function createFormView(app, root) {
     if (query === shown) return;
     shown = query;
     values = playground.values();
+    const relevant = playground.relevant();
+    const notes = new Set(playground.notes());
     for (const field of fields) {
       field.show(values[field.key], values);
-      field.element.hidden = !(RELEVANT[field.key]?.(values) ?? true);
+      field.element.hidden = !relevant[field.key];
+      const note = field.element.querySelector('[data-table-note]');
+      if (note instanceof HTMLElement) note.hidden = !notes.has(field.key);
     }
   }
 
@@ -199,6 +175,19 @@ function buildSections(root) {
     view: find('view-settings'),
     language: find('language-setting'),
   };
+}
+
+/**
+ * The table's note beside setting `key`'s field, hidden until the engine says it applies.
+ * @param {string} key
+ * @returns {HTMLParagraphElement}
+ */
+function tableNote(key) {
+  const note = make('p', { className: 'note table-note', hidden: true });
+  note.dataset.tableNote = '';
+  note.dataset.testid = `note-${key}`;
+  note.dataset.i18n = settingKeys(key).note;
+  return note;
 }
 
 /**

@@ -37,6 +37,18 @@ export function language() {
 }
 
 /**
+ * The message of something thrown, in the language in use: the engine's errors carry their
+ * Chinese as `messageZh`.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function messageOf(error) {
+  if (!(error instanceof Error)) return String(error);
+  const chinese = /** @type {{messageZh?: unknown}} */ (error).messageZh;
+  return current === 'zh' && typeof chinese === 'string' ? chinese : error.message;
+}
+
+/**
  * The language the browser prefers: Chinese if its first Chinese or English entry is Chinese.
  * @returns {Language}
  */

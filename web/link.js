@@ -7,16 +7,17 @@ import { Playground, parseLink } from './pkg/playground_wasm.js';
 
 /**
  * A playground for `link` (the part after `#`, or empty for the defaults), with one sentence
- * per bad or ignored setting.
+ * per bad or ignored setting in English and in Chinese.
  * @param {string} link
- * @returns {{playground: import('./types.js').Playground, problems: string[]}}
+ * @returns {{playground: import('./types.js').Playground,
+ *   problems: Array<{en: string, zh: string}>}}
  * @throws {Error} only if the repaired link is refused, which would be a bug
  */
 export function openLink(link) {
   const parsed = /** @type {ParsedLink} */ (parseLink(link));
   const problems = [
-    ...parsed.errors.map((error) => error.text),
-    ...parsed.warnings.map((warning) => warning.text),
+    ...parsed.errors.map((error) => ({ en: error.text, zh: error.textZh })),
+    ...parsed.warnings.map((warning) => ({ en: warning.text, zh: warning.textZh })),
   ];
   // The class's .d.ts says `object` where the engine returns the shapes types.js names.
   const playground = /** @type {import('./types.js').Playground} */ (Playground.fromQuery(parsed.query));

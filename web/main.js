@@ -5,24 +5,24 @@ import './strings.js';
 import init, { gridExtent, onPanic, palette } from './pkg/playground_wasm.js';
 import { createChartsView } from './charts.js';
 import {
-  bindControls, findControls, showError, showMetrics, showPlaying, showStatus,
+  bindControls, findControls, paceOf, showError, showMetrics, showPlaying, showStatus,
 } from './controls.js';
 import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js';
 import { createFormView } from './form.js';
 import { createDataView } from './data.js';
 import { createHeatmap } from './heatmap.js';
-import { setLanguage, t, translate } from './i18n.js';
+import { language, messageOf, setLanguage, t, translate } from './i18n.js';
 import { openLink, writeLink } from './link.js';
 import { createPlayer } from './player.js';
 import { bindShare } from './share.js';
 
-/** @typedef {import('./pkg/playground_wasm.js').Playground} Playground */
+/** @typedef {import('./types.js').Playground} Playground */
 
 /**
  * What a view is told after every frame and every change.
  * @typedef {object} Frame
  * @property {Playground} playground the experiment (read it; change it only through `App`)
- * @property {any} metrics           `playground.metrics()` of this frame
+ * @property {import('./types.js').Metrics} metrics `playground.metrics()` of this frame
  */
 
 /**
@@ -211,9 +211,20 @@ function start() {
     player.restart();
     state.points = playground.points();
     for (const view of views) view.restart?.();
-    writeLink(playground.query());
-    setLanguage(playground.values().lang);
+    showSettings(playground);
     render();
+  }
+
+  /**
+   * Puts the settings the page itself applies in force: the link, the language and the speed.
+   * @param {Playground} playground
+   */
+  function showSettings(playground) {
+    writeLink(playground.query());
+    const values = playground.values();
+    setLanguage(values.lang);
+    controls.speed.value = values.speed;
+    player.setSpeed(paceOf(values.speed));
   }
 
   /** Replaces the experiment with the one in `link` (bad settings fall back to defaults). */
@@ -222,8 +233,9 @@ function start() {
     const { playground, problems } = openLink(link);
     state.playground?.free();
     state.playground = playground;
-    showError(controls, problems.length === 0 ? null : [t('banner.badLink'), ...problems].join('\n'));
     restarted();
+    const said = problems.map((problem) => (language() === 'zh' ? problem.zh : problem.en));
+    showError(controls, said.length === 0 ? null : [t('banner.badLink'), ...said].join('\n'));
   }
 
   /** Starts over after `action` alters the playground. */
@@ -251,8 +263,7 @@ function start() {
       if (before > 0) setPlaying(false);
       restarted();
     } else {
-      writeLink(playground.query());
-      setLanguage(playground.values().lang);
+      showSettings(playground);
       render();
     }
   }
@@ -268,7 +279,7 @@ function start() {
     }),
     reset: guarded(() => restart((playground) => playground.reset())),
     newWeights: guarded(() => restart((playground) => playground.newWeights())),
-    speed: (epochsPerSecond) => player.setSpeed(epochsPerSecond),
+    speed: (value) => app.change({ speed: value }),
   });
   bindShare(controls);
   window.addEventListener('hashchange', () => app.open(window.location.hash.slice(1)));
@@ -294,13 +305,4 @@ function start() {
  */
 function importViews() {
   return Promise.all([import('./network.js'), import('./lessons.js')]);
-}
-
-/**
- * The message of something thrown.
- * @param {unknown} error
- * @returns {string}
- */
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -9,7 +9,6 @@ import { createPacer } from './network-pacer.js';
 import { buildPanel } from './network-panel.js';
 import { createPicture } from './network-picture.js';
 import { FEATURES, featureMaps } from './neuron-maps.js';
-import { gridExtent } from './pkg/playground_wasm.js';
 import { settingsTable } from './settings-table.js';
 import { createWeightEditor } from './weight-editor.js';
 
@@ -36,7 +35,7 @@ export function createNetworkView(app, root) {
   const shape = settingsTable().find((row) => row.key === 'networkShape');
   const limits = { layers: shape?.maxLen ?? 8, units: shape?.max ?? 64 };
   const dom = buildPanel(root);
-  const picture = createPicture(dom, THUMB, featureMaps(THUMB, gridExtent()), limits.units);
+  const picture = createPicture(dom, THUMB, featureMaps(THUMB), limits.units);
   const state = { query: '', step: -1, width: 0, language: language(), visible: true, dirty: true };
   /** @type {import('./types.js').NeuronMaps | undefined} The last maps, refilled in place by the next draw. */
   let maps;

@@ -1,6 +1,10 @@
 // Paints a unit's activation map (or an input feature's values) over the plane as a small
 // image: a diverging orange–white–blue scale centred at 0, each map scaled by its own largest
-// |value| so its shape shows whatever the activation's range (ReLU, tanh, sigmoid alike).
+// |value| so its shape shows whatever the activation's range (ReLU, tanh, sigmoid alike). The
+// features' own maps come from the engine.
+
+import { featureMaps as engineFeatureMaps } from './pkg/playground_wasm.js';
+import { settingsTable } from './settings-table.js';
 
 /** Negative values: TensorFlow Playground's orange (class 0's colour). */
 const NEGATIVE = [245, 147, 34];
@@ -17,19 +21,13 @@ const FLAT = 1e-6;
 const TABLE = buildTable();
 
 /**
- * The seven input features in share-link key order, with the value each takes at `(x, y)`:
- * the same formulas as the engine's `Features::compute`, for their pictures only.
- * @type {ReadonlyArray<{key: string, label: string, at: (x: number, y: number) => number}>}
+ * The input features in share-link key order, as the engine's table lists them (its
+ * `features` rows), with the label the network picture shows.
+ * @type {ReadonlyArray<{key: string, label: string}>}
  */
-export const FEATURES = [
-  { key: 'x', label: 'x1', at: (x) => x },
-  { key: 'y', label: 'x2', at: (x, y) => y },
-  { key: 'xSquared', label: 'x1²', at: (x) => x * x },
-  { key: 'ySquared', label: 'x2²', at: (x, y) => y * y },
-  { key: 'xTimesY', label: 'x1·x2', at: (x, y) => x * y },
-  { key: 'sinX', label: 'sin x1', at: (x) => Math.sin(x) },
-  { key: 'sinY', label: 'sin x2', at: (x, y) => Math.sin(y) },
-];
+export const FEATURES = settingsTable()
+  .filter((row) => row.group === 'features')
+  .map((row) => ({ key: row.key, label: row.nameEn }));
 
 /**
  * The smallest and largest of `count` values of `values` from `offset`.
@@ -81,25 +79,14 @@ export function paintMap(values, offset, rgba) {
 }
 
 /**
- * Each feature's values over a `size x size` grid of `[-extent, extent]²`, laid out like the
- * engine's grid (top row first, pixel centres), one map after another in `FEATURES` order.
+ * Each feature's values over a `size x size` grid of the plane, computed by the engine with the
+ * formulas the network reads, laid out like its grid (top row first, pixel centres), one map
+ * after another in `FEATURES` order.
  * @param {number} size
- * @param {number} extent
  * @returns {Float32Array}
  */
-export function featureMaps(size, extent) {
-  const pixels = size * size;
-  const maps = new Float32Array(FEATURES.length * pixels);
-  FEATURES.forEach((feature, index) => {
-    for (let j = 0; j < size; j += 1) {
-      const y = extent - (2 * extent * (j + 0.5)) / size;
-      for (let i = 0; i < size; i += 1) {
-        const x = -extent + (2 * extent * (i + 0.5)) / size;
-        maps[index * pixels + j * size + i] = feature.at(x, y);
-      }
-    }
-  });
-  return maps;
+export function featureMaps(size) {
+  return engineFeatureMaps(size);
 }
 
 /**

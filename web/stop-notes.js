@@ -1,38 +1,17 @@
 // Why training stopped, said where the learner looks: the engine's message in the page's
 // language, and after a divergence a note beside the learning rate that caused it.
 
-import { addStrings, language, t } from './i18n.js';
-
-addStrings({
-  en: {},
-  zh: {
-    'stop.early': '第 {epoch} 轮提前停止：测试损失自第 {best} 轮起不再下降，已恢复那一轮的权重。',
-    'stop.diverged':
-      '训练在第 {step} 步发散：损失或某个权重不再是有限的数。已保留最后一组有限的权重；请试试低于 {rate} 的学习率。',
-  },
-});
-
-/** The engine's divergence message, whose numbers the translation reuses. */
-const DIVERGED = /^Training diverged at step (\d+):.* below ([^\s]+?)\.?$/s;
+import { language } from './i18n.js';
 
 /** @typedef {import('./types.js').Stop} Stop */
 
 /**
- * The engine's stop message in the current language (English, or a message it does not know,
- * stays as the engine wrote it).
+ * The engine's stop message in the current language (the engine writes both).
  * @param {Stop} stop
  * @returns {string}
  */
 export function stopMessage(stop) {
-  if (language() === 'en') return stop.message;
-  if (stop.reason === 'earlyStopped' && stop.epoch !== null && stop.bestEpoch !== null) {
-    return t('stop.early', { epoch: stop.epoch, best: stop.bestEpoch });
-  }
-  const diverged = DIVERGED.exec(stop.message);
-  if (stop.reason === 'diverged' && diverged) {
-    return t('stop.diverged', { step: diverged[1], rate: diverged[2] });
-  }
-  return stop.message;
+  return language() === 'zh' ? stop.messageZh : stop.message;
 }
 
 /**

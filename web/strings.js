@@ -1,5 +1,6 @@
-// The page chrome's words in English and Chinese: the header, the top bar, the panels' titles,
-// the form's messages, and friendlier labels for the choices whose link spelling is terse.
+// The page chrome's words in English and Chinese: the header, the top bar, the panels' titles and
+// the form's messages; the settings' names, help, notes and choice labels come from the engine's
+// table (`addTableStrings`).
 
 import { addStrings } from './i18n.js';
 
@@ -111,39 +112,6 @@ addStrings({
 });
 
 /**
- * Friendlier labels for choices, by setting key and link spelling; a choice missing here shows
- * its link spelling.
- * @type {Record<string, Record<string, [string, string]>>}
- */
-export const CHOICE_LABELS = {
-  problem: { classification: ['Classification', '分类'], regression: ['Regression', '回归'] },
-  dataset: {
-    circle: ['Circle', '圆环'], xor: ['XOR', '异或'], gauss: ['Gaussian', '高斯'],
-    spiral: ['Spiral', '螺旋'], moons: ['Moons', '双月'],
-  },
-  regDataset: { 'reg-plane': ['Plane', '平面'], 'reg-gauss': ['Gaussian bumps', '高斯峰'] },
-  activation: {
-    relu: ['ReLU', 'ReLU'], leakyRelu: ['Leaky ReLU', 'Leaky ReLU'], elu: ['ELU', 'ELU'],
-    gelu: ['GELU', 'GELU'], softplus: ['Softplus', 'Softplus'], sigmoid: ['Sigmoid', 'Sigmoid'],
-    tanh: ['Tanh', 'Tanh'], linear: ['Linear (none)', '线性（无）'], sine: ['Sine', '正弦'],
-  },
-  init: {
-    uniform: ['Uniform ±0.5', '均匀 ±0.5'],
-    xavier: ['Xavier (Glorot)', 'Xavier（Glorot）'],
-    he: ['He (Kaiming)', 'He（Kaiming）'],
-    zeros: ['All zeros', '全零'],
-  },
-  loss: { mse: ['Mean squared error', '均方误差'], crossEntropy: ['Cross-entropy', '交叉熵'] },
-  optimizer: {
-    sgd: ['SGD', 'SGD（随机梯度下降）'], momentum: ['Momentum', '动量'], nesterov: ['Nesterov', 'Nesterov'],
-    rmsprop: ['RMSProp', 'RMSProp'], adam: ['Adam', 'Adam'], adamw: ['AdamW', 'AdamW'],
-  },
-  lrSchedule: { constant: ['Constant', '恒定'], step: ['Step decay', '分段衰减'], cosine: ['Cosine', '余弦'] },
-  regularization: { none: ['None', '无'], L1: ['L1', 'L1'], L2: ['L2', 'L2'] },
-  lang: { auto: ['Auto', '自动'], en: ['English', 'English'], zh: ['中文', '中文'] },
-};
-
-/**
  * The i18n key of a choice's label (registered by `addChoiceStrings`).
  * @param {string} key the setting
  * @param {string} name the choice's link spelling
@@ -157,14 +125,13 @@ export function choiceKey(key, name) {
  * @param {string} key
  */
 export function settingKeys(key) {
-  return { name: `setting.${key}.name`, help: `setting.${key}.help` };
+  return { name: `setting.${key}.name`, help: `setting.${key}.help`, note: `setting.${key}.note` };
 }
 
 /**
- * Registers every setting's label and help, and every choice's label, from the engine's table,
- * so `data-i18n` attributes translate them.
- * @param {Array<{key: string, nameEn: string, nameZh: string, helpEn: string, helpZh: string,
- *   names?: string[]}>} table
+ * Registers every setting's label, help and note, and every choice's label, from the engine's
+ * table, so `data-i18n` attributes translate them.
+ * @param {import('./types.js').SettingRow[]} table
  */
 export function addTableStrings(table) {
   /** @type {{en: Record<string, string>, zh: Record<string, string>}} */
@@ -175,11 +142,14 @@ export function addTableStrings(table) {
     strings.zh[keys.name] = row.nameZh;
     strings.en[keys.help] = row.helpEn;
     strings.zh[keys.help] = row.helpZh;
-    for (const name of row.names ?? []) {
-      const [en, zh] = CHOICE_LABELS[row.key]?.[name] ?? [name, name];
-      strings.en[choiceKey(row.key, name)] = en;
-      strings.zh[choiceKey(row.key, name)] = zh;
+    if (row.noteEn !== undefined && row.noteZh !== undefined) {
+      strings.en[keys.note] = row.noteEn;
+      strings.zh[keys.note] = row.noteZh;
     }
+    (row.names ?? []).forEach((name, index) => {
+      strings.en[choiceKey(row.key, name)] = row.labelsEn?.[index] ?? name;
+      strings.zh[choiceKey(row.key, name)] = row.labelsZh?.[index] ?? name;
+    });
   }
   addStrings(strings);
 }

@@ -53,7 +53,7 @@ impl Stop {
     pub fn message_zh(&self) -> String {
         match self {
             Stop::EarlyStopped { epoch, best_epoch } => alloc::format!(
-                "第 {epoch} 轮早停：测试损失自第 {best_epoch} 轮以来没有改善，已恢复那一轮的权重。"
+                "第 {epoch} 轮提前停止：测试损失自第 {best_epoch} 轮起不再下降，已恢复那一轮的权重。"
             ),
             Stop::Diverged { message_zh, .. } => message_zh.clone(),
         }

@@ -182,8 +182,8 @@ impl Session {
                 self.step, self.config.learning_rate
             ),
             message_zh: format!(
-                "训练在第 {} 步发散：损失或某个权重不再是有限数。\
-                 已保留最后一组有限的权重；请尝试低于 {} 的学习率。",
+                "训练在第 {} 步发散：损失或某个权重不再是有限的数。\
+                 已保留最后一组有限的权重；请试试低于 {} 的学习率。",
                 self.step, self.config.learning_rate
             ),
         });
