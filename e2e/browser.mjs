@@ -112,3 +112,30 @@ export async function waitFrames(page, frames) {
     frames,
   );
 }
+
+/**
+ * Runs in the page: animation-frame times and the longest task while `ms` pass.
+ * @param {number} ms
+ * @returns {Promise<{times: number[], longest: number}>}
+ */
+export function frameTimes(ms) {
+  return new Promise((done) => {
+    /** @type {number[]} */
+    const times = [];
+    let longest = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+    });
+    observer.observe({ type: 'longtask' });
+    const start = performance.now();
+    const tick = (/** @type {number} */ now) => {
+      times.push(now);
+      if (now - start < ms) requestAnimationFrame(tick);
+      else {
+        observer.disconnect();
+        done({ times, longest });
+      }
+    };
+    requestAnimationFrame(tick);
+  });
+}

@@ -15,7 +15,7 @@ import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import {
-  ARTIFACTS, BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage,
+  ARTIFACTS, BASE_URL, frameTimes, launchBrowser, readNumber, waitForNumbers, withPage,
 } from './browser.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -106,32 +106,6 @@ async function openReady(page, hash = '') {
   const response = await page.goto(`${BASE_URL}${hash ? `#${hash}` : ''}`);
   assert.equal(response?.status(), 200);
   await waitForNumbers(page, [['step-count', '>', -1], ['train-loss', '>', -Infinity]]);
-}
-
-/**
- * Runs in the page: animation-frame times and the longest task while `ms` pass.
- * @param {number} ms
- * @returns {Promise<{times: number[], longest: number}>}
- */
-function frameTimes(ms) {
-  return new Promise((done) => {
-    const times = /** @type {number[]} */ ([]);
-    let longest = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const start = performance.now();
-    const tick = (/** @type {number} */ now) => {
-      times.push(now);
-      if (now - start < ms) requestAnimationFrame(tick);
-      else {
-        observer.disconnect();
-        done({ times, longest });
-      }
-    };
-    requestAnimationFrame(tick);
-  });
 }
 
 /** @param {number[]} values */

@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  BASE_URL, launchBrowser, readNumber, waitForNumbers, waitFrames, withPage,
+  BASE_URL, frameTimes, launchBrowser, readNumber, waitForNumbers, waitFrames, withPage,
 } from './browser.mjs';
 
 /** The largest network (8 layers of 64) on the most points, 90% of them for training. */
@@ -104,33 +104,6 @@ function assertWithinBudget(tasks, what) {
   const over = tasks.filter((task) => task.steps > task.most);
   assert.deepEqual(over, [], `${what}: ${over.length} of ${tasks.length} tasks trained more `
     + `updates than one call's budget`);
-}
-
-/**
- * Runs in the page: animation-frame times and the longest task while `ms` pass.
- * @param {number} ms
- * @returns {Promise<{times: number[], longest: number}>}
- */
-function frameTimes(ms) {
-  return new Promise((done) => {
-    /** @type {number[]} */
-    const times = [];
-    let longest = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
-    });
-    observer.observe({ type: 'longtask' });
-    const start = performance.now();
-    const tick = (/** @type {number} */ now) => {
-      times.push(now);
-      if (now - start < ms) requestAnimationFrame(tick);
-      else {
-        observer.disconnect();
-        done({ times, longest });
-      }
-    };
-    requestAnimationFrame(tick);
-  });
 }
 
 /**

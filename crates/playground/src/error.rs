@@ -79,3 +79,39 @@ impl fmt::Display for ConfigWarning {
 
 #[cfg(feature = "std")]
 impl std::error::Error for ConfigError {}
+
+/// A file that cannot be imported: what is wrong and where, in English and Chinese.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileError {
+    /// The sentence in English.
+    pub en: String,
+    /// The same sentence in Chinese.
+    pub zh: String,
+}
+
+impl FileError {
+    /// An error saying `en` in English and `zh` in Chinese.
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
+        Self {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    /// Weights for layers `given` offered to a network of layers `have`.
+    pub fn layer_sizes(given: &[usize], have: &[usize]) -> Self {
+        Self::new(
+            alloc::format!("the weights are for layers {given:?}, this network has {have:?}"),
+            alloc::format!("权重对应的层大小是 {given:?}，这个网络是 {have:?}"),
+        )
+    }
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+#[cfg(feature = "std")]
+impl std::error::Error for FileError {}

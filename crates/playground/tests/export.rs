@@ -209,7 +209,11 @@ fn a_weights_file_that_does_not_fit_is_refused_naming_the_problem() {
     for (file, fragment) in cases {
         let mut s = session("numSamples=50&networkShape=8,8&activation=tanh");
         let before = weight_bits(&s);
-        let error = s.import_weights(&file).err().unwrap_or_default();
+        let error = s
+            .import_weights(&file)
+            .err()
+            .map(|e| e.en)
+            .unwrap_or_default();
         assert!(error.contains(fragment), "want {fragment:?}, got {error:?}");
         assert_eq!(weight_bits(&s), before, "a refused file changes nothing");
     }
@@ -222,9 +226,12 @@ fn a_weight_too_large_for_f32_is_refused_as_out_of_range() {
     let mut s = session("numSamples=50&networkShape=8,8&activation=tanh");
     let error = s.import_weights(&file).err().unwrap_or_default();
     assert!(
-        error.contains("layer 0: weight row 1 holds a number outside f32's range"),
+        error
+            .en
+            .contains("layer 0: weight row 1 holds a number outside f32's range"),
         "{error}"
     );
+    assert!(error.zh.contains("第 0 层"), "{}", error.zh);
 }
 
 #[test]
@@ -394,7 +401,7 @@ fn bad_data_files_are_refused_naming_the_line_and_the_problem() {
         ),
     ];
     for (text, fragment) in cases {
-        let error = parse_data(text).err().unwrap_or_default();
+        let error = parse_data(text).err().map(|e| e.en).unwrap_or_default();
         assert!(error.contains(fragment), "want {fragment:?}, got {error:?}");
     }
 }

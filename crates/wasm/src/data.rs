@@ -6,8 +6,9 @@
 use js_sys::Float32Array;
 use playground::session;
 use playground::settings::{MAX_USER_POINTS, POINT_LIMIT};
-use wasm_bindgen::prelude::{JsError, wasm_bindgen};
+use wasm_bindgen::prelude::{JsValue, wasm_bindgen};
 
+use crate::bilingual;
 use crate::handle::Playground;
 use crate::json::{read_data_file, read_weights_file, write_json};
 
@@ -28,10 +29,10 @@ impl Playground {
     /// layer sizes or activations, a row of the wrong length); the playground
     /// is then unchanged.
     #[wasm_bindgen(js_name = importWeights)]
-    pub fn import_weights(&mut self, text: &str) -> Result<(), JsError> {
+    pub fn import_weights(&mut self, text: &str) -> Result<(), JsValue> {
         self.session
             .import_weights_with(text, read_weights_file)
-            .map_err(|message| JsError::new(&message))
+            .map_err(|error| bilingual::error(&error.en, &error.zh))
     }
 
     /// The training and test points as CSV: the header `x,y,label,split`, then
@@ -59,9 +60,9 @@ impl Playground {
 /// JSON point, or the browser's reason the JSON cannot be read), or that the
 /// file holds too many points.
 #[wasm_bindgen(js_name = parseData)]
-pub fn parse_data(text: &str) -> Result<Float32Array, JsError> {
-    let split =
-        session::parse_data_with(text, read_data_file).map_err(|message| JsError::new(&message))?;
+pub fn parse_data(text: &str) -> Result<Float32Array, JsValue> {
+    let split = session::parse_data_with(text, read_data_file)
+        .map_err(|error| bilingual::error(&error.en, &error.zh))?;
     let mut flat = Vec::with_capacity(4 * (split.train.len() + split.test.len()));
     for (points, is_test) in [(&split.train, 0.0), (&split.test, 1.0)] {
         for point in points {

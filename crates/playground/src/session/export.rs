@@ -35,6 +35,7 @@ use tensor::{Activation, Tensor};
 
 use super::Session;
 use crate::dataset::{Point, Split};
+use crate::error::FileError;
 use crate::settings::{MAX_SAMPLES, MAX_USER_POINTS, Named, index_of};
 
 /// The version of the weights and data files this code writes and reads.
@@ -114,8 +115,13 @@ impl Session {
         &mut self,
         text: &str,
         read_json: impl FnOnce(&str) -> Result<WeightsFile, String>,
-    ) -> Result<(), String> {
-        let file = read_json(text).map_err(|e| format!("the weights JSON is not valid: {e}"))?;
+    ) -> Result<(), FileError> {
+        let file = read_json(text).map_err(|e| {
+            FileError::new(
+                format!("the weights JSON is not valid: {e}"),
+                format!("权重 JSON 无效：{e}"),
+            )
+        })?;
         let model = read_weights(file, &self.model)?;
         self.set_model(model)
     }
@@ -158,29 +164,35 @@ impl Session {
 pub fn parse_data_with(
     text: &str,
     read_json: impl FnOnce(&str) -> Result<DataFile, String>,
-) -> Result<Split, String> {
+) -> Result<Split, FileError> {
     let split = if text.trim_start().starts_with('{') {
-        let file = read_json(text).map_err(|e| format!("the data JSON is not valid: {e}"))?;
+        let file = read_json(text).map_err(|e| {
+            FileError::new(
+                format!("the data JSON is not valid: {e}"),
+                format!("数据 JSON 无效：{e}"),
+            )
+        })?;
         read_data(file)?
     } else {
         parse_data_csv(text)?
     };
     let count = split.train.len() + split.test.len();
     if count > MAX_DATA_POINTS {
-        return Err(format!(
-            "the data holds {count} points; at most {MAX_DATA_POINTS} are allowed"
+        return Err(FileError::new(
+            format!("the data holds {count} points; at most {MAX_DATA_POINTS} are allowed"),
+            format!("数据有 {count} 个点；最多允许 {MAX_DATA_POINTS} 个"),
         ));
     }
     Ok(split)
 }
 
-fn read_data(file: DataFile) -> Result<Split, String> {
+fn read_data(file: DataFile) -> Result<Split, FileError> {
     check_version("data", file.version)?;
     let points = |rows: Vec<PointRow>, split: &str| {
         rows.into_iter()
             .enumerate()
             .map(|(index, row)| read_point(&row, split, index))
-            .collect::<Result<Vec<_>, String>>()
+            .collect::<Result<Vec<_>, FileError>>()
     };
     Ok(Split {
         train: points(file.train, "train")?,
@@ -188,10 +200,13 @@ fn read_data(file: DataFile) -> Result<Split, String> {
     })
 }
 
-fn read_point(row: &PointRow, split: &str, index: usize) -> Result<Point, String> {
+fn read_point(row: &PointRow, split: &str, index: usize) -> Result<Point, FileError> {
     let number = |name: &str, value: f64| {
         exact_f32(value).ok_or_else(|| {
-            format!("{split} point {index}: {name} is outside f32's range (about ±3.4e38)")
+            FileError::new(
+                format!("{split} point {index}: {name} is outside f32's range (about ±3.4e38)"),
+                format!("{split} 第 {index} 个点：{name} 超出 f32 的范围（约 ±3.4e38）"),
+            )
         })
     };
     Ok(Point {
@@ -201,7 +216,7 @@ fn read_point(row: &PointRow, split: &str, index: usize) -> Result<Point, String
     })
 }
 
-fn parse_data_csv(text: &str) -> Result<Split, String> {
+fn parse_data_csv(text: &str) -> Result<Split, FileError> {
     let mut split = Split {
         train: Vec::new(),
         test: Vec::new(),
@@ -212,38 +227,58 @@ fn parse_data_csv(text: &str) -> Result<Split, String> {
         .map(|(i, line)| (i + 1, line.trim()))
         .filter(|(_, line)| !line.is_empty());
     let Some((_, header)) = lines.next() else {
-        return Err("the data CSV is empty; it needs the header x,y,label,split".into());
+        return Err(FileError::new(
+            "the data CSV is empty; it needs the header x,y,label,split",
+            "数据 CSV 是空的；它需要表头 x,y,label,split",
+        ));
     };
     let columns: Vec<&str> = header.split(',').map(str::trim).collect();
     let has_split = match columns.as_slice() {
         ["x", "y", "label"] => false,
         ["x", "y", "label", "split"] => true,
         _ => {
-            return Err(format!(
-                "line 1: the header must be x,y,label,split (split may be left out), not {header}"
+            return Err(FileError::new(
+                format!(
+                    "line 1: the header must be x,y,label,split (split may be left out), not {header}"
+                ),
+                format!("第 1 行：表头须为 x,y,label,split（split 可省略），而不是 {header}"),
             ));
         }
     };
     for (line_number, line) in lines {
         if split.train.len() + split.test.len() >= MAX_DATA_POINTS {
-            return Err(format!(
-                "line {line_number}: the data holds more than {MAX_DATA_POINTS} points"
+            return Err(FileError::new(
+                format!("line {line_number}: the data holds more than {MAX_DATA_POINTS} points"),
+                format!("第 {line_number} 行：数据超过 {MAX_DATA_POINTS} 个点"),
             ));
         }
         let fields: Vec<&str> = line.split(',').map(str::trim).collect();
         if fields.len() != columns.len() {
-            return Err(format!(
-                "line {line_number}: {} fields where the header has {}",
-                fields.len(),
-                columns.len()
+            return Err(FileError::new(
+                format!(
+                    "line {line_number}: {} fields where the header has {}",
+                    fields.len(),
+                    columns.len()
+                ),
+                format!(
+                    "第 {line_number} 行：有 {} 个字段，而表头有 {} 个",
+                    fields.len(),
+                    columns.len()
+                ),
             ));
         }
-        let number = |index: usize| -> Result<f32, String> {
+        let number = |index: usize| -> Result<f32, FileError> {
             match fields[index].parse::<f32>() {
                 Ok(v) if v.is_finite() => Ok(v),
-                _ => Err(format!(
-                    "line {line_number}: {} must be a finite number, not {}",
-                    columns[index], fields[index]
+                _ => Err(FileError::new(
+                    format!(
+                        "line {line_number}: {} must be a finite number, not {}",
+                        columns[index], fields[index]
+                    ),
+                    format!(
+                        "第 {line_number} 行：{} 须为有限数，而不是 {}",
+                        columns[index], fields[index]
+                    ),
                 )),
             }
         };
@@ -256,8 +291,9 @@ fn parse_data_csv(text: &str) -> Result<Split, String> {
             "train" => split.train.push(point),
             "test" => split.test.push(point),
             other => {
-                return Err(format!(
-                    "line {line_number}: split must be train or test, not {other}"
+                return Err(FileError::new(
+                    format!("line {line_number}: split must be train or test, not {other}"),
+                    format!("第 {line_number} 行：split 须为 train 或 test，而不是 {other}"),
                 ));
             }
         }
@@ -266,14 +302,11 @@ fn parse_data_csv(text: &str) -> Result<Split, String> {
 }
 
 /// Checks a weights file against the network it is meant for and builds the network.
-fn read_weights(file: WeightsFile, current: &Mlp) -> Result<Mlp, String> {
+fn read_weights(file: WeightsFile, current: &Mlp) -> Result<Mlp, FileError> {
     check_version("weights", file.version)?;
     let sizes = current.sizes();
     if file.sizes != sizes {
-        return Err(format!(
-            "the weights are for layers {:?}, this network has {sizes:?}",
-            file.sizes
-        ));
+        return Err(FileError::layer_sizes(&file.sizes, &sizes));
     }
     let activations = [
         ("activation", file.activation, current.hidden),
@@ -282,17 +315,18 @@ fn read_weights(file: WeightsFile, current: &Mlp) -> Result<Mlp, String> {
     for (field, given, expected) in activations {
         let expected = activation_name(expected);
         if given.as_deref().is_some_and(|name| name != expected) {
-            return Err(format!(
-                "the weights use {field} {}, this network uses {expected}",
-                given.unwrap_or_default()
+            let given = given.unwrap_or_default();
+            return Err(FileError::new(
+                format!("the weights use {field} {given}, this network uses {expected}"),
+                format!("权重使用的 {field} 是 {given}，这个网络使用 {expected}"),
             ));
         }
     }
     if file.layers.len() + 1 != sizes.len() {
-        return Err(format!(
-            "the weights list {} layers; sizes {sizes:?} need {}",
-            file.layers.len(),
-            sizes.len() - 1
+        let (listed, needed) = (file.layers.len(), sizes.len() - 1);
+        return Err(FileError::new(
+            format!("the weights list {listed} layers; sizes {sizes:?} need {needed}"),
+            format!("权重列出了 {listed} 层；层大小 {sizes:?} 需要 {needed} 层"),
         ));
     }
     let layers = file
@@ -313,28 +347,35 @@ fn read_layer(
     layer: LayerFile,
     inputs: usize,
     units: usize,
-) -> Result<Linear, String> {
+) -> Result<Linear, FileError> {
     if layer.weight.len() != inputs {
-        return Err(format!(
-            "layer {index}: weight has {} rows, expected {inputs} (one per input)",
-            layer.weight.len()
+        let rows = layer.weight.len();
+        return Err(FileError::new(
+            format!("layer {index}: weight has {rows} rows, expected {inputs} (one per input)"),
+            format!("第 {index} 层：weight 有 {rows} 行，应为 {inputs} 行（每个输入一行）"),
         ));
     }
     let mut weight = Vec::with_capacity(inputs * units);
     for (row_index, row) in layer.weight.iter().enumerate() {
         if row.len() != units {
-            return Err(format!(
-                "layer {index}: weight row {row_index} has {} numbers, expected {units} (one per unit)",
-                row.len()
+            let count = row.len();
+            return Err(FileError::new(
+                format!(
+                    "layer {index}: weight row {row_index} has {count} numbers, expected {units} (one per unit)"
+                ),
+                format!(
+                    "第 {index} 层：weight 第 {row_index} 行有 {count} 个数，应为 {units} 个（每个单元一个）"
+                ),
             ));
         }
         let what = format!("weight row {row_index}");
         weight.extend(read_numbers(index, &what, row)?);
     }
     if layer.bias.len() != units {
-        return Err(format!(
-            "layer {index}: bias has {} numbers, expected {units} (one per unit)",
-            layer.bias.len()
+        let count = layer.bias.len();
+        return Err(FileError::new(
+            format!("layer {index}: bias has {count} numbers, expected {units} (one per unit)"),
+            format!("第 {index} 层：bias 有 {count} 个数，应为 {units} 个（每个单元一个）"),
         ));
     }
     let bias = read_numbers(index, "bias", &layer.bias)?;
@@ -345,12 +386,17 @@ fn read_layer(
 }
 
 /// The numbers of a weight row or bias as f32, refusing one outside f32's range.
-fn read_numbers(layer: usize, what: &str, numbers: &[f64]) -> Result<Vec<f32>, String> {
+fn read_numbers(layer: usize, what: &str, numbers: &[f64]) -> Result<Vec<f32>, FileError> {
     numbers
         .iter()
         .map(|&value| {
             exact_f32(value).ok_or_else(|| {
-                format!("layer {layer}: {what} holds a number outside f32's range (about ±3.4e38)")
+                FileError::new(
+                    format!(
+                        "layer {layer}: {what} holds a number outside f32's range (about ±3.4e38)"
+                    ),
+                    format!("第 {layer} 层：{what} 含有超出 f32 范围（约 ±3.4e38）的数"),
+                )
             })
         })
         .collect()
@@ -363,12 +409,15 @@ fn exact_f32(value: f64) -> Option<f32> {
     single.is_finite().then_some(single)
 }
 
-fn check_version(what: &str, version: u32) -> Result<(), String> {
+fn check_version(what: &str, version: u32) -> Result<(), FileError> {
     if version == EXPORT_VERSION {
         Ok(())
     } else {
-        Err(format!(
-            "{what} file version {version} is not supported; this playground reads version {EXPORT_VERSION}"
+        Err(FileError::new(
+            format!(
+                "{what} file version {version} is not supported; this playground reads version {EXPORT_VERSION}"
+            ),
+            format!("不支持第 {version} 版 {what} 文件；这个游乐场读取第 {EXPORT_VERSION} 版"),
         ))
     }
 }

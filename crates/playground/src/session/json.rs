@@ -8,6 +8,7 @@ use serde::de::DeserializeOwned;
 use super::Session;
 use super::export::parse_data_with;
 use crate::dataset::Split;
+use crate::error::FileError;
 
 impl Session {
     /// The network's weights as a JSON weights file (see [`super::export`]).
@@ -20,7 +21,7 @@ impl Session {
     ///
     /// # Errors
     /// As [`Session::import_weights_with`]; the session is then unchanged.
-    pub fn import_weights(&mut self, json: &str) -> Result<(), String> {
+    pub fn import_weights(&mut self, json: &str) -> Result<(), FileError> {
         self.import_weights_with(json, read)
     }
 
@@ -34,7 +35,7 @@ impl Session {
 ///
 /// # Errors
 /// As [`parse_data_with`], with serde_json's line and column for bad JSON.
-pub fn parse_data(text: &str) -> Result<Split, String> {
+pub fn parse_data(text: &str) -> Result<Split, FileError> {
     parse_data_with(text, read)
 }
 

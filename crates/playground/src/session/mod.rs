@@ -11,7 +11,7 @@ mod metrics;
 mod objective;
 mod train;
 
-use alloc::string::{String, ToString};
+use alloc::string::ToString;
 use alloc::vec::Vec;
 
 use tensor::nn::{Mlp, Workspace};
@@ -19,7 +19,7 @@ use tensor::{Optimizer, OptimizerKind, Rng};
 
 use crate::config::{Config, OptimizerChoice, seed_value};
 use crate::dataset::{DataSpec, Point, generate, split};
-use crate::error::ConfigError;
+use crate::error::{ConfigError, FileError};
 use crate::settings;
 
 pub use examples::Examples;
@@ -198,13 +198,9 @@ impl Session {
     ///
     /// # Errors
     /// A message when the layer sizes differ from this session's network.
-    pub fn set_model(&mut self, model: Mlp) -> Result<(), String> {
+    pub fn set_model(&mut self, model: Mlp) -> Result<(), FileError> {
         if model.sizes() != self.model.sizes() {
-            return Err(alloc::format!(
-                "the weights are for layers {:?}, this network has {:?}",
-                model.sizes(),
-                self.model.sizes()
-            ));
+            return Err(FileError::layer_sizes(&model.sizes(), &self.model.sizes()));
         }
         self.model.layers = model.layers;
         self.backup = self.model.clone();
