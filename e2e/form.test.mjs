@@ -301,7 +301,7 @@ describe('settings form', () => {
     });
   });
 
-  test('a refused value and a bad link are explained in Chinese on the Chinese page', async () => {
+  test('a refused value, a bad link and the speed menu are in Chinese on the Chinese page', async () => {
     await withPage(browser, async (page) => {
       await openReady(page, 'lang=zh&noise=999');
       const banner = page.getByTestId('error');
@@ -311,6 +311,8 @@ describe('settings form', () => {
       const note = page.locator('[data-setting="learningRate"] [data-note]');
       await note.waitFor({ state: 'visible' });
       assert.match(await note.innerText(), /须为 \(0, 10\] 范围内的数/);
+      assert.equal(await page.locator('[data-testid="speed"] option[value="3"]').innerText(),
+        '每秒 3 轮', 'the speed menu takes its labels from the table');
     });
   });
 

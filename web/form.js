@@ -11,7 +11,7 @@ import { make } from './dom.js';
 import { createField } from './fields.js';
 import { settingsTable } from './settings-table.js';
 import { messageOf } from './i18n.js';
-import { addTableStrings, settingKeys } from './strings.js';
+import { addTableStrings, choiceKey, settingKeys } from './strings.js';
 
 /**
  * Settings other views render: the input features, the network's shape, hand-added points, and
@@ -79,6 +79,7 @@ export function createFormView(app, root) {
   };
 
   const rows = new Map(table.map((row) => [row.key, row]));
+  fillSpeedMenu(root, rows.get('speed'));
   /** @type {Record<string, string[]>} */
   const places = Object.fromEntries(Object.entries(PLACES).map(([place, keys]) => [place, [...keys]]));
   const placed = new Set(Object.values(PLACES).flat());
@@ -175,6 +176,22 @@ function buildSections(root) {
     view: find('view-settings'),
     language: find('language-setting'),
   };
+}
+
+/**
+ * Fills the top bar's speed menu (beside Play) with the `speed` row's values and labels.
+ * @param {ParentNode} root
+ * @param {import('./types.js').SettingRow | undefined} row
+ */
+function fillSpeedMenu(root, row) {
+  const select = root.querySelector('[data-testid="speed"]');
+  if (!(select instanceof HTMLSelectElement) || !row?.names) return;
+  select.replaceChildren(...row.names.map((name, index) => {
+    const option = make('option', { value: name, textContent: row.labelsEn?.[index] ?? name });
+    option.dataset.i18n = choiceKey('speed', name);
+    return option;
+  }));
+  select.value = row.default;
 }
 
 /**
