@@ -20,7 +20,9 @@ TensorFlow Playground links work too.
 OPTIONS:
     --steps N       train N updates (fewer if training stops first)
     --epochs N      train N epochs (fewer if training stops first)
-                    default: until early stopping or divergence stops training,
+                    default: to the end of epoch N when the link has pauseAt=N
+                    (the epoch the page pauses at), else until early
+                    stopping or divergence stops training,
                     or 1000 epochs, whichever comes first
     --every K       print a metrics line every K updates; 0 prints only the summary
                     default: one line per epoch
@@ -53,6 +55,19 @@ pub enum Length {
     Epochs(u64),
     /// Until training stops, or [`DEFAULT_EPOCHS`].
     UntilStopped,
+}
+
+impl Length {
+    /// The length a run trains given the link's `pauseAt` (0: none): a run
+    /// told no length trains to the end of the epoch the page pauses at, so
+    /// the CLI checks a lesson where the learner sees it; `--steps` and
+    /// `--epochs` win over it.
+    pub fn with_pause_at(self, pause_at: u32) -> Self {
+        match self {
+            Length::UntilStopped if pause_at > 0 => Length::Epochs(u64::from(pause_at)),
+            chosen => chosen,
+        }
+    }
 }
 
 /// When to print a metrics line.
@@ -174,6 +189,14 @@ mod tests {
             link: "noise=5".into(),
         };
         assert_eq!(parse_strs(&["noise=5"]), Ok(Command::Run(expected)));
+    }
+
+    #[test]
+    fn a_pause_epoch_sets_the_length_only_when_none_was_given() {
+        assert_eq!(Length::UntilStopped.with_pause_at(7), Length::Epochs(7));
+        assert_eq!(Length::UntilStopped.with_pause_at(0), Length::UntilStopped);
+        assert_eq!(Length::Epochs(3).with_pause_at(7), Length::Epochs(3));
+        assert_eq!(Length::Steps(5).with_pause_at(7), Length::Steps(5));
     }
 
     #[test]

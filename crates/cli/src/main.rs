@@ -47,7 +47,8 @@ fn run(options: &Options) -> ExitCode {
         }
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    let printed = train(&mut session, options, &mut out)
+    let length = options.length.with_pause_at(session.config().pause_at);
+    let printed = train(&mut session, length, options.every, &mut out)
         .and_then(|()| writeln!(out, "{}", report::summary_line(&session.metrics())))
         .and_then(|()| out.flush());
     match printed {
@@ -71,10 +72,15 @@ fn run(options: &Options) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Trains one update at a time until the requested length or a stop,
-/// printing a metrics line when one is due.
-fn train(session: &mut Session, options: &Options, out: &mut impl Write) -> io::Result<()> {
-    let done = |s: &Session| match options.length {
+/// Trains one update at a time until `length` or a stop, printing a metrics
+/// line when `every` says one is due.
+fn train(
+    session: &mut Session,
+    length: Length,
+    every: Every,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let done = |s: &Session| match length {
         Length::Steps(n) => s.step() >= n,
         Length::Epochs(n) => s.epoch() >= n,
         Length::UntilStopped => s.epoch() >= DEFAULT_EPOCHS,
@@ -82,7 +88,7 @@ fn train(session: &mut Session, options: &Options, out: &mut impl Write) -> io::
     while session.stopped().is_none() && !done(session) {
         let epoch = session.epoch();
         session.train_steps(1);
-        let due = match options.every {
+        let due = match every {
             Every::Steps(k) => session.step() % k == 0,
             Every::Epoch => session.epoch() > epoch,
             Every::Never => false,

@@ -108,7 +108,7 @@ fn a_bad_link_exits_2_with_one_line_per_error_naming_the_key() {
         [
             "warning: cosX: is not a setting of this playground and was ignored",
             "learningRate=abc: Learning rate must be a number in (0, 10]",
-            "networkShape=100000: Hidden layers must be up to 8 comma-separated whole numbers from 1 to 64",
+            "networkShape=100000: Hidden layers must be up to 8 comma-separated whole numbers from 1 to 128",
         ]
     );
 }
@@ -151,6 +151,7 @@ fn bad_options_exit_2_and_help_exits_0() {
     let help = cli(&["--help"]);
     assert!(help.status.success());
     assert!(text(&help.stdout).contains("or 1000 epochs, whichever comes first"));
+    assert!(text(&help.stdout).contains("to the end of epoch N when the link has pauseAt=N"));
 }
 
 #[test]
@@ -206,6 +207,37 @@ fn without_a_length_training_runs_until_early_stopping() {
     let message = summary["message"].as_str().unwrap_or_default();
     assert!(message.starts_with("Early stopping at epoch"), "{message}");
     assert!(summary["bestEpoch"].as_u64().is_some());
+}
+
+#[test]
+fn a_link_that_pauses_at_an_epoch_trains_to_its_end_unless_told_a_length() {
+    let link = "pauseAt=7&networkShape=4";
+    let paused = cli(&["--every", "0", link]);
+    assert!(paused.status.success(), "{}", text(&paused.stderr));
+    let lines = json_lines(&paused);
+    let summary = lines.last().unwrap_or(&Value::Null);
+    assert_eq!(summary["epoch"].as_u64(), Some(7), "{summary}");
+    assert_eq!(summary["stop"], Value::Null);
+    // The same epoch budget as the page's pause, bit for bit.
+    let mut engine = session(link);
+    engine.train_epochs(7);
+    assert_eq!(
+        number(summary, "trainLoss"),
+        engine.metrics().evaluation.train_loss
+    );
+
+    let told = cli(&["--every", "0", "--epochs", "3", link]);
+    let lines = json_lines(&told);
+    assert_eq!(
+        lines.last().unwrap_or(&Value::Null)["epoch"].as_u64(),
+        Some(3)
+    );
+    let stepped = cli(&["--every", "0", "--steps", "30", link]);
+    let lines = json_lines(&stepped);
+    assert_eq!(
+        lines.last().unwrap_or(&Value::Null)["step"].as_u64(),
+        Some(30)
+    );
 }
 
 #[test]

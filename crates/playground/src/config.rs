@@ -211,6 +211,10 @@ pub struct Config {
     pub lang: Lang,
     /// How fast the page trains while playing.
     pub speed: Pace,
+    /// The epoch at whose end the page pauses by itself (0: never). A view
+    /// setting: training itself does not read it; the CLI trains to it when
+    /// given no length.
+    pub pause_at: u32,
 }
 
 impl Config {
@@ -361,6 +365,7 @@ impl Config {
             discretize: false,
             lang: Lang::default(),
             speed: Pace::default(),
+            pause_at: 0,
         }
     }
 }

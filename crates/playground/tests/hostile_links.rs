@@ -145,7 +145,7 @@ fn a_bad_number_message_names_key_value_and_what_is_allowed() {
         error.as_deref(),
         Some(
             "networkShape=100000: Hidden layers must be up to 8 comma-separated \
-             whole numbers from 1 to 64"
+             whole numbers from 1 to 128"
         )
     );
 }

@@ -27,7 +27,7 @@ pub struct Limits {
     pub steps: u32,
     /// Epochs per `trainEpochs` call (at least 1). At least 1 even when one
     /// epoch costs more than a call's budget (the largest network at batch 1 on
-    /// 1,800 training points: about 1.4 times), so the page never calls
+    /// 1,800 training points: about 5.6 times), so the page never calls
     /// `trainEpochs`: it trains an epoch in calls of at most `steps` updates,
     /// each ending where the epoch does (`epochStepsLeft`), over several frames.
     pub epochs: u32,
@@ -102,7 +102,7 @@ mod tests {
 
     #[test]
     fn an_epoch_of_the_largest_network_at_batch_one_costs_more_than_one_call() {
-        let link = "networkShape=64,64,64,64,64,64,64,64&numSamples=2000&percTrainData=90";
+        let link = "networkShape=128,128,128,128,128,128,128,128&numSamples=2000&percTrainData=90";
         let session = session(&format!("{link}&batchSize=1"));
         let steps = limits(&format!("{link}&batchSize=1")).steps;
         assert!(
@@ -162,10 +162,10 @@ mod tests {
     #[test]
     fn the_largest_network_still_gets_one_step_and_one_epoch_but_a_smaller_grid() {
         let big = limits(
-            "networkShape=64,64,64,64,64,64,64,64&numSamples=2000&percTrainData=90&batchSize=2000",
+            "networkShape=128,128,128,128,128,128,128,128&numSamples=2000&percTrainData=90&batchSize=2000",
         );
-        assert!((1..10).contains(&big.steps), "{big:?}");
-        assert!((1..10).contains(&big.epochs), "{big:?}");
-        assert!((50 * 50..100 * 100).contains(&big.grid_pixels), "{big:?}");
+        assert_eq!((big.steps, big.epochs), (1, 1), "{big:?}");
+        // 150M units over about 115,000 weights: a 36 x 36 strip per call.
+        assert!((30 * 30..50 * 50).contains(&big.grid_pixels), "{big:?}");
     }
 }

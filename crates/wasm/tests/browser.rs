@@ -130,7 +130,7 @@ fn bad_settings_are_js_errors_naming_each_key_and_what_is_allowed() {
     assert!(text.contains("learningRate=abc"), "{text}");
     assert!(text.contains("must be a number in"), "{text}");
     assert!(text.contains("networkShape=100000"), "{text}");
-    assert!(text.contains("whole numbers from 1 to 64"), "{text}");
+    assert!(text.contains("whole numbers from 1 to 128"), "{text}");
     assert_eq!(text.lines().count(), 2, "{text}");
 
     let text = rejection(object(&[("noise", Object::new().into())]));
@@ -227,7 +227,7 @@ fn calls_that_could_freeze_the_tab_are_errors() {
 #[wasm_bindgen_test]
 fn the_largest_network_is_limited_to_calls_that_finish_quickly() {
     let mut playground = build(object(&[
-        ("networkShape", "64,64,64,64,64,64,64,64".into()),
+        ("networkShape", "128,128,128,128,128,128,128,128".into()),
         ("numSamples", 2000.into()),
         ("percTrainData", 90.into()),
         ("batchSize", 2000.into()),

@@ -155,7 +155,7 @@ fn the_output_units_map_is_what_predict_grid_turns_into_probabilities() {
 
 #[wasm_bindgen_test]
 fn a_grid_over_the_networks_budget_is_refused() {
-    let mut big = build("networkShape=64,64,64,64,64,64,64,64");
+    let mut big = build("networkShape=128,128,128,128,128,128,128,128");
     let most = big.max_grid_pixels();
     let side = (f64::from(most).sqrt() as u32) + 1;
     match big.neuron_maps(side, JsValue::UNDEFINED) {
@@ -171,7 +171,9 @@ fn a_grid_over_the_networks_budget_is_refused() {
     }
     assert_eq!(
         numbers(&maps(&mut big, 20), "sizes"),
-        [2.0, 64.0, 64.0, 64.0, 64.0, 64.0, 64.0, 64.0, 64.0, 1.0]
+        [
+            2.0, 128.0, 128.0, 128.0, 128.0, 128.0, 128.0, 128.0, 128.0, 1.0
+        ]
     );
 }
 

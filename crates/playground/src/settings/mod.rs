@@ -14,7 +14,7 @@ mod table;
 pub use change::rebuilds;
 pub use choices::{ClassSet, Named, RegSet, index_of, pick};
 pub use kind::{Kind, POINT_LIMIT, SEED_MAX_LEN};
-pub use table::{MAX_LAYERS, MAX_SAMPLES, MAX_UNITS, MAX_USER_POINTS, SETTINGS};
+pub use table::{MAX_LAYERS, MAX_PAUSE_AT, MAX_SAMPLES, MAX_UNITS, MAX_USER_POINTS, SETTINGS};
 
 /// Which panel of the page a setting belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -26,7 +26,7 @@ pub const GOOD: &str = "showTestData=true";
 
 pub const LEARNING_RATE: &str = "Learning rate must be a number in (0, 10]";
 pub const BATCH: &str = "Batch size must be a whole number from 1 to 2000";
-pub const SHAPE: &str = "Hidden layers must be up to 8 comma-separated whole numbers from 1 to 64";
+pub const SHAPE: &str = "Hidden layers must be up to 8 comma-separated whole numbers from 1 to 128";
 pub const SEED: &str = "Data seed must be 1 to 32 letters, digits, '.', '-' or '_'";
 pub const POINTS: &str = "Added points must be up to 200 points written x,y,label";
 pub const PERCENT: &str = "is not valid percent-encoded UTF-8";
@@ -134,6 +134,16 @@ pub fn cases() -> Vec<(String, Expect)> {
         ("patience=1001", Error("patience", "from 0 to 1000")),
         ("lrEpochs=0", Error("lrEpochs", "from 1 to 100000")),
         ("lrEpochs=100001", Error("lrEpochs", "from 1 to 100000")),
+        (
+            "pauseAt=1000001",
+            Error(
+                "pauseAt",
+                "Pause at epoch must be a whole number from 0 to 1000000",
+            ),
+        ),
+        ("pauseAt=-1", Error("pauseAt", "from 0 to 1000000")),
+        ("pauseAt=7.5", Error("pauseAt", "from 0 to 1000000")),
+        ("pauseAt=1000000", Clean),
         // Network sizes.
         ("networkShape=100000", Error("networkShape", SHAPE)),
         ("networkShape=-1", Error("networkShape", SHAPE)),
@@ -145,7 +155,8 @@ pub fn cases() -> Vec<(String, Expect)> {
         ("networkShape=,8", Error("networkShape", SHAPE)),
         ("networkShape=8,,8", Error("networkShape", SHAPE)),
         ("networkShape=0", Error("networkShape", SHAPE)),
-        ("networkShape=65", Error("networkShape", SHAPE)),
+        ("networkShape=129", Error("networkShape", SHAPE)),
+        ("networkShape=128", Clean),
         ("networkShape=4;4", Error("networkShape", SHAPE)),
         ("networkShape=4%2C", Error("networkShape", SHAPE)),
         ("networkShape=4.5", Error("networkShape", SHAPE)),

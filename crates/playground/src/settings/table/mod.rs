@@ -19,11 +19,13 @@ use Group::{Data, Features, Network, Training, View};
 
 /// The largest hidden layer and the most hidden layers, so no link can build a
 /// network that freezes a tab.
-pub const MAX_UNITS: u32 = 64;
+pub const MAX_UNITS: u32 = 128;
 /// The most hidden layers.
 pub const MAX_LAYERS: usize = 8;
 /// The most points a dataset may have.
 pub const MAX_SAMPLES: u32 = 2000;
+/// The latest epoch a link may pause at.
+pub const MAX_PAUSE_AT: u32 = 1_000_000;
 /// The most points that may be added by hand.
 pub const MAX_USER_POINTS: usize = 200;
 

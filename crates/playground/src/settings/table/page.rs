@@ -1,4 +1,5 @@
-//! The rows last in the form: hand-added points and the view settings (speed among them).
+//! The rows last in the form: hand-added points and the view settings (speed and
+//! the epoch to pause at among them).
 
 use super::*;
 
@@ -69,6 +70,19 @@ pub(super) const PAGE: &[Setting] = &[
             "速度",
             "How many epochs to train per second while playing.",
             "运行时每秒训练多少轮。",
+        ],
+    )
+    .live(),
+    row(
+        "pauseAt",
+        View,
+        "0",
+        int(0, MAX_PAUSE_AT, |c| c.pause_at, |c, v| c.pause_at = v),
+        [
+            "Pause at epoch",
+            "在第几轮暂停",
+            "Training pauses by itself when this epoch ends; 0 never pauses. Lessons use it to stop at the moment they talk about.",
+            "训练在这一轮结束时自动暂停；0 表示从不暂停。课程用它停在所讲的那一刻。",
         ],
     )
     .live(),
