@@ -139,7 +139,7 @@ fn bring_with_classes(config: &mut Config) {
     if config.classes > 2 {
         config.loss = LossKind::CrossEntropy;
         config.optimizer = OptimizerChoice::Adam;
-        config.learning_rate = 0.005;
+        config.learning_rate = super::training::rate_for(OptimizerChoice::Adam);
         config.network_shape = alloc::vec![16, 16, 16];
     }
 }
