@@ -71,7 +71,7 @@ describe('layout', () => {
       assert.ok(at['#network-panel'].right <= at['.output-card'].left, 'network left of the output');
       assert.ok(at['.output-card'].top < 300, 'the output shows without scrolling');
       assert.ok(at['#training-panel'].top > at['#data-panel'].top, 'training settings below the data');
-      for (const id of ['play', 'step', 'reset', 'new-weights', 'speed', 'share', 'language']) {
+      for (const id of ['play', 'step', 'epoch', 'reset', 'new-weights', 'speed', 'share', 'language']) {
         assert.ok(await page.getByTestId(id).isVisible(), `${id} visible in the top bar`);
       }
       assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 1280);
@@ -90,7 +90,7 @@ describe('layout', () => {
         assert.ok(Math.abs(at[order[i]].left - at[order[0]].left) < 1, `${order[i]} in the same column`);
         assert.ok(at[order[i]].top > at[order[i - 1]].top, `${order[i]} below ${order[i - 1]}`);
       }
-      for (const id of ['play', 'step', 'reset', 'new-weights', 'speed', 'share', 'language']) {
+      for (const id of ['play', 'step', 'epoch', 'reset', 'new-weights', 'speed', 'share', 'language']) {
         const box = await page.getByTestId(id).boundingBox();
         assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${id} fits the screen`);
       }

@@ -1,5 +1,6 @@
-// End-to-end tests of the first page in headless Chromium: it loads cleanly, trains, steps,
-// resets and draws both classes on the heatmap. Needs BASE_URL (see browser.mjs).
+// End-to-end tests of the first page in headless Chromium: it loads cleanly, trains, steps
+// (one update, one epoch), resets and draws both classes on the heatmap. Needs BASE_URL (see
+// browser.mjs).
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -19,7 +20,7 @@ import {
 const LATER_VIEWS = ['/web/network.js', '/web/lessons.js'];
 /** Every element the tests drive or read, by data-testid. */
 const TEST_IDS = [
-  'play', 'pause', 'step', 'reset', 'step-count', 'train-loss', 'test-loss',
+  'play', 'pause', 'step', 'epoch', 'reset', 'step-count', 'epoch-count', 'train-loss', 'test-loss',
   'train-accuracy', 'test-accuracy', 'heatmap', 'loss-chart', 'error',
 ];
 
@@ -138,12 +139,15 @@ describe('first page', () => {
     });
   });
 
-  test('step advances the step count', async () => {
+  test('step advances the step count by one update; epoch by a whole epoch', async () => {
     await withPage(browser, async (page) => {
       await openReady(page);
       const steps = await readNumber(page, 'step-count');
       await page.getByTestId('step').click();
-      await waitForNumbers(page, [['step-count', '>', steps]]);
+      await waitForNumbers(page, [['step-count', '==', steps + 1]]);
+      await page.getByTestId('epoch').click();
+      await waitForNumbers(page, [['epoch-count', '==', 1]]);
+      assert.ok(await readNumber(page, 'step-count') > steps + 1, 'the epoch took more updates');
     });
   });
 

@@ -6,6 +6,7 @@
  * @property {HTMLButtonElement} play
  * @property {HTMLButtonElement} pause
  * @property {HTMLButtonElement} step
+ * @property {HTMLButtonElement} epoch
  * @property {HTMLButtonElement} reset
  * @property {HTMLButtonElement} newWeights
  * @property {HTMLSelectElement} speed
@@ -46,6 +47,7 @@ export function findControls(root) {
     play: find('play'),
     pause: find('pause'),
     step: find('step'),
+    epoch: find('epoch'),
     reset: find('reset'),
     newWeights: find('new-weights'),
     speed: find('speed'),
@@ -69,13 +71,14 @@ export function findControls(root) {
  * Calls a handler when its button is clicked, and `speed` with the speed chosen (the `speed`
  * setting's link spelling) whenever the learner changes it.
  * @param {Controls} controls
- * @param {{play: () => void, pause: () => void, step: () => void, reset: () => void,
- *   newWeights: () => void, speed: (value: string) => void}} handlers
+ * @param {{play: () => void, pause: () => void, step: () => void, epoch: () => void,
+ *   reset: () => void, newWeights: () => void, speed: (value: string) => void}} handlers
  */
 export function bindControls(controls, handlers) {
   controls.play.addEventListener('click', handlers.play);
   controls.pause.addEventListener('click', handlers.pause);
   controls.step.addEventListener('click', handlers.step);
+  controls.epoch.addEventListener('click', handlers.epoch);
   controls.reset.addEventListener('click', handlers.reset);
   controls.newWeights.addEventListener('click', handlers.newWeights);
   controls.speed.addEventListener('change', () => handlers.speed(controls.speed.value));

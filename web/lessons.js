@@ -3,6 +3,7 @@
 // effect and start training it. The texts live in lessons-content.js.
 
 import { addStrings, translate } from './i18n.js';
+import { createLessonLayout } from './lesson-layout.js';
 import { LESSONS } from './lessons-content.js';
 
 addStrings({
@@ -44,13 +45,14 @@ export function createLessonsView(app, root) {
   const panel = element('div', { class: 'lesson', role: 'tabpanel', id: 'lesson-panel', tabindex: '0' });
   const layout = element('div', { class: 'lessons' });
   layout.append(list, panel);
-  root.replaceChildren(heading, intro, layout);
+  const view = createLessonLayout(root, app.redraw);
+  root.replaceChildren(heading, view.close, intro, layout);
 
   /** @type {HTMLButtonElement[]} */
   const tabs = LESSONS.map((lesson, index) => {
     const tab = element('button', {
       type: 'button', role: 'tab', id: `lesson-tab-${lesson.id}`, 'aria-controls': 'lesson-panel',
-      'data-testid': `lesson-${lesson.id}`,
+      'data-testid': `lesson-${lesson.id}`, 'data-i18n-title': `lesson.${lesson.id}.title`,
     });
     const number = element('span', { class: 'lesson-number', 'aria-hidden': 'true' });
     number.textContent = String(index + 1);
@@ -117,10 +119,14 @@ export function createLessonsView(app, root) {
     markLoaded(app.playground()?.query() ?? '');
   }
 
-  /** Opens a preset in the current language and starts training it. */
+  /**
+   * Opens a preset in the current language, brings the experiment into view beside the lesson
+   * and starts training it.
+   */
   function openPreset(/** @type {string} */ query) {
     const lang = app.playground()?.values().lang;
     app.open(lang && lang !== 'auto' ? `${query}&lang=${lang}` : query);
+    view.enter();
     app.setPlaying(true);
   }
 

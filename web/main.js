@@ -73,6 +73,9 @@ function start() {
     playground: null,
     /** @type {Float32Array} */
     points: new Float32Array(),
+    /** The link's `pauseAt` armed last, and the epoch playing stopped at by itself (0: none). */
+    pauseAt: 0,
+    pausedAt: 0,
   };
 
   /** @type {App} */
@@ -149,7 +152,8 @@ function start() {
     if (!playground) return;
     const metrics = playground.metrics();
     for (const view of views) view.update({ playground, metrics });
-    showStatus(controls, metrics.stop?.message ?? null);
+    const paused = state.pausedAt > 0 ? t('status.pausedAt', { epoch: state.pausedAt }) : null;
+    showStatus(controls, metrics.stop?.message ?? paused);
     if (metrics.stop) setPlaying(false);
   }
 
@@ -195,12 +199,20 @@ function start() {
     train: (steps) => guardedTrain(steps) ?? 0,
     epochStepsLeft: () => stepsLeft() ?? 0,
     render: guarded(render),
+    paused: () => {
+      state.pausedAt = state.pauseAt;
+      showPlaying(controls, false);
+    },
   });
 
   /** @param {boolean} on */
   function setPlaying(on) {
-    if (on) player.play();
-    else player.pause();
+    if (on) {
+      state.pausedAt = 0;
+      player.play();
+    } else {
+      player.pause();
+    }
     showPlaying(controls, on);
   }
 
@@ -210,21 +222,29 @@ function start() {
     if (!playground) return;
     player.restart();
     state.points = playground.points();
+    state.pausedAt = 0;
     for (const view of views) view.restart?.();
-    showSettings(playground);
+    showSettings(playground, 0);
     render();
   }
 
   /**
-   * Puts the settings the page itself applies in force: the link, the language and the speed.
+   * Puts the settings the page itself applies in force: the link, the language, the speed and
+   * the pause at the link's epoch (armed again when the experiment starts over, `epoch` 0, or
+   * when `pauseAt` changed).
    * @param {Playground} playground
+   * @param {number} [epoch] the epochs complete, when the experiment just started over
    */
-  function showSettings(playground) {
+  function showSettings(playground, epoch) {
     writeLink(playground.query());
     const values = playground.values();
     setLanguage(values.lang);
     controls.speed.value = values.speed;
     player.setSpeed(paceOf(values.speed));
+    const pauseAt = Number(values.pauseAt ?? 0);
+    if (epoch === undefined && pauseAt === state.pauseAt) return;
+    state.pauseAt = pauseAt;
+    player.pauseAfter(pauseAt > 0 ? pauseAt - (epoch ?? playground.metrics().epoch) : 0);
   }
 
   /** Replaces the experiment with the one in `link` (bad settings fall back to defaults). */
@@ -271,11 +291,16 @@ function start() {
   bindControls(controls, {
     play: () => setPlaying(true),
     pause: () => setPlaying(false),
-    // One epoch, spread over frames when it costs more than a frame's budget (a press while
-    // one is still training adds another).
+    // One update (one batch: forward, backward, update), then a drawing.
     step: guarded(() => {
       if (player.playing()) setPlaying(false);
       player.step();
+    }),
+    // One epoch, spread over frames when it costs more than a frame's budget (a press while
+    // one is still training adds another).
+    epoch: guarded(() => {
+      if (player.playing()) setPlaying(false);
+      player.epoch();
     }),
     reset: guarded(() => restart((playground) => playground.reset())),
     newWeights: guarded(() => restart((playground) => playground.newWeights())),

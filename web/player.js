@@ -1,7 +1,9 @@
 // The animation loop: while playing, each frame trains, then draws. Training never takes more
 // than a frame's budget: it goes in chunks of updates (sized so one takes about a millisecond)
 // until the budget is spent, at full speed, or until the epochs a set pace owes are done, and an
-// epoch that does not fit in one frame goes on in the next. Step trains one epoch the same way.
+// epoch that does not fit in one frame goes on in the next. Step takes one update; Epoch trains
+// one epoch the same way. Playing stops by itself at the end of an armed epoch (a lesson's
+// moment): while armed, no chunk crosses an epoch's end, so the loop counts the ends exactly.
 // When frames stop (a hidden tab), the time away is not made up when they come back.
 
 /** Milliseconds of training per frame, leaving the rest of a 16 ms frame for drawing. */
@@ -30,20 +32,26 @@ const RENDER_SHARE = 0.25;
  *   or 0 when training cannot go on (stopped, no experiment, an error)
  * @property {() => number} epochStepsLeft  the updates left until the current epoch is complete
  * @property {() => void} render  draws the experiment as it is now
+ * @property {() => void} paused  called when playing stopped by itself at the armed epoch,
+ *   before the drawing that shows it
  */
 
 /**
  * @typedef {object} Player
  * @property {() => void} play    starts the loop (no effect while playing)
- * @property {() => void} pause   stops it, and any epoch Step left unfinished, before the next
- *   frame
+ * @property {() => void} pause   stops it, and any Step or Epoch left unfinished, before the
+ *   next frame
  * @property {() => boolean} playing
- * @property {() => void} step    trains one more epoch (after those of earlier presses), in
+ * @property {() => void} step    takes one update (after those of earlier presses), then draws
+ * @property {() => void} epoch   trains one more epoch (after those of earlier presses), in
  *   frames of at most the budget, then draws
  * @property {() => void} restart  forgets what it learned of the experiment (the chunk size):
  *   call it when the experiment starts over, before training the new one
  * @property {(epochsPerSecond: number) => void} setSpeed  a pace in epochs per second, or
  *   `Infinity` to train as fast as the frame budget allows
+ * @property {(epochs: number) => void} pauseAfter  arms a pause: playing stops by itself once
+ *   `epochs` more epochs are complete (Step and Epoch count towards them but do not stop); 0
+ *   or less disarms it. It pauses once: playing on after it goes past.
  */
 
 /**
@@ -52,16 +60,21 @@ const RENDER_SHARE = 0.25;
  * @param {Trainer} trainer
  * @returns {Player}
  */
-export function createPlayer({ train, epochStepsLeft, render }) {
+export function createPlayer({ train, epochStepsLeft, render, paused }) {
   let playing = false;
-  /** Epochs Step was asked for and has not finished. */
-  let stepsQueued = 0;
+  /** What Step and Epoch were asked for and have not finished, in the order of the presses. */
+  /** @type {Array<'update' | 'epoch'>} */
+  let queue = [];
   let chunk = 1;
   let pending = 0;
   let pace = Infinity;
   /** Epochs owed at a set pace, and when they were last counted. */
   let owed = 0;
   let last = 0;
+  /** Epoch ends left before playing stops by itself (0: no pause armed). */
+  let untilPause = 0;
+  /** Whether the armed epoch was just reached while playing. */
+  let reached = false;
   /** Whether the page came back from hidden since the last frame: its time away is not owed. */
   let back = false;
   /** What the last drawing cost, and when it started. */
@@ -76,46 +89,54 @@ export function createPlayer({ train, epochStepsLeft, render }) {
   };
 
   /**
-   * One chunk of at most `most` updates; sizes the next chunk from how long this one took.
+   * One chunk of at most `most` updates, ending at the epoch's end while a pause is armed;
+   * sizes the next chunk from how long this one took, and counts an epoch end towards the pause.
    * @param {number} most
-   * @returns {number} the updates asked for, 0 when training cannot go on
+   * @returns {{taken: number, ended: boolean}} the updates asked for (0 when training cannot go
+   *   on), and whether the chunk completed the epoch under way
    */
   const trainChunk = (most) => {
+    const left = epochStepsLeft();
     const before = performance.now();
-    const taken = train(Math.min(chunk, most));
+    const taken = train(Math.min(chunk, most, untilPause > 0 ? left : Infinity));
     const spent = performance.now() - before;
     if (taken > 0) {
       const ideal = Math.floor((taken * CHUNK_TARGET_MS) / Math.max(spent, 1e-3));
       chunk = Math.max(1, Math.min(ideal, 2 * chunk, MAX_CHUNK));
     }
-    return taken;
+    const ended = taken >= left;
+    if (ended && untilPause > 0) {
+      untilPause -= 1;
+      reached = untilPause === 0 && playing;
+    }
+    return { taken, ended };
   };
 
   /**
-   * Trains until the budget from `start` is spent.
+   * Trains until the budget from `start` is spent, or the armed epoch is reached.
    * @param {number} start
    * @returns {boolean} whether training can go on
    */
   const fullSpeed = (start) => {
-    while (performance.now() - start < FRAME_BUDGET_MS) {
-      if (trainChunk(MAX_CHUNK) === 0) return false;
+    while (!reached && performance.now() - start < FRAME_BUDGET_MS) {
+      if (trainChunk(MAX_CHUNK).taken === 0) return false;
     }
     return true;
   };
 
   /**
-   * Trains toward the end of `epochs` more epochs until the budget from `start` is spent.
+   * Trains toward the end of `epochs` more epochs until the budget from `start` is spent, or
+   * the armed epoch is reached.
    * @param {number} epochs
    * @param {number} start
    * @returns {{more: boolean, done: number}} whether training can go on, and the epochs completed
    */
   const trainEpochs = (epochs, start) => {
     let done = 0;
-    while (done < epochs && performance.now() - start < FRAME_BUDGET_MS) {
-      const left = epochStepsLeft();
-      const taken = trainChunk(left);
+    while (done < epochs && !reached && performance.now() - start < FRAME_BUDGET_MS) {
+      const { taken, ended } = trainChunk(epochStepsLeft());
       if (taken === 0) return { more: false, done };
-      if (taken >= left) done += 1;
+      if (ended) done += 1;
     }
     return { more: true, done };
   };
@@ -135,17 +156,29 @@ export function createPlayer({ train, epochStepsLeft, render }) {
     return more;
   };
 
-  /** The epochs Step asked for, within this frame's budget. */
-  const stepping = (/** @type {number} */ start) => {
-    const { more, done } = trainEpochs(stepsQueued, start);
-    stepsQueued -= done;
-    return more;
+  /**
+   * The updates and epochs Step and Epoch asked for, in order, within this frame's budget.
+   * @param {number} start
+   * @returns {boolean} whether training can go on
+   */
+  const stepping = (start) => {
+    while (queue.length > 0 && performance.now() - start < FRAME_BUDGET_MS) {
+      if (queue[0] === 'update') {
+        if (trainChunk(1).taken === 0) return false;
+        queue.shift();
+      } else {
+        const { more, done } = trainEpochs(1, start);
+        if (!more) return false;
+        if (done > 0) queue.shift();
+      }
+    }
+    return true;
   };
 
   /** One frame's training, then a drawing or the next frame. */
   const work = (/** @type {number} */ now) => {
     pending = 0;
-    if (!playing && stepsQueued === 0) return;
+    if (!playing && queue.length === 0) return;
     const start = performance.now();
     let more;
     if (!playing) more = stepping(start);
@@ -153,9 +186,14 @@ export function createPlayer({ train, epochStepsLeft, render }) {
     back = false;
     if (!more) {
       playing = false;
-      stepsQueued = 0;
+      queue = [];
     }
-    if (playing || stepsQueued > 0) {
+    if (reached) {
+      reached = false;
+      playing = false;
+      paused();
+    }
+    if (playing || queue.length > 0) {
       paint(now);
       pending = requestAnimationFrame(work);
     } else {
@@ -173,9 +211,17 @@ export function createPlayer({ train, epochStepsLeft, render }) {
 
   const stop = () => {
     playing = false;
-    stepsQueued = 0;
+    queue = [];
+    reached = false;
     cancelAnimationFrame(pending);
     pending = 0;
+  };
+
+  /** Adds a press of Step or Epoch to the queue and starts on it at once, within the budget. */
+  const press = (/** @type {'update' | 'epoch'} */ kind) => {
+    if (playing) return;
+    queue.push(kind);
+    if (pending === 0) work(performance.now());
   };
 
   return {
@@ -183,24 +229,20 @@ export function createPlayer({ train, epochStepsLeft, render }) {
       if (playing) return;
       stop();
       playing = true;
-      // The first paced frame trains one epoch at once, as a press of Step would.
+      // The first paced frame trains one epoch at once, as a press of Epoch would.
       owed = 1;
       last = performance.now();
       pending = requestAnimationFrame(work);
     },
     pause() {
-      const was = playing || stepsQueued > 0;
+      const was = playing || queue.length > 0;
       stop();
       // Frames may have trained without drawing: show where training stopped.
       if (was) render();
     },
     playing: () => playing,
-    step() {
-      if (playing) return;
-      stepsQueued += 1;
-      // Within the budget at once (a small network's epoch ends here), the rest in frames.
-      if (pending === 0) work(performance.now());
-    },
+    step: () => press('update'),
+    epoch: () => press('epoch'),
     restart() {
       stop();
       chunk = 1;
@@ -209,6 +251,10 @@ export function createPlayer({ train, epochStepsLeft, render }) {
       pace = epochsPerSecond > 0 ? epochsPerSecond : Infinity;
       owed = 0;
       last = performance.now();
+    },
+    pauseAfter(epochs) {
+      untilPause = Math.max(0, Math.floor(epochs));
+      reached = false;
     },
   };
 }
