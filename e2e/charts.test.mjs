@@ -218,8 +218,8 @@ describe('charts', () => {
   test('the log toggle redraws the loss chart on a log scale', async () => {
     await withPage(browser, async (page) => {
       await open(page);
-      await page.getByTestId('step').click();
-      await page.getByTestId('step').click();
+      await page.getByTestId('epoch').click();
+      await page.getByTestId('epoch').click();
       await waitForNumbers(page, [['epoch-count', '==', 2]]);
       const image = () => page.getByTestId('loss-chart').evaluate((canvas) =>
         /** @type {HTMLCanvasElement} */ (canvas).toDataURL());
@@ -241,7 +241,7 @@ describe('charts', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     try {
       await open(page);
-      await page.getByTestId('step').click();
+      await page.getByTestId('epoch').click();
       await waitForNumbers(page, [['epoch-count', '==', 1]]);
       for (const id of ['loss-chart', 'grad-chart', 'update-ratios']) {
         const size = await page.getByTestId(id).evaluate((canvas) => ({

@@ -13,7 +13,7 @@ export const LOG_FLOOR = 1e-12;
  */
 
 /**
- * A short label for a number: 0.25, 3, 1.2k, 40k, 3.5M, 2.5e13.
+ * A short label for a number, to three significant digits: 0.125, 3, 1.25k, 40k, 3.5M, 2.5e13.
  * @param {number} value
  * @returns {string}
  */
@@ -22,8 +22,7 @@ export function compact(value) {
   if (size >= 1e9) return value.toExponential(1).replace('.0e', 'e').replace('e+', 'e');
   if (size >= 1e6) return `${trim(value / 1e6)}M`;
   if (size >= 1e3) return `${trim(value / 1e3)}k`;
-  if (size >= 1 || size === 0) return trim(value);
-  return String(Number(value.toPrecision(2)));
+  return trim(value);
 }
 
 /**
@@ -102,7 +101,10 @@ export function niceCeiling(value) {
   return step * power;
 }
 
-/** @param {number} value */
+/**
+ * Three significant digits, without trailing zeros.
+ * @param {number} value
+ */
 function trim(value) {
-  return String(Number(value.toFixed(value >= 10 || value <= -10 ? 0 : 1)));
+  return String(Number(value.toPrecision(3)));
 }

@@ -1,11 +1,12 @@
-// The "How wrong it is" card: loss and accuracy over the steps, the per-layer gradient picture
-// with update ratios, the best epoch, and why training stopped. Draws only when new numbers
-// arrived, the size changed or the language switched, and not before the first layout (so the
-// page's first frame does not wait for it); never draws a missing number.
+// The "How wrong it is" card: loss and accuracy over the epochs, the per-layer gradient picture
+// with update ratios, the best epoch, what the loss computes, and why training stopped. Takes
+// samples from the frame's drawing and from the sampler between drawings; draws only when new
+// numbers arrived, the size changed or the language switched, and not before the first layout
+// (so the page's first frame does not wait for it); never draws a missing number.
 
 import { compact, decade } from './axes.js';
 import { drawPlot } from './plot.js';
-import { createHistory, lastStep, record, samples } from './history.js';
+import { createHistory, lastStep, record } from './history.js';
 import { drawUpdateRatios, layerColour } from './gradient-chart.js';
 import './charts-strings.js';
 import { onLanguageChange, t } from './i18n.js';
@@ -20,12 +21,14 @@ const TEST_ACCURACY = 3;
 const TEST_DASH = [7, 4];
 
 /**
- * The card's view: give it the card element; main.js calls `update` after every frame.
+ * The card's view: give it the card element and the sampler that trains; main.js calls
+ * `update` after every frame, the sampler hands it samples between frames.
  * @param {import('./main.js').App} app
  * @param {HTMLElement} root the card
+ * @param {import('./sampler.js').Sampler} sampler
  * @returns {import('./main.js').View}
  */
-export function createChartsView(app, root) {
+export function createChartsView(app, root, sampler) {
   /**
    * The card's element with data-testid `id`, of the type the caller declares.
    * @template {Element} T
@@ -47,6 +50,8 @@ export function createChartsView(app, root) {
   const bestMarker = find('best-epoch');
   const accuracyBlock = /** @type {HTMLElement} */ (root.querySelector('[data-accuracy]'));
   const layerLegend = /** @type {HTMLElement} */ (root.querySelector('[data-layer-legend]'));
+  /** @type {HTMLElement} */
+  const formula = find('loss-formula');
   const note = createDivergenceNote(root.ownerDocument);
 
   let losses = createHistory(4);
@@ -58,23 +63,29 @@ export function createChartsView(app, root) {
   /** @type {import('./types.js').Stop | null} */
   let stop = null;
   let ratio = window.devicePixelRatio;
+  /** Whether samples arrived since the last drawing. */
+  let sampled = false;
+  /** The loss in force, as a key of the card's strings with its numbers ('' before one is read). */
+  /** @type {LossText} */
+  let lossIs = { key: '', vars: {} };
 
   const drawLoss = () => {
-    const { steps, epochs, series } = samples(losses);
+    const { xs, series } = losses;
     const log = logToggle.checked;
     const frame = drawPlot(lossCanvas, {
-      steps,
+      xs,
       lines: [
         { values: series[TRAIN_LOSS], colour: cssColour(lossCanvas, '--train') },
         { values: series[TEST_LOSS], colour: cssColour(lossCanvas, '--test'), dash: TEST_DASH },
       ],
       log,
       format: log ? decade : compact,
-      stepLabel: t('charts.step'),
+      xLabel: t('charts.epochs'),
       empty: t('charts.empty'),
     });
-    const x = bestEpoch === null ? Number.NaN : frame.toX(stepOfEpoch(steps, epochs, bestEpoch));
-    bestMarker.hidden = !Number.isFinite(x) || steps.length < 2;
+    const x = bestEpoch === null ? Number.NaN : frame.toX(bestEpoch);
+    bestMarker.hidden = !Number.isFinite(x) || xs.length < 2;
+    bestMarker.dataset.epoch = bestMarker.hidden ? '' : String(bestEpoch);
     if (bestMarker.hidden) return;
     bestMarker.style.left = `${x}px`;
     bestMarker.style.top = `${frame.top}px`;
@@ -86,9 +97,9 @@ export function createChartsView(app, root) {
 
   const drawAccuracy = () => {
     if (accuracyBlock.hidden) return;
-    const { steps, series } = samples(losses);
+    const { xs, series } = losses;
     drawPlot(accuracyCanvas, {
-      steps,
+      xs,
       lines: [
         { values: series[TRAIN_ACCURACY], colour: cssColour(accuracyCanvas, '--train') },
         { values: series[TEST_ACCURACY], colour: cssColour(accuracyCanvas, '--test'), dash: TEST_DASH },
@@ -96,20 +107,20 @@ export function createChartsView(app, root) {
       log: false,
       range: [0, 1],
       format: (value) => `${Math.round(value * 100)}%`,
-      stepLabel: t('charts.step'),
+      xLabel: t('charts.epochs'),
       empty: t('charts.empty'),
     });
   };
 
   const drawGradients = () => {
-    const { steps, series } = samples(grads);
+    const { xs, series } = grads;
     const count = series.length;
     drawPlot(gradCanvas, {
-      steps,
+      xs,
       lines: series.map((values, i) => ({ values, colour: layerColour(i, count), width: 1.75 })),
       log: true,
       format: decade,
-      stepLabel: t('charts.step'),
+      xLabel: t('charts.epochs'),
       empty: t('charts.gradEmpty'),
     });
     gradCanvas.dataset.series = String(count);
@@ -150,8 +161,13 @@ export function createChartsView(app, root) {
   });
   for (const canvas of [lossCanvas, accuracyCanvas, gradCanvas]) resized.observe(canvas);
   logToggle.addEventListener('change', drawLoss);
+  const showFormula = () => {
+    formula.textContent = lossIs.key === '' ? '' : t(lossIs.key, lossIs.vars);
+  };
+
   onLanguageChange(() => {
     showLayerLegend();
+    showFormula();
     drawAll();
     if (stop?.reason === 'diverged') note.show(stop);
   });
@@ -165,27 +181,50 @@ export function createChartsView(app, root) {
     note.clear();
   };
 
+  /**
+   * Records `metrics`, `x` epochs into training, unless it is not newer than the last sample.
+   * @param {import('./types.js').Metrics} metrics
+   * @param {number} x
+   * @returns {boolean} whether it was new
+   */
+  const take = (metrics, x) => {
+    let fresh = false;
+    if (metrics.step < lastStep(losses)) clear();
+    if (metrics.step > lastStep(losses)) {
+      record(losses, metrics.step, x, [
+        metrics.trainLoss, metrics.testLoss, metrics.trainAccuracy, metrics.testAccuracy,
+      ]);
+      fresh = true;
+    }
+    const { layers } = metrics;
+    if (layers.length > 0 && metrics.step > lastStep(grads)) {
+      if (layers.length !== grads.width) {
+        grads = createHistory(layers.length);
+        showLayerLegend();
+      }
+      record(grads, metrics.step, x, layers.map((layer) => layer.gradNorm));
+      ratios = layers.map((layer) => layer.updateRatio);
+      fresh = true;
+    }
+    return fresh;
+  };
+  sampler.listen((metrics, x) => {
+    sampled = take(metrics, x) || sampled;
+  });
+
+  /** Reads which loss is in force from the experiment, and says it under the chart. */
+  const readLoss = () => {
+    const playground = app.playground();
+    if (!playground) return;
+    lossIs = lossInForce(playground);
+    showFormula();
+  };
+
   return {
     update({ playground, metrics }) {
-      let fresh = false;
-      if (metrics.step < lastStep(losses)) clear();
-      if (metrics.step > lastStep(losses)) {
-        const { step, epoch } = metrics;
-        record(losses, step, epoch, [
-          metrics.trainLoss, metrics.testLoss, metrics.trainAccuracy, metrics.testAccuracy,
-        ]);
-        fresh = true;
-      }
-      const { layers } = metrics;
-      if (layers.length > 0 && metrics.step > lastStep(grads)) {
-        if (layers.length !== grads.width) {
-          grads = createHistory(layers.length);
-          showLayerLegend();
-        }
-        record(grads, metrics.step, metrics.epoch, layers.map((layer) => layer.gradNorm));
-        ratios = layers.map((layer) => layer.updateRatio);
-        fresh = true;
-      }
+      if (lossIs.key === '') readLoss();
+      let fresh = take(metrics, sampler.epochOf(playground, metrics)) || sampled;
+      sampled = false;
       const regression = playground.classCount === undefined;
       if (accuracyBlock.hidden !== regression) {
         accuracyBlock.hidden = regression;
@@ -201,10 +240,29 @@ export function createChartsView(app, root) {
     },
     restart() {
       clear();
+      readLoss();
       showLayerLegend();
       drawAll();
     },
   };
+}
+
+/**
+ * A sentence of the card's strings, by key, and the numbers it names.
+ * @typedef {{key: string, vars: Record<string, string | number>}} LossText
+ */
+
+/**
+ * The loss `playground` computes, as a sentence of the card's strings.
+ * @param {import('./types.js').Playground} playground
+ * @returns {LossText}
+ */
+function lossInForce(playground) {
+  const classes = playground.classCount;
+  if (classes === undefined) return { key: 'charts.formula.regression', vars: {} };
+  if (playground.values().loss !== 'crossEntropy') return { key: 'charts.formula.tanh', vars: {} };
+  if (classes === 2) return { key: 'charts.formula.sigmoid', vars: {} };
+  return { key: 'charts.formula.softmax', vars: { classes, chance: Math.log(classes).toFixed(3) } };
 }
 
 /**
@@ -216,21 +274,6 @@ function layerNames(count) {
   return Array.from({ length: count }, (_, i) =>
     i === count - 1 ? t('charts.output') : t('charts.layer', { n: i + 1 }),
   );
-}
-
-/**
- * The step at which `epoch` ended, interpolated between the samples around it.
- * @param {number[]} steps
- * @param {number[]} epochs
- * @param {number} epoch
- * @returns {number}
- */
-function stepOfEpoch(steps, epochs, epoch) {
-  const after = epochs.findIndex((e) => e >= epoch);
-  if (after < 0) return steps[steps.length - 1];
-  if (after === 0) return steps[0];
-  const [e0, e1, s0, s1] = [epochs[after - 1], epochs[after], steps[after - 1], steps[after]];
-  return s0 + ((epoch - e0) / (e1 - e0)) * (s1 - s0);
 }
 
 /** Colours already read, by element and property: reading styles forces a style recalculation. */

@@ -1,6 +1,9 @@
 // The page's buttons and readouts: finds them by data-testid, wires the buttons and the speed
 // control to handlers, and shows metrics, errors and status messages (always as text).
 
+import { t } from './i18n.js';
+import { formatMeasure } from './numbers.js';
+
 /**
  * @typedef {object} Controls
  * @property {HTMLButtonElement} play
@@ -108,17 +111,32 @@ export function showPlaying(controls, playing) {
 }
 
 /**
- * Writes the metrics into the readouts; a missing number shows as a dash.
+ * Writes the metrics into the readouts; a missing number shows as a dash. After a divergence
+ * the train loss shows the loss the run reached, marked as diverged (the kept weights' own
+ * losses in the tooltips), never the calm loss of the weights kept.
  * @param {Controls} controls
  * @param {import('./types.js').Metrics} metrics
  */
 export function showMetrics(controls, metrics) {
   controls.stepCount.textContent = formatCount(metrics.step);
   controls.epochCount.textContent = formatCount(metrics.epoch);
-  controls.trainLoss.textContent = formatLoss(metrics.trainLoss);
-  controls.testLoss.textContent = formatLoss(metrics.testLoss);
   controls.trainAccuracy.textContent = formatPercent(metrics.trainAccuracy);
   controls.testAccuracy.textContent = formatPercent(metrics.testAccuracy);
+  const { stop } = metrics;
+  const { trainLoss, testLoss } = controls;
+  testLoss.textContent = formatMeasure(metrics.testLoss);
+  const diverged = stop?.reason === 'diverged';
+  trainLoss.toggleAttribute('data-diverged', diverged);
+  if (!diverged) {
+    trainLoss.textContent = formatMeasure(metrics.trainLoss);
+    trainLoss.removeAttribute('title');
+    testLoss.removeAttribute('title');
+    return;
+  }
+  const reached = formatMeasure(stop.loss ?? Infinity);
+  trainLoss.textContent = t('charts.lossDiverged', { loss: reached });
+  trainLoss.title = t('charts.lossDiverged.title', { loss: reached, kept: formatMeasure(metrics.trainLoss) });
+  testLoss.title = t('charts.testLossKept.title');
 }
 
 /**
@@ -149,14 +167,6 @@ export function showStatus(controls, message) {
  */
 function formatCount(count) {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
-}
-
-/**
- * @param {number | null} loss
- * @returns {string}
- */
-function formatLoss(loss) {
-  return loss === null ? '–' : loss.toFixed(3);
 }
 
 /**

@@ -1,11 +1,19 @@
 // The gradient picture's pieces: a colour per layer (input side to output side) and the
-// per-layer readout of update ratios against the healthy band around 1e-3.
+// per-layer readout of update ratios against the healthy band around 1e-3, each bar with the
+// value it stands for.
 
 import { fitChart } from './canvas.js';
 import { decade } from './axes.js';
+import { formatRatio } from './numbers.js';
 
-/** Layer colours from the input side to the output side: teal, blue, violet, crimson. */
-const RAMP = [[13, 148, 136], [37, 99, 235], [124, 58, 237], [190, 24, 93]];
+/**
+ * Hidden layers' colours from the input side, clearly different hues (pairwise CIE76 distance
+ * above 27): blue, orange, green, red, purple, brown, pink, cyan, one per hidden layer the
+ * settings allow (MAX_LAYERS, crates/playground/src/settings/table/mod.rs).
+ */
+const HIDDEN = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#17becf'];
+/** The output layer's colour, whatever the depth: dark slate. */
+const OUTPUT = '#374151';
 /** The update ratio's axis, in powers of ten. */
 const RATIO_DECADES = { low: -7, high: 0 };
 /** Update ratios in this band (powers of ten, around 1e-3) are healthy. */
@@ -16,29 +24,13 @@ const ROW = 20;
 const MARGIN = { left: 64, right: 62, top: 4, bottom: 20 };
 
 /**
- * The colour of layer `index` of `count`, the input side first.
+ * The colour of layer `index` of `count`, the input side first: the last one is the output.
  * @param {number} index
  * @param {number} count
  * @returns {string}
  */
 export function layerColour(index, count) {
-  const position = count <= 1 ? 1 : (index / (count - 1)) * (RAMP.length - 1);
-  const lower = Math.min(Math.floor(position), RAMP.length - 2);
-  const mix = position - lower;
-  const rgb = RAMP[lower].map((c, i) => Math.round(c + (RAMP[lower + 1][i] - c) * mix));
-  return `rgb(${rgb.join(', ')})`;
-}
-
-/**
- * A short number for a ratio: 3.2e-4.
- * @param {number | null} value
- * @returns {string}
- */
-export function formatRatio(value) {
-  if (value === null || !Number.isFinite(value)) return '–';
-  if (value === 0) return '0';
-  if (value >= 0.1) return value.toPrecision(2);
-  return value.toExponential(1).replace('e-', 'e−');
+  return index === count - 1 ? OUTPUT : HIDDEN[index % HIDDEN.length];
 }
 
 /**
@@ -93,7 +85,7 @@ export function drawUpdateRatios(canvas, { names, ratios, healthy }) {
     context.textAlign = 'right';
     context.fillText(name, box.left - 8, y);
     context.textAlign = 'left';
-    context.fillText(formatRatio(ratio ?? null), box.left + box.width + 8, y);
+    context.fillText(formatRatio(ratio), box.left + box.width + 8, y);
     if (ratio === null || ratio === undefined || !Number.isFinite(ratio) || ratio <= 0) return;
     context.fillStyle = layerColour(i, names.length);
     const end = toX(Math.log10(ratio));

@@ -1,22 +1,22 @@
-// A bounded record of numbers over training steps for the charts: however long the run, it
-// keeps at most `capacity` samples per series by merging neighbours in pairs when full.
+// A bounded record of numbers over training for the charts, placed in epochs: however long the
+// run, it keeps at most `capacity` samples per series by merging neighbours in pairs when full.
+// Its arrays are what the charts draw, kept in place (never copied per frame): the last entry
+// is the running mean of the samples not yet merged into a full one.
 
 /**
  * @typedef {object} History
  * @property {number} capacity       the most merged samples kept
  * @property {number} width          series per sample
  * @property {number} stride         raw samples per merged sample (doubles at every merge)
- * @property {number[]} steps        the last step of each merged sample, increasing
- * @property {number[]} epochs       the epoch at that step
- * @property {Array<Array<number | null>>} series  per series, the mean of each merged sample
- * @property {Bucket} bucket         raw samples not yet merged into a full sample
+ * @property {number[]} steps        the last update of each sample, increasing
+ * @property {number[]} xs           where it sits in epochs (fractional), increasing
+ * @property {Array<Array<number | null>>} series  per series, the mean of each sample
+ * @property {Bucket} bucket         the raw samples in the last entry, while it is not full
  */
 
 /**
  * @typedef {object} Bucket
- * @property {number} count          raw samples in it
- * @property {number} step           the last one's step
- * @property {number} epoch          the last one's epoch
+ * @property {number} count          raw samples in it (0: the last entry is full, or none)
  * @property {number[]} sums         per series, the sum of its finite values
  * @property {number[]} counts       per series, how many finite values
  */
@@ -33,76 +33,53 @@ export function createHistory(width, capacity = 1000) {
     width,
     stride: 1,
     steps: [],
-    epochs: [],
+    xs: [],
     series: Array.from({ length: width }, () => []),
     bucket: emptyBucket(width),
   };
 }
 
 /**
- * The last step recorded, or -1 for an empty history.
+ * The last update recorded, or -1 for an empty history.
  * @param {History} history
  * @returns {number}
  */
 export function lastStep(history) {
-  if (history.bucket.count > 0) return history.bucket.step;
   return history.steps.length > 0 ? history.steps[history.steps.length - 1] : -1;
 }
 
 /**
- * Records one sample: `values[i]` for series `i`, where `null` or a number that is not finite
- * is a gap (never drawn). Merges pairs of samples when the history is full.
+ * Records one sample at update `step`, `x` epochs into training: `values[i]` for series `i`,
+ * where `null` or a number that is not finite is a gap (never drawn). Merges pairs of samples
+ * when the history is full.
  * @param {History} history
  * @param {number} step
- * @param {number} epoch
+ * @param {number} x
  * @param {ArrayLike<number | null | undefined>} values
  */
-export function record(history, step, epoch, values) {
-  const { bucket } = history;
+export function record(history, step, x, values) {
+  const { bucket, steps, xs, series } = history;
+  if (bucket.count === 0) {
+    steps.push(step);
+    xs.push(x);
+    for (const values of series) values.push(null);
+  } else {
+    steps[steps.length - 1] = step;
+    xs[xs.length - 1] = x;
+  }
   bucket.count += 1;
-  bucket.step = step;
-  bucket.epoch = epoch;
+  const last = steps.length - 1;
   for (let i = 0; i < history.width; i += 1) {
     const value = values[i];
     if (typeof value === 'number' && Number.isFinite(value)) {
       bucket.sums[i] += value;
       bucket.counts[i] += 1;
     }
+    series[i][last] = bucket.counts[i] === 0 ? null : bucket.sums[i] / bucket.counts[i];
   }
   if (bucket.count < history.stride) return;
-  push(history, bucket);
   history.bucket = emptyBucket(history.width);
-  if (history.steps.length >= history.capacity) halve(history);
-}
-
-/**
- * The samples to draw: the merged ones, then the raw samples still being merged (so the
- * curve reaches the latest step).
- * @param {History} history
- * @returns {{steps: number[], epochs: number[], series: Array<Array<number | null>>}}
- */
-export function samples(history) {
-  const { bucket } = history;
-  if (bucket.count === 0) {
-    return { steps: history.steps, epochs: history.epochs, series: history.series };
-  }
-  return {
-    steps: [...history.steps, bucket.step],
-    epochs: [...history.epochs, bucket.epoch],
-    series: history.series.map((values, i) => [...values, mean(bucket.sums[i], bucket.counts[i])]),
-  };
-}
-
-/**
- * @param {History} history
- * @param {Bucket} bucket
- */
-function push(history, bucket) {
-  history.steps.push(bucket.step);
-  history.epochs.push(bucket.epoch);
-  for (let i = 0; i < history.width; i += 1) {
-    history.series[i].push(mean(bucket.sums[i], bucket.counts[i]));
-  }
+  if (steps.length >= history.capacity) halve(history);
 }
 
 /**
@@ -110,16 +87,16 @@ function push(history, bucket) {
  * @param {History} history
  */
 function halve(history) {
-  const { steps, epochs, series } = history;
+  const { steps, xs, series } = history;
   const half = Math.ceil(steps.length / 2);
   for (let k = 0; k < half; k += 1) {
     const last = Math.min(2 * k + 1, steps.length - 1);
     steps[k] = steps[last];
-    epochs[k] = epochs[last];
+    xs[k] = xs[last];
     for (const values of series) values[k] = meanOfPair(values[2 * k], values[last]);
   }
   steps.length = half;
-  epochs.length = half;
+  xs.length = half;
   for (const values of series) values.length = half;
   history.stride *= 2;
 }
@@ -136,18 +113,9 @@ function meanOfPair(a, b) {
 }
 
 /**
- * @param {number} sum
- * @param {number} count
- * @returns {number | null}
- */
-function mean(sum, count) {
-  return count === 0 ? null : sum / count;
-}
-
-/**
  * @param {number} width
  * @returns {Bucket}
  */
 function emptyBucket(width) {
-  return { count: 0, step: 0, epoch: 0, sums: new Array(width).fill(0), counts: new Array(width).fill(0) };
+  return { count: 0, sums: new Array(width).fill(0), counts: new Array(width).fill(0) };
 }

@@ -14,6 +14,7 @@ import { createHeatmap } from './heatmap.js';
 import { language, messageOf, setLanguage, t, translate } from './i18n.js';
 import { openLink, writeLink } from './link.js';
 import { createPlayer } from './player.js';
+import { createSampler } from './sampler.js';
 import { bindShare } from './share.js';
 
 /** @typedef {import('./types.js').Playground} Playground */
@@ -78,6 +79,8 @@ function start() {
     pausedAt: 0,
   };
 
+  const sampler = createSampler();
+
   /** @type {App} */
   const app = {
     playground: () => state.playground,
@@ -104,7 +107,7 @@ function start() {
         showMetrics(controls, metrics);
       },
     },
-    createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel'))),
+    createChartsView(app, /** @type {HTMLElement} */ (document.getElementById('charts-panel')), sampler),
     createFormView(app, document),
   ];
 
@@ -139,7 +142,7 @@ function start() {
     translate(document);
     const { playground } = state;
     if (!playground) return;
-    const metrics = playground.metrics();
+    const metrics = sampler.metrics(playground);
     for (const view of later) {
       view.restart?.();
       view.update({ playground, metrics });
@@ -150,7 +153,7 @@ function start() {
   function render() {
     const { playground } = state;
     if (!playground) return;
-    const metrics = playground.metrics();
+    const metrics = sampler.metrics(playground);
     for (const view of views) view.update({ playground, metrics });
     const paused = state.pausedAt > 0 ? t('status.pausedAt', { epoch: state.pausedAt }) : null;
     showStatus(controls, metrics.stop?.message ?? paused);
@@ -166,7 +169,7 @@ function start() {
     const { playground } = state;
     if (!playground || playground.stopped) return 0;
     const taken = Math.min(steps, playground.maxSteps);
-    playground.trainSteps(taken);
+    sampler.train(playground, taken);
     return playground.stopped ? 0 : taken;
   };
 

@@ -1,5 +1,6 @@
 // Why training stopped, said where the learner looks: the engine's message in the page's
-// language, and after a divergence a note beside the learning rate that caused it.
+// language, and after a divergence a note beside the setting the engine names as its likely
+// cause (the learning rate or the initial weight scale).
 
 import { language } from './i18n.js';
 
@@ -31,7 +32,17 @@ export function translateStatus(status, currentStop) {
 }
 
 /**
- * The note beside the learning rate after a divergence: the form renders each setting in a
+ * The setting a divergence note stands beside: the cause the engine names, else the learning
+ * rate.
+ * @param {Stop} stop
+ * @returns {'learningRate' | 'initScale'}
+ */
+export function causeOf(stop) {
+  return stop.cause === 'initScale' ? 'initScale' : 'learningRate';
+}
+
+/**
+ * The note beside the cause's setting after a divergence: the form renders each setting in a
  * `[data-setting]` wrapper holding an empty hidden `[data-note]`, and marks whose message a
  * note shows in its `data-by`. Only notes this wrote are cleared, so the form's own stay.
  * @param {Document} document
@@ -54,7 +65,7 @@ export function createDivergenceNote(document) {
   return {
     show(stop) {
       const wrapper = /** @type {HTMLElement | null} */ (
-        document.querySelector('[data-setting="learningRate"]')
+        document.querySelector(`[data-setting="${causeOf(stop)}"]`)
       );
       const note = /** @type {HTMLElement | null} */ (wrapper?.querySelector('[data-note]') ?? null);
       const text = stopMessage(stop);

@@ -1,0 +1,126 @@
+// Samples of training for the charts between drawings: when one frame trains many epochs, the
+// charts still get a sample at every epoch's end, as long as measuring (`metrics()`, which scores
+// the whole train and test sets) stays a small share of the time. Also places any moment of
+// training in epochs (fractional within an epoch), the charts' x unit. Holds no experiment.
+
+import { FRAME_BUDGET_MS } from './player.js';
+
+/**
+ * The time sampling may take per frame, in milliseconds: a quarter of the frame's training
+ * budget, which it comes out of (the player counts it as training time). A sample expected to
+ * cost more is never taken mid-frame.
+ */
+const MOST_PER_FRAME_MS = FRAME_BUDGET_MS / 4;
+/** The share of the time that sampling may take, over a few frames (a frame is ~16.7 ms). */
+const SHARE = MOST_PER_FRAME_MS / (1000 / 60);
+/** The most time saved up for sampling, in milliseconds: one slow call does not stop it. */
+const MOST_SAVED_MS = 2 * MOST_PER_FRAME_MS;
+/**
+ * Samples wanted over a run: past that many epochs, samples are taken at most every
+ * epochs / RUN_SAMPLES epochs, so a long run costs ever less (the charts merge old samples).
+ */
+const RUN_SAMPLES = 200;
+/** How many of the latest times `metrics()` took count toward what a sample costs. */
+const COST_WINDOW = 8;
+
+/**
+ * One sample: the metrics at an epoch's end and where that is in epochs.
+ * @callback Listener
+ * @param {import('./types.js').Metrics} metrics
+ * @param {number} x
+ */
+
+/**
+ * @typedef {object} Sampler
+ * @property {(playground: import('./types.js').Playground) => import('./types.js').Metrics} metrics
+ *   `playground.metrics()`, timed (what a sample costs)
+ * @property {(playground: import('./types.js').Playground, steps: number) => void} train
+ *   trains `steps` updates, stopping at each epoch's end to hand the listener a sample while
+ *   sampling stays within its share of the time
+ * @property {(playground: import('./types.js').Playground, metrics: import('./types.js').Metrics)
+ *   => number} epochOf  where `metrics` stands in epochs: its completed epochs plus the part
+ *   of the current one trained
+ * @property {(listener: Listener) => void} listen  the one receiver of samples
+ */
+
+/**
+ * A sampler with no listener yet.
+ * @returns {Sampler}
+ */
+export function createSampler() {
+  /** @type {Listener} */
+  let listener = () => {};
+  /**
+   * The latest times `metrics()` took, in milliseconds. What a sample costs is the least of
+   * them: a call that took longer was slowed by something else (the first call, a garbage
+   * collection, another process), which is not the sample's cost; unknown until measured.
+   */
+  /** @type {number[]} */
+  const times = [];
+  let cost = Infinity;
+  /** Milliseconds sampling may still take now, and when that was counted. */
+  let allowance = MOST_PER_FRAME_MS;
+  let counted = performance.now();
+  /** Updates in an epoch at the current batch size, as read at an epoch's start. */
+  let epochSteps = 1;
+  /** The epochs completed, as the last metrics said and counted since; the last sample's. */
+  let epoch = 0;
+  let sampledEpoch = 0;
+
+  /** Whether the epoch just completed is far enough from the last sample for a new one. */
+  const due = () => {
+    if (epoch < sampledEpoch) sampledEpoch = 0;
+    return epoch - sampledEpoch >= Math.max(1, epoch / RUN_SAMPLES);
+  };
+
+  /** @param {import('./types.js').Playground} playground */
+  const metrics = (playground) => {
+    const before = performance.now();
+    const result = playground.metrics();
+    times.push(performance.now() - before);
+    if (times.length > COST_WINDOW) times.shift();
+    cost = Math.min(...times);
+    epoch = result.epoch;
+    return result;
+  };
+
+  /** Whether a sample fits in the time sampling may take now. */
+  const affordable = () => {
+    const now = performance.now();
+    allowance = Math.min(MOST_SAVED_MS, allowance + (now - counted) * SHARE);
+    counted = now;
+    return cost <= Math.min(allowance, MOST_PER_FRAME_MS);
+  };
+
+  /** @type {Sampler['epochOf']} */
+  const epochOf = (playground, metrics) => {
+    const left = playground.epochStepsLeft;
+    if (metrics.step === 0 || left > epochSteps) epochSteps = left;
+    return metrics.epoch + Math.max(0, epochSteps - left) / epochSteps;
+  };
+
+  return {
+    metrics,
+    train(playground, steps) {
+      let remaining = steps;
+      while (remaining > 0 && !playground.stopped) {
+        const left = playground.epochStepsLeft;
+        const taken = Math.min(remaining, left);
+        playground.trainSteps(taken);
+        remaining -= taken;
+        if (taken < left || playground.stopped) continue;
+        epochSteps = playground.epochStepsLeft;
+        epoch += 1;
+        if (!due() || !affordable()) continue;
+        const sample = metrics(playground);
+        allowance -= cost;
+        sampledEpoch = sample.epoch;
+        listener(sample, sample.epoch);
+      }
+    },
+    epochOf,
+    listen(receiver) {
+      listener = receiver;
+    },
+  };
+}
