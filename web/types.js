@@ -54,6 +54,13 @@
  * @property {number | null} step      the update at which training diverged
  * @property {number | null} epoch     the epoch at which early stopping stopped
  * @property {number | null} bestEpoch the epoch whose weights early stopping restored
+ * @property {'learningRate' | 'initScale' | null} [cause] after a divergence, the setting that
+ *   most likely caused it: the starting weights when the first update's gradients were already
+ *   large and training blew up within 20 updates, else the learning rate (`null` for early
+ *   stopping; divergence.rs)
+ * @property {number | null} [loss]    after a divergence, the batch loss of the update that
+ *   blew up, before the last finite weights were restored (`null` where not finite, and for
+ *   early stopping)
  */
 
 /**

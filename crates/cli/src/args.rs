@@ -36,7 +36,9 @@ OUTPUT:
     step, epoch, trainLoss, testLoss, trainAccuracy, testAccuracy (null for
     regression), learningRate, batchLoss and gradNorms (one per layer, input
     side first); the last line has \"kind\":\"summary\", the same fields, and
-    bestEpoch, stop (null, \"earlyStopped\" or \"diverged\") and message.
+    bestEpoch, stop (null, \"earlyStopped\" or \"diverged\"), message, and after
+    a divergence its likely cause (\"learningRate\" or \"initScale\") and
+    divergedLoss (the batch loss of the update that blew up).
     Numbers that are not finite are written null.
     stderr: the link's errors, one per line, and its warnings.
 

@@ -28,6 +28,8 @@ struct Summary {
     line: Line,
     best_epoch: Option<u64>,
     stop: Option<&'static str>,
+    cause: Option<&'static str>,
+    diverged_loss: Option<f32>,
     message: Option<String>,
 }
 
@@ -58,10 +60,16 @@ pub fn summary_line(metrics: &Metrics) -> String {
         Stop::EarlyStopped { .. } => "earlyStopped",
         Stop::Diverged { .. } => "diverged",
     });
+    let (cause, diverged_loss) = match metrics.stop {
+        Some(Stop::Diverged { cause, loss, .. }) => (Some(cause.key()), Some(loss)),
+        _ => (None, None),
+    };
     let summary = Summary {
         line: line("summary", metrics),
         best_epoch: metrics.best_epoch,
         stop,
+        cause,
+        diverged_loss,
         message: metrics.stop.as_ref().map(Stop::message),
     };
     serde_json::to_string(&summary).unwrap_or_default()

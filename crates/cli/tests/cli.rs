@@ -256,4 +256,32 @@ fn a_diverging_link_reports_it_in_the_summary() {
         message.contains("try a learning rate below 10"),
         "{message}"
     );
+    assert_eq!(summary["cause"], "learningRate");
+    assert!(summary.get("divergedLoss").is_some(), "{summary}");
+}
+
+#[test]
+fn the_exploding_gradients_lessons_name_their_causes_and_keep_the_loss_reached() {
+    for (link, cause) in [
+        (
+            "problem=regression&networkShape=8,8,8,8,8,8&initScale=2",
+            "initScale",
+        ),
+        (
+            "problem=regression&networkShape=8,8,8,8,8,8&activation=tanh&learningRate=2",
+            "learningRate",
+        ),
+    ] {
+        let output = cli(&["--every", "0", "--steps", "200", link]);
+        let lines = json_lines(&output);
+        let summary = lines.last().unwrap_or(&Value::Null);
+        assert_eq!(summary["stop"], "diverged", "{link}");
+        assert_eq!(summary["cause"], cause, "{link}");
+        let reached = summary["divergedLoss"].as_f64();
+        assert!(reached.is_none_or(|loss| loss > 1e10), "{link}: {summary}");
+    }
+    let calm = json_lines(&cli(&["--every", "0", "--steps", "5", "v=1"]));
+    let summary = calm.last().unwrap_or(&Value::Null);
+    assert_eq!(summary["cause"], Value::Null);
+    assert_eq!(summary["divergedLoss"], Value::Null);
 }

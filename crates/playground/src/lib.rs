@@ -20,4 +20,4 @@ mod validate;
 pub use codec::{MAX_LINK_LEN, MAX_PAIRS, Parsed, VERSION, percent_decode};
 pub use config::{Config, seed_value};
 pub use error::{ConfigError, ConfigWarning, FileError};
-pub use session::{Metrics, Session, Stop};
+pub use session::{Cause, Metrics, Session, Stop};

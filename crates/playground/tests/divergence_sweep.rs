@@ -5,7 +5,7 @@
 //! the page trains between frames, and everything is checked after each chunk.
 
 use playground::settings::Named;
-use playground::{Config, Session, Stop, colors};
+use playground::{Cause, Config, Session, Stop, colors};
 use tensor::Activation;
 
 /// The learning rates to try: TensorFlow Playground's menu, which the page's lessons and
@@ -74,10 +74,12 @@ fn sweep_one(link: &str) -> Result<Outcome, String> {
                     session.step() - before
                 ));
             }
-            Some(Stop::Diverged { message, .. }) => {
-                if !message.starts_with("Training diverged at step")
-                    || !message.contains("try a learning rate below")
-                {
+            Some(Stop::Diverged { message, cause, .. }) => {
+                let advice = match cause {
+                    Cause::LearningRate => "try a learning rate below",
+                    Cause::InitScale => "try an initial scale",
+                };
+                if !message.starts_with("Training diverged at step") || !message.contains(advice) {
                     return Err(format!("an unclear divergence message: {message}"));
                 }
                 let step = session.step();

@@ -232,12 +232,15 @@ fn assert_no_nan_after_divergence(link: &str, check_layers: bool) {
     s.train_steps(1000);
     let Some(Stop::Diverged {
         step,
+        cause,
         message,
         message_zh,
+        ..
     }) = s.stopped().cloned()
     else {
         panic!("{link} did not diverge: {:?}", s.stopped());
     };
+    assert_eq!(cause, playground::Cause::LearningRate, "{link}");
     assert_eq!(s.step(), step);
     assert!(message.contains(&format!("step {step}")), "{message}");
     assert!(message.contains("learning rate below 10"), "{message}");

@@ -57,6 +57,12 @@ pub struct JsStop {
     pub message_zh: String,
     /// The update at which training diverged (`null` for early stopping).
     pub step: Option<f64>,
+    /// The setting a divergence blames, `"learningRate"` or `"initScale"`
+    /// (`null` for early stopping).
+    pub cause: Option<&'static str>,
+    /// The batch loss a divergence reached at its last update (`null` for
+    /// early stopping, and when that loss is not finite).
+    pub loss: Option<f32>,
     /// The epoch at which early stopping stopped (`null` when diverged).
     pub epoch: Option<f64>,
     /// The epoch whose weights early stopping restored (`null` when diverged).
@@ -99,14 +105,20 @@ impl From<&Stop> for JsStop {
                 message,
                 message_zh,
                 step: None,
+                cause: None,
+                loss: None,
                 epoch: Some(count(epoch)),
                 best_epoch: Some(count(best_epoch)),
             },
-            Stop::Diverged { step, .. } => Self {
+            Stop::Diverged {
+                step, cause, loss, ..
+            } => Self {
                 reason: "diverged",
                 message,
                 message_zh,
                 step: Some(count(step)),
+                cause: Some(cause.key()),
+                loss: finite(loss),
                 epoch: None,
                 best_epoch: None,
             },
@@ -139,7 +151,7 @@ fn finite(value: f32) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use playground::{Config, Session};
+    use playground::{Cause, Config, Session};
 
     #[test]
     fn a_fresh_session_has_no_batch_loss_but_finite_set_losses() {
@@ -155,14 +167,53 @@ mod tests {
     }
 
     #[test]
-    fn a_diverged_stop_keeps_its_step_and_message() {
+    fn a_diverged_stop_keeps_its_step_cause_loss_and_message() {
         let stop = JsStop::from(&Stop::Diverged {
             step: 7,
+            cause: Cause::InitScale,
+            loss: 5.1e16,
             message: "the loss is not finite".into(),
             message_zh: "损失不是有限数".into(),
         });
         assert_eq!(stop.reason, "diverged");
         assert_eq!(stop.step, Some(7.0));
+        assert_eq!(stop.cause, Some("initScale"));
+        assert_eq!(stop.loss, Some(5.1e16));
         assert_eq!(stop.message, "the loss is not finite");
+        let infinite = JsStop::from(&Stop::Diverged {
+            step: 21,
+            cause: Cause::LearningRate,
+            loss: f32::INFINITY,
+            message: String::new(),
+            message_zh: String::new(),
+        });
+        assert_eq!(infinite.cause, Some("learningRate"));
+        assert_eq!(infinite.loss, None);
+    }
+
+    #[test]
+    fn the_exploding_gradients_lessons_give_their_causes() {
+        for (link, cause) in [
+            (
+                "problem=regression&networkShape=8,8,8,8,8,8&initScale=2",
+                "initScale",
+            ),
+            (
+                "problem=regression&networkShape=8,8,8,8,8,8&activation=tanh&learningRate=2",
+                "learningRate",
+            ),
+        ] {
+            let mut session = Config::from_query(link)
+                .map_err(|e| e.to_string())
+                .and_then(|config| Session::new(config).map_err(|e| e.to_string()))
+                .unwrap_or_else(|e| panic!("{link}: {e}"));
+            session.train_steps(200);
+            let metrics = JsMetrics::from(&session.metrics());
+            let Some(stop) = metrics.stop else {
+                panic!("{link} diverges");
+            };
+            assert_eq!(stop.cause, Some(cause), "{link}");
+            assert!(stop.loss.is_none_or(|loss| loss > 1e10), "{link}: {stop:?}");
+        }
     }
 }

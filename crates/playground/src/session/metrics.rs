@@ -31,11 +31,37 @@ pub enum Stop {
     Diverged {
         /// The update at which it happened.
         step: u64,
-        /// What happened and what to try.
+        /// The setting most likely to blame.
+        cause: Cause,
+        /// The mean loss of the batch of that update, before the weights were
+        /// restored: huge, or not finite at all.
+        loss: f32,
+        /// What happened, its likely cause and what to try.
         message: String,
         /// The same in Chinese.
         message_zh: String,
     },
+}
+
+/// What most likely made training diverge, read from how it happened (see
+/// `Session::divergence_cause`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// The steps were too large: the learning rate.
+    LearningRate,
+    /// The starting weights were too large: the initial scale (or the
+    /// initialisation for the network's width).
+    InitScale,
+}
+
+impl Cause {
+    /// The key of the setting to blame, as links spell it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Cause::LearningRate => "learningRate",
+            Cause::InitScale => "initScale",
+        }
+    }
 }
 
 impl Stop {

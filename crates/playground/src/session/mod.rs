@@ -2,6 +2,7 @@
 //! step by step. Owns the session's lifecycle (build, reset, new weights, live
 //! setting changes); training, metrics and grid prediction live in submodules.
 
+mod divergence;
 mod examples;
 mod export;
 mod grid;
@@ -29,7 +30,7 @@ pub use export::{
 pub use grid::{GRID_EXTENT, Grid};
 #[cfg(feature = "json")]
 pub use json::parse_data;
-pub use metrics::{Evaluation, LayerStats, Metrics, Stop};
+pub use metrics::{Cause, Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
 
 /// The largest grid a prediction may cover, in points.
@@ -62,6 +63,10 @@ pub struct Session {
     batch_loss: f32,
     /// Gradient norm and update ratio of each layer at the last update.
     layer_stats: Vec<LayerStats>,
+    /// The first update from the starting weights (or imported or edited
+    /// ones) and the largest layer gradient norm it found, for naming the
+    /// cause of a divergence; `None` until that update.
+    first_update: Option<(u64, f32)>,
     /// The epoch with the lowest test loss so far, its loss and its weights.
     best: Option<(u64, f32, Mlp)>,
     stop: Option<Stop>,
@@ -90,6 +95,7 @@ impl Session {
             backup: model.clone(),
             batch_loss: f32::NAN,
             layer_stats: Vec::new(),
+            first_update: None,
             best: None,
             stop: None,
             grid: Grid::default(),
@@ -204,6 +210,7 @@ impl Session {
         }
         self.model.layers = model.layers;
         self.backup = self.model.clone();
+        self.first_update = None;
         self.stop = None;
         Ok(())
     }
@@ -224,6 +231,7 @@ impl Session {
         } else {
             linear.weight.data_mut()[from * units + to] = value;
         }
+        self.first_update = None;
         true
     }
 }

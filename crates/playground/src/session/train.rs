@@ -1,13 +1,12 @@
 //! Training steps: batches in order through the training set, the scheduled
-//! learning rate, the weight penalty, early stopping and divergence. Owns the
-//! update loop; what the outputs mean is `Objective`'s.
-
-use alloc::format;
+//! learning rate, the weight penalty, early stopping and noticing divergence.
+//! Owns the update loop; what the outputs mean is `Objective`'s, what a
+//! divergence means is `divergence`'s.
 
 use tensor::nn::{Penalty, PenaltyKind};
 use tensor::stats;
 
-use super::{LayerStats, Session, Stop};
+use super::{Cause, LayerStats, Session, Stop};
 use crate::config::{Regularization, Schedule};
 
 impl Session {
@@ -73,8 +72,11 @@ impl Session {
     fn train_one_step(&mut self) {
         let total = self.train.len();
         if total == 0 {
+            // A validated config always has a training point; stop rather than loop.
             self.stop = Some(Stop::Diverged {
                 step: self.step,
+                cause: Cause::LearningRate,
+                loss: f32::NAN,
                 message: "there are no training points: raise the number of points or the training percent".into(),
                 message_zh: "没有训练数据点：请增加样本数或训练集比例".into(),
             });
@@ -111,11 +113,14 @@ impl Session {
             dropout,
             &mut self.workspace,
         );
+        if self.first_update.is_none() {
+            self.first_update = Some((self.step + 1, self.largest_grad_norm()));
+        }
         if !batch_loss.is_finite() {
             // These weights already fail; the backup holds the ones before the
             // last update, whose batch loss was finite (and is still recorded).
             self.step += 1;
-            self.diverge();
+            self.diverge(batch_loss);
             return;
         }
 
@@ -127,7 +132,7 @@ impl Session {
         self.step += 1;
 
         if !self.model.params().all(|p| all_finite(p.data())) {
-            self.diverge();
+            self.diverge(batch_loss);
             return;
         }
         self.batch_loss = batch_loss;
@@ -140,7 +145,7 @@ impl Session {
                 || (s.weight_norm > 0.0 && !s.update_ratio.is_finite())
         });
         if overflowed {
-            self.diverge();
+            self.diverge(batch_loss);
             return;
         }
         self.cursor += batch;
@@ -163,30 +168,6 @@ impl Session {
                 update_ratio: stats::update_ratio(update, weight_norm),
             });
         }
-    }
-
-    /// Restores the last finite weights and stops with a message. If even
-    /// those predict non-finite losses, the initial weights come back instead,
-    /// so nothing the page reads is ever NaN or infinite.
-    fn diverge(&mut self) {
-        core::mem::swap(&mut self.model, &mut self.backup);
-        let kept = self.evaluate();
-        if !kept.train_loss.is_finite() || !kept.test_loss.is_finite() {
-            self.model = super::build_model(&self.config, self.objective);
-        }
-        self.stop = Some(Stop::Diverged {
-            step: self.step,
-            message: format!(
-                "Training diverged at step {}: the loss or a weight stopped being a finite number. \
-                 The last finite weights are kept; try a learning rate below {}.",
-                self.step, self.config.learning_rate
-            ),
-            message_zh: format!(
-                "训练在第 {} 步发散：损失或某个权重不再是有限的数。\
-                 已保留最后一组有限的权重；请试试低于 {} 的学习率。",
-                self.step, self.config.learning_rate
-            ),
-        });
     }
 
     /// Closes an epoch: early stopping, then the next epoch's inputs.
