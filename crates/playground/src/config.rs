@@ -22,8 +22,9 @@ pub enum Problem {
 /// What the training minimises.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LossKind {
-    /// Half the squared error, `0.5 (o - y)^2` averaged, as TensorFlow Playground
-    /// (classes as targets of +1 / -1 through a tanh output).
+    /// Half the squared error, `0.5 (o - y)^2` averaged over the points, as
+    /// TensorFlow Playground (classes as targets of +1 / -1 through a tanh
+    /// output; past 2 classes one output per class, the halves summed).
     #[default]
     Mse,
     /// Cross-entropy on logits: sigmoid for two classes, softmax for more.

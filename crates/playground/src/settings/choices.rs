@@ -106,7 +106,7 @@ impl Named for LossKind {
     const ALL: &'static [Self] = &[LossKind::Mse, LossKind::CrossEntropy];
     const NAMES: &'static [&'static str] = &["mse", "crossEntropy"];
     const LABELS: &'static [[&'static str; 2]] = &[
-        ["Mean squared error", "均方误差"],
+        ["Squared error ½·(o − t)²", "平方误差 ½·(o − t)²"],
         ["Cross-entropy", "交叉熵"],
     ];
 }

@@ -12,8 +12,8 @@ pub(super) const TRAINING: &[Setting] = &[
         [
             "Loss",
             "损失函数",
-            "Squared error (as TensorFlow Playground) or cross-entropy.",
-            "均方误差（同 TensorFlow Playground）或交叉熵。",
+            "Squared error as TensorFlow Playground computes it: ½·(output − target)² averaged over the points, the classes as targets −1 and +1 through a tanh output, so an output of 0 everywhere scores 0.5 (past 2 classes, one such output per class, summed). Or cross-entropy.",
+            "平方误差，与 TensorFlow Playground 的算法相同：½·(输出 − 目标)² 对所有点取平均，类别目标为 −1 和 +1，输出经过 tanh，所以处处输出 0 的损失为 0.5（超过 2 类时每类一个这样的输出，损失相加）。或交叉熵。",
         ],
     )
     .when(|c| c.problem == Problem::Classification)
