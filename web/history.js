@@ -49,16 +49,18 @@ export function lastStep(history) {
 }
 
 /**
- * Records one sample at update `step`, `x` epochs into training: `values[i]` for series `i`,
- * where `null` or a number that is not finite is a gap (never drawn). Merges pairs of samples
- * when the history is full.
+ * Records one sample at update `step`, `x` epochs into training (never before the last
+ * sample's x: a batch size changed mid-epoch can misplace a sample within its epoch):
+ * `values[i]` for series `i`, where `null` or a number that is not finite is a gap (never
+ * drawn). Merges pairs of samples when the history is full.
  * @param {History} history
  * @param {number} step
- * @param {number} x
+ * @param {number} at
  * @param {ArrayLike<number | null | undefined>} values
  */
-export function record(history, step, x, values) {
+export function record(history, step, at, values) {
   const { bucket, steps, xs, series } = history;
+  const x = Math.max(at, xs[xs.length - (bucket.count === 0 ? 1 : 2)] ?? at);
   if (bucket.count === 0) {
     steps.push(step);
     xs.push(x);
