@@ -5,10 +5,37 @@ import assert from 'node:assert/strict';
 
 import { BASE_URL, waitForNumbers, waitFrames } from './browser.mjs';
 
-/** The largest network (8 layers of 64) on the most points, 90% of them for training. */
-export const BIGGEST = 'networkShape=64,64,64,64,64,64,64,64&numSamples=2000&percTrainData=90';
-/** Updates in one of its epochs at batch 1: one per training point. */
-export const EPOCH = 1800;
+/**
+ * The largest experiment the engine's settings table allows: every hidden layer at the most
+ * units, the most layers, on the most points, 90% of them for training; and the updates in one
+ * of its epochs at batch 1 (one per training point).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<{link: string, epoch: number, units: number, layers: number}>}
+ */
+export async function largest(browser) {
+  const page = await browser.newPage();
+  try {
+    await page.goto(BASE_URL);
+    const limits = await page.evaluate(async () => {
+      const module = await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href);
+      await module.default();
+      /** @type {Array<{key: string, max?: number, maxLen?: number}>} */
+      const rows = module.settingsTable();
+      const row = (/** @type {string} */ key) => rows.find((each) => each.key === key);
+      return { units: row('networkShape')?.max ?? 0, layers: row('networkShape')?.maxLen ?? 0, points: row('numSamples')?.max ?? 0 };
+    });
+    assert.ok(limits.units >= 64 && limits.layers >= 8 && limits.points >= 2000, JSON.stringify(limits));
+    const shape = Array.from({ length: limits.layers }, () => limits.units).join(',');
+    return {
+      link: `networkShape=${shape}&numSamples=${limits.points}&percTrainData=90`,
+      epoch: Math.round(limits.points * 0.9),
+      units: limits.units,
+      layers: limits.layers,
+    };
+  } finally {
+    await page.close();
+  }
+}
 
 /**
  * Opens `hash` and waits until the experiment is up.

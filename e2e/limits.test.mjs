@@ -1,6 +1,8 @@
-// End-to-end tests of the page's limits in headless Chromium: the largest network trains within
-// one call's budget per frame at batch 1 as at batch 2,000 (playing at full speed or at a set
-// pace, and Step), with the frame figures reported; a million
+// End-to-end tests of the page's limits in headless Chromium: the largest network the settings
+// table allows (every layer at the most units, on the most points) trains within one call's
+// budget per frame at batch 1 as at batch 2,000 (playing at full speed or at a set pace, and
+// Epoch), with the frame figures reported, and its picture draws in a fraction of a second; a
+// million
 // updates leave the wasm memory as it was; changes while playing leave nothing stale; and a
 // hidden tab resumes without a burst of training. Needs BASE_URL (see browser.mjs).
 //
@@ -16,14 +18,16 @@ import {
   frameTimes, launchBrowser, readNumber, waitForNumbers, waitFrames, withPage,
 } from './browser.mjs';
 import {
-  BIGGEST, EPOCH, openReady, countTraining, takeTasks, assertWithinBudget, quantile, wasmMemoryBytes, emulateTabVisibility, snapshot, settle,
+  largest, openReady, countTraining, takeTasks, assertWithinBudget, quantile, wasmMemoryBytes, emulateTabVisibility, snapshot, settle,
 } from './limits-probes.mjs';
 
 describe('limits', () => {
   /** @type {import('playwright-core').Browser} */
   let browser;
+  let [BIGGEST, EPOCH, UNITS, LAYERS] = ['', 0, 0, 0];
   before(async () => {
     browser = await launchBrowser();
+    ({ link: BIGGEST, epoch: EPOCH, units: UNITS, layers: LAYERS } = await largest(browser));
   });
   after(async () => {
     await browser?.close();
@@ -85,31 +89,61 @@ describe('limits', () => {
     });
   });
 
-  test('Step trains one epoch of the largest network at batch 1 over several frames, and presses add up', async (context) => {
+  test('Epoch trains one epoch of the largest network at batch 1 over several frames, and presses add up', async (context) => {
     await withPage(browser, async (page) => {
       await openReady(page, `${BIGGEST}&batchSize=1`);
       await page.evaluate(countTraining);
-      await page.getByTestId('step').click();
+      await page.getByTestId('epoch').click();
       await waitForNumbers(page, [['epoch-count', '==', 1]], 30_000);
       assert.equal(await readNumber(page, 'step-count'), EPOCH);
       const tasks = await takeTasks(page);
-      context.diagnostic(`one Step: ${tasks.length} tasks, at most `
+      context.diagnostic(`one Epoch: ${tasks.length} tasks, at most `
         + `${Math.max(...tasks.map((task) => task.steps))} updates in one (maxSteps ${tasks[0]?.most})`);
       assert.ok(tasks.length > 1, 'the epoch was spread over frames');
-      assertWithinBudget(tasks, 'Step');
-      assert.ok(await page.getByTestId('play').isVisible(), 'Step does not start playing');
+      assertWithinBudget(tasks, 'Epoch');
+      assert.ok(await page.getByTestId('play').isVisible(), 'Epoch does not start playing');
 
       // A second press while the first one's epoch still trains: two epochs, each whole.
       await page.evaluate(() => {
-        const step = /** @type {HTMLElement} */ (document.querySelector('[data-testid="step"]'));
-        step.click();
-        step.click();
+        const epoch = /** @type {HTMLElement} */ (document.querySelector('[data-testid="epoch"]'));
+        epoch.click();
+        epoch.click();
       });
       await waitForNumbers(page, [['epoch-count', '==', 3]], 30_000);
       await settle(page);
       assert.equal(await readNumber(page, 'epoch-count'), 3);
       assert.equal(await readNumber(page, 'step-count'), 3 * EPOCH);
-      assertWithinBudget(await takeTasks(page), 'two Steps');
+      assertWithinBudget(await takeTasks(page), 'two Epochs');
+
+      // Step takes one update of it, in one task.
+      await page.getByTestId('step').click();
+      await waitForNumbers(page, [['step-count', '==', 3 * EPOCH + 1]]);
+      await settle(page);
+      assert.equal(await readNumber(page, 'step-count'), 3 * EPOCH + 1);
+      assert.deepEqual((await takeTasks(page)).map((task) => task.steps), [1], 'one update in one task');
+    });
+  });
+
+  test('the largest network\'s picture shows a few units of each layer, the rest as a count, and draws in a fraction of a second', async (context) => {
+    await withPage(browser, async (page) => {
+      await openReady(page, `${BIGGEST}&batchSize=10`);
+      await page.getByTestId('neuron-1-0').waitFor();
+      const shown = await page.locator('[data-testid^="neuron-1-"]').count();
+      assert.ok(shown > 0 && shown < UNITS, `${shown} of ${UNITS} units drawn`);
+      for (let layer = 1; layer <= LAYERS; layer += 1) {
+        assert.equal(await page.getByTestId(`more-${layer}`).textContent(), `+${UNITS - shown}`, `layer ${layer}'s count`);
+      }
+      await page.getByTestId('play').dispatchEvent('click');
+      await page.evaluate(() => new Promise((done) => setTimeout(done, 4000)));
+      await page.getByTestId('pause').dispatchEvent('click');
+      await settle(page);
+      const durations = await page.evaluate(() => performance.getEntriesByName('network picture').map((entry) => entry.duration));
+      const [typical, worst] = [quantile(durations, 0.5), Math.max(...durations)];
+      context.diagnostic(`${UNITS} units a layer: the picture drawn ${durations.length} times, median `
+        + `${typical.toFixed(0)} ms, longest ${worst.toFixed(0)} ms`);
+      assert.ok(durations.length >= 3, `drawn ${durations.length} times in 4 s of training`);
+      assert.ok(typical < 150, `a drawing typically took ${typical.toFixed(0)} ms`);
+      assert.ok(worst < 1000, `a drawing took ${worst.toFixed(0)} ms`);
     });
   });
 
@@ -176,8 +210,8 @@ describe('limits', () => {
         assert.deepEqual(await snapshot(page), shown, `${what}: the page showed a stale drawing`);
       }
 
-      // An epoch of Step still under way when the experiment starts over is not trained on
-      // the new one: Step, then a new dataset, in one task.
+      // An epoch still under way when the experiment starts over is not trained on the new
+      // one: Epoch, then a new dataset, in one task.
       await page.evaluate(() => {
         const settings = new URLSearchParams(window.location.hash.slice(1));
         settings.set('networkShape', '64,64,64');
@@ -187,7 +221,7 @@ describe('limits', () => {
       await page.getByTestId('more-3').waitFor();
       await settle(page);
       await page.evaluate(() => {
-        /** @type {HTMLElement} */ (document.querySelector('[data-testid="step"]')).click();
+        /** @type {HTMLElement} */ (document.querySelector('[data-testid="epoch"]')).click();
         /** @type {HTMLElement} */ (document.querySelector('[data-testid="dataset-circle"] input')).click();
       });
       await page.waitForFunction(() => /dataset=circle|^#?(?!.*dataset=)/.test(window.location.hash));
@@ -197,7 +231,7 @@ describe('limits', () => {
       const shown = await snapshot(page);
       await page.evaluate(() => window.dispatchEvent(new Event('resize')));
       await settle(page);
-      assert.deepEqual(await snapshot(page), shown, 'Step then a new dataset: the page showed a stale drawing');
+      assert.deepEqual(await snapshot(page), shown, 'Epoch then a new dataset: the page showed a stale drawing');
     });
   });
   test('a tab hidden while playing resumes without a burst of training', async (context) => {
