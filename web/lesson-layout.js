@@ -1,9 +1,9 @@
-// The lesson view: opening a preset docks the lessons panel beside the results (a column left of
-// the network, the prediction and the charts on wide screens; below the results on narrower
-// ones), keeps the training controls at the top of the window, and scrolls so the prediction and
-// the loss chart are in view. A close button puts the lessons back below everything. The layout
-// itself is CSS (`body.lesson-mode` in style.css and lessons.css): this module only switches it
-// and scrolls.
+// The lesson view: opening a preset docks the lessons panel beside the results (on wide screens
+// a column left of the prediction, with the network beneath it, and the charts; on narrower ones
+// next to the results), keeps the training controls at the top of the window, and scrolls so the
+// prediction and the loss chart are in view. A close button puts the lessons back below
+// everything. The layout itself is CSS (`body.lesson-mode` in style.css and lessons.css): this
+// module only switches it and scrolls.
 
 import { addStrings } from './i18n.js';
 
