@@ -14,6 +14,8 @@ const OVERFIT = 'dataset=circle&noise=15&percTrainData=10&networkShape=32,32,32&
   + '&patience=30&speed=max';
 /** Lesson 13's diverging preset: a deep tanh network at learning rate 2. */
 const DIVERGES = 'problem=regression&networkShape=8,8,8,8,8,8&activation=tanh&learningRate=2';
+/** Diverges at step 2 from too large starting weights (the engine blames the initial scale). */
+const BIG_START = 'initScale=10&networkShape=8,8,8,8,8,8&activation=linear&problem=regression';
 /** The charts that plot over epochs, by data-testid, with their lines. */
 const CHARTS = ['loss-chart', 'accuracy-chart', 'grad-chart'];
 
@@ -227,6 +229,21 @@ describe('chart figures', () => {
       await cell.waitFor({ timeout: 30_000 });
       assert.match((await cell.textContent()) ?? '', /^(∞|\d\.\d\de\d+) · 发散$/);
       assert.match((await cell.getAttribute('title')) ?? '', /保留的是最后一组有限的权重/);
+    });
+  });
+
+  test('a divergence the starting weights caused is noted beside the initial scale', async () => {
+    await withPage(browser, async (page) => {
+      await open(page, BIG_START);
+      await page.getByTestId('play').click();
+      const wrapper = page.locator('[data-setting="initScale"][data-diverged]');
+      await wrapper.waitFor({ timeout: 30_000 });
+      const note = wrapper.locator('[data-note]');
+      assert.ok(await note.isVisible(), 'the note shows');
+      assert.equal(await note.textContent(), await page.getByTestId('status').textContent());
+      assert.match((await note.textContent()) ?? '', /starting weights/);
+      assert.equal(await page.locator('[data-setting="learningRate"]').getAttribute('data-diverged'), null);
+      assert.match((await page.getByTestId('train-loss').textContent()) ?? '', /· diverged$/);
     });
   });
 });

@@ -191,9 +191,13 @@ export function createChartsView(app, root, sampler) {
     let fresh = false;
     if (metrics.step < lastStep(losses)) clear();
     if (metrics.step > lastStep(losses)) {
-      record(losses, metrics.step, x, [
-        metrics.trainLoss, metrics.testLoss, metrics.trainAccuracy, metrics.testAccuracy,
-      ]);
+      const { stop } = metrics;
+      // After a divergence the metrics score the weights kept: the chart ends at the loss the
+      // run reached instead (a gap where it was not finite).
+      const values = stop?.reason === 'diverged'
+        ? [stop.loss ?? null, null, null, null]
+        : [metrics.trainLoss, metrics.testLoss, metrics.trainAccuracy, metrics.testAccuracy];
+      record(losses, metrics.step, x, values);
       fresh = true;
     }
     const { layers } = metrics;

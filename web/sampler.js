@@ -1,7 +1,8 @@
-// Samples of training for the charts between drawings: when one frame trains many epochs, the
-// charts still get a sample at every epoch's end, as long as measuring (`metrics()`, which scores
-// the whole train and test sets) stays a small share of the time. Also places any moment of
-// training in epochs (fractional within an epoch), the charts' x unit. Holds no experiment.
+// Samples of training for the charts between drawings: when one frame trains many updates, the
+// charts still get samples along the way (every update early in a run, ever sparser later), as
+// long as measuring (`metrics()`, which scores the whole train and test sets) stays a small share
+// of the time. Also places any moment of training in epochs (fractional within an epoch), the
+// charts' x unit. Holds no experiment.
 
 import { FRAME_BUDGET_MS } from './player.js';
 
@@ -16,15 +17,16 @@ const SHARE = MOST_PER_FRAME_MS / (1000 / 60);
 /** The most time saved up for sampling, in milliseconds: one slow call does not stop it. */
 const MOST_SAVED_MS = 2 * MOST_PER_FRAME_MS;
 /**
- * Samples wanted over a run: past that many epochs, samples are taken at most every
- * epochs / RUN_SAMPLES epochs, so a long run costs ever less (the charts merge old samples).
+ * Samples wanted per run so far: a sample is due once the updates since the last one reach
+ * 1 / RUN_SAMPLES of all updates, so the first RUN_SAMPLES updates are each sampled and a long
+ * run costs ever less (the charts merge old samples).
  */
 const RUN_SAMPLES = 200;
 /** How many of the latest times `metrics()` took count toward what a sample costs. */
 const COST_WINDOW = 8;
 
 /**
- * One sample: the metrics at an epoch's end and where that is in epochs.
+ * One sample: the metrics and where they stand in epochs.
  * @callback Listener
  * @param {import('./types.js').Metrics} metrics
  * @param {number} x
@@ -35,8 +37,8 @@ const COST_WINDOW = 8;
  * @property {(playground: import('./types.js').Playground) => import('./types.js').Metrics} metrics
  *   `playground.metrics()`, timed (what a sample costs)
  * @property {(playground: import('./types.js').Playground, steps: number) => void} train
- *   trains `steps` updates, stopping at each epoch's end to hand the listener a sample while
- *   sampling stays within its share of the time
+ *   trains `steps` updates, stopping where a sample is due to hand the listener one while
+ *   sampling stays within its share of the time (and at each epoch's end, to learn its length)
  * @property {(playground: import('./types.js').Playground, metrics: import('./types.js').Metrics)
  *   => number} epochOf  where `metrics` stands in epochs: its completed epochs plus the part
  *   of the current one trained
@@ -63,14 +65,14 @@ export function createSampler() {
   let counted = performance.now();
   /** Updates in an epoch at the current batch size, as read at an epoch's start. */
   let epochSteps = 1;
-  /** The epochs completed, as the last metrics said and counted since; the last sample's. */
-  let epoch = 0;
-  let sampledEpoch = 0;
+  /** Updates taken, as the last metrics said and counted since; the last sample's. */
+  let step = 0;
+  let sampledStep = 0;
 
-  /** Whether the epoch just completed is far enough from the last sample for a new one. */
-  const due = () => {
-    if (epoch < sampledEpoch) sampledEpoch = 0;
-    return epoch - sampledEpoch >= Math.max(1, epoch / RUN_SAMPLES);
+  /** The update at whose end the next sample is due. */
+  const nextDue = () => {
+    if (step < sampledStep) sampledStep = 0;
+    return Math.max(sampledStep + 1, Math.ceil((sampledStep * RUN_SAMPLES) / (RUN_SAMPLES - 1)));
   };
 
   /** @param {import('./types.js').Playground} playground */
@@ -80,7 +82,7 @@ export function createSampler() {
     times.push(performance.now() - before);
     if (times.length > COST_WINDOW) times.shift();
     cost = Math.min(...times);
-    epoch = result.epoch;
+    step = result.step;
     return result;
   };
 
@@ -105,17 +107,18 @@ export function createSampler() {
       let remaining = steps;
       while (remaining > 0 && !playground.stopped) {
         const left = playground.epochStepsLeft;
-        const taken = Math.min(remaining, left);
+        const sampling = affordable();
+        const taken = Math.min(remaining, left, sampling ? Math.max(1, nextDue() - step) : Infinity);
         playground.trainSteps(taken);
         remaining -= taken;
-        if (taken < left || playground.stopped) continue;
-        epochSteps = playground.epochStepsLeft;
-        epoch += 1;
-        if (!due() || !affordable()) continue;
+        step += taken;
+        if (playground.stopped) return;
+        if (taken === left) epochSteps = playground.epochStepsLeft;
+        if (!sampling || step < nextDue()) continue;
         const sample = metrics(playground);
         allowance -= cost;
-        sampledEpoch = sample.epoch;
-        listener(sample, sample.epoch);
+        sampledStep = sample.step;
+        listener(sample, epochOf(playground, sample));
       }
     },
     epochOf,
