@@ -1,0 +1,223 @@
+// Every lesson preset shows what its lesson says, on screen: in English and in Chinese, a
+// learner's page clicks each preset, which plays at the preset's own pace until it pauses at
+// its epoch or stops by itself, and the test reads the page's own figures (the metrics table,
+// the counters, what the charts drew, the notes) against the preset's `checks`, the same ones
+// crates/cli/tests/lesson_presets.rs checks natively. Presets that open the same link (the
+// "without" of each remedy) are played once. Needs BASE_URL (see browser.mjs).
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+
+import { BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage } from './browser.mjs';
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/**
+ * What a chart drew, as web/plot.js `plotted` gives it.
+ * @typedef {{x: number[], lines: Array<Array<number | null>>, xLabel: string}} Plotted
+ */
+
+/** Pages played at once per language: the presets are paced, so the machine has time over. */
+const PAGES_PER_LANGUAGE = 2;
+
+/** @typedef {import('../web/lessons-content.js').Lesson} Lesson */
+
+/**
+ * The lessons as the page has them (web/lessons-content.js).
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<Lesson[]>}
+ */
+async function pageLessons(browser) {
+  /** @type {Lesson[]} */
+  let lessons = [];
+  await withPage(browser, async (page) => {
+    await page.goto(`${BASE_URL}#v=1`);
+    lessons = await page.evaluate(async () => {
+      /** @type {typeof import('../web/lessons-content.js')} */
+      const content = await import(new URL('web/lessons-content.js', document.baseURI).href);
+      return content.LESSONS;
+    });
+  });
+  return lessons;
+}
+
+/**
+ * The presets to play: every distinct link once, with every lesson and preset that opens it.
+ * @param {Lesson[]} lessons
+ * @returns {Array<{lesson: string, preset: string, query: string, checks: string[], also: string[]}>}
+ */
+function distinctPresets(lessons) {
+  /** @type {Map<string, {lesson: string, preset: string, query: string, checks: string[], also: string[]}>} */
+  const byQuery = new Map();
+  for (const lesson of lessons) {
+    for (const preset of lesson.presets) {
+      const known = byQuery.get(preset.query);
+      const checks = preset.checks.split(' ');
+      if (known) {
+        known.checks.push(...checks);
+        known.also.push(preset.id);
+      } else {
+        byQuery.set(preset.query, { lesson: lesson.id, preset: preset.id, query: preset.query, checks, also: [] });
+      }
+    }
+  }
+  return [...byQuery.values()];
+}
+
+/**
+ * What a chart on the page drew.
+ * @param {Page} page
+ * @param {string} id the canvas's data-testid
+ * @returns {Promise<Plotted>}
+ */
+function plotted(page, id) {
+  return page.evaluate(async (id) => {
+    /** @type {typeof import('../web/plot.js')} */
+    const plot = await import(new URL('web/plot.js', document.baseURI).href);
+    const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector(`[data-testid="${id}"]`));
+    const drawn = plot.plotted(canvas);
+    if (!drawn) throw new Error(`the chart ${id} drew nothing`);
+    return { x: [...drawn.x], lines: drawn.lines.map((line) => [...line]), xLabel: drawn.xLabel };
+  }, id);
+}
+
+/**
+ * The last finite value of a drawn line.
+ * @param {Array<number | null>} line
+ */
+function lastOf(line) {
+  const finite = line.filter((value) => value !== null && Number.isFinite(value));
+  return /** @type {number} */ (finite[finite.length - 1]);
+}
+
+/**
+ * Reads figure `name` of a preset's checks off the page (see the Preset typedef in
+ * web/lessons-content.js for what each means).
+ * @param {Page} page
+ * @param {string} name
+ * @returns {Promise<number | string | null>}
+ */
+async function figure(page, name) {
+  const percent = async (/** @type {string} */ id) => (await readNumber(page, id)) / 100;
+  switch (name) {
+    case 'trainLoss': return readNumber(page, 'train-loss');
+    case 'testLoss': return readNumber(page, 'test-loss');
+    case 'trainAccuracy': return percent('train-accuracy');
+    case 'testAccuracy': return percent('test-accuracy');
+    case 'epoch': return readNumber(page, 'epoch-count');
+    case 'step': return readNumber(page, 'step-count');
+    case 'bestEpoch': {
+      const marker = page.getByTestId('best-epoch');
+      if (await marker.isHidden()) return null;
+      return Number(((await marker.textContent()) ?? '').replace(/[^\d]/g, ''));
+    }
+    case 'rises': {
+      const { x, lines } = await plotted(page, 'loss-chart');
+      const byEpoch = lines[0].filter((_, i) => x[i] >= 1 && Number.isInteger(x[i]));
+      return byEpoch.slice(1).filter((loss, i) => /** @type {number} */ (loss) > /** @type {number} */ (byEpoch[i])).length;
+    }
+    case 'testLossClimb': {
+      const { lines } = await plotted(page, 'loss-chart');
+      const lowest = Math.min(...lines[1].filter((value) => value !== null).map(Number));
+      return (await readNumber(page, 'test-loss')) / lowest;
+    }
+    case 'gradSpread': {
+      const { lines } = await plotted(page, 'grad-chart');
+      return lastOf(lines[lines.length - 1]) / lastOf(lines[0]);
+    }
+    case 'gradMax': {
+      const { lines } = await plotted(page, 'grad-chart');
+      return Math.max(...lines.flat().filter((value) => value !== null).map(Number));
+    }
+    case 'stop': {
+      if (await page.locator('[data-setting][data-diverged]').count() > 0) return 'diverged';
+      const status = (await page.getByTestId('status').textContent()) ?? '';
+      return /Early stopping|提前停止/.test(status) ? 'earlyStopped' : null;
+    }
+    case 'cause':
+      return page.locator('[data-setting][data-diverged]').first().getAttribute('data-setting');
+    default: throw new Error(`unknown figure ${name}`);
+  }
+}
+
+/**
+ * Whether `value` passes `op wanted`.
+ * @param {number | string | null} value
+ * @param {string} op
+ * @param {string} wanted
+ */
+function passes(value, op, wanted) {
+  if (typeof value !== 'number') return op === '=' && value === wanted;
+  const number = Number(wanted);
+  return op === '<' ? value < number : op === '>' ? value > number : value === number;
+}
+
+/**
+ * Clicks a preset the way a learner does and waits until it pauses at its epoch or stops.
+ * @param {Page} page
+ * @param {{lesson: string, preset: string, query: string}} preset
+ */
+async function play(page, { lesson, preset, query }) {
+  const settings = new URLSearchParams(query);
+  const pauseAt = Number(settings.get('pauseAt') ?? 0);
+  const speed = Number(settings.get('speed'));
+  await page.getByTestId(`lesson-${lesson}`).click();
+  await page.getByTestId(`preset-${preset}`).click();
+  await page.getByTestId('pause').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
+  const seconds = pauseAt > 0 && Number.isFinite(speed) ? pauseAt / speed : 5;
+  await page.getByTestId('play').waitFor({ state: 'visible', timeout: 3 * seconds * 1000 + 15_000 });
+  if (pauseAt > 0) await waitForNumbers(page, [['epoch-count', '==', pauseAt]], 2_000);
+}
+
+/**
+ * Plays `presets` one after another in one page in `lang`, and returns what the page showed for
+ * each check and the checks that failed.
+ * @param {import('playwright-core').Browser} browser
+ * @param {'en' | 'zh'} lang
+ * @param {ReturnType<typeof distinctPresets>} presets
+ */
+async function playAll(browser, lang, presets) {
+  /** @type {string[]} */
+  const failed = [];
+  /** @type {string[]} */
+  const shown = [];
+  await withPage(browser, async (page) => {
+    await page.goto(`${BASE_URL}#v=1&lang=${lang}`);
+    await page.getByTestId('lesson-text').waitFor();
+    for (const preset of presets) {
+      await play(page, preset);
+      for (const check of preset.checks) {
+        const [, name, op, wanted] = /** @type {RegExpMatchArray} */ (check.match(/^(\w+)([<>=])(.+)$/));
+        const value = await figure(page, name);
+        shown.push(`${lang} ${preset.preset}: ${name} ${typeof value === 'number' ? Number(value.toPrecision(4)) : value} (${check})`);
+        if (!passes(value, op, wanted)) {
+          failed.push(`${lang} ${[preset.preset, ...preset.also].join('/')}: ${check}, the page shows ${value}`);
+        }
+      }
+    }
+  });
+  return { failed, shown };
+}
+
+describe('every lesson preset, played in the page at its pace', () => {
+  /** @type {import('playwright-core').Browser} */
+  let browser;
+  before(async () => {
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  test('shows what its lesson says, in English and in Chinese', { timeout: 900_000 }, async (t) => {
+    const presets = distinctPresets(await pageLessons(browser));
+    assert.ok(presets.length >= 25, `${presets.length} distinct presets`);
+    /** @type {Array<ReturnType<typeof distinctPresets>>} */
+    const shares = Array.from({ length: PAGES_PER_LANGUAGE }, () => []);
+    presets.forEach((preset, i) => shares[i % PAGES_PER_LANGUAGE].push(preset));
+    const runs = /** @type {const} */ (['en', 'zh']).flatMap((lang) =>
+      shares.map((share) => playAll(browser, lang, share)));
+    const results = await Promise.all(runs);
+    for (const line of results.flatMap((result) => result.shown).sort()) t.diagnostic(line);
+    assert.deepEqual(results.flatMap((result) => result.failed), []);
+  });
+});
