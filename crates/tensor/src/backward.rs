@@ -127,7 +127,8 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         Op::MatMul(a, b) => {
             let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
             let dims @ (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
-            let mut scratch = grads.pool.take_dirty(k * m.max(n));
+            // a transposed operand, or a narrow gradient and its result transposed
+            let mut scratch = grads.pool.take_dirty((k * m.max(n)).max((m + k) * n));
             grads.add_into(nodes, a, |d| {
                 kernels::matmul_acc_rhs_transposed(g, value(b), d, dims, &mut scratch)
             });

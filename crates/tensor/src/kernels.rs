@@ -3,10 +3,14 @@
 //!
 //! Every kernel runs in a fixed order, so results are identical bit for bit on
 //! every target. Matrix products use the i-k-j order: the innermost loop walks
-//! contiguous rows of both operands, which compilers vectorize.
+//! contiguous rows of both operands, which compilers vectorize. Where the left
+//! operand is mostly zeros (ReLU's outputs and the gradients through them),
+//! products skip its zeros: the same terms in the same order less ones that add
+//! zero, so the same bits (see [`matmul_acc`]).
 
 use crate::Shape;
 use crate::shape::MAX_RANK;
+use crate::sparse::{SPARSE_MIN_WORK, sparse_pays, sparse_rows};
 
 /// `out[m, n] = a[m, k] @ b[k, n]`, overwriting `out`.
 pub fn matmul(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
@@ -15,7 +19,23 @@ pub fn matmul(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usiz
 }
 
 /// `out[m, n] += a[m, k] @ b[k, n]`.
+///
+/// When `a` holds enough zeros for it to pay, the terms `a[i, t] * b[t, j]` with
+/// `a[i, t] == 0` are skipped. That leaves the bits as they are: such a term is
+/// ±0 when `b[t, j]` is finite, and adding ±0 changes no sum except -0 (which a
+/// sum that starts from +0 never reaches). So the skipping runs only when every
+/// element of `b` is finite and no element of `out` is -0; otherwise every term
+/// is added, as the dense loops do.
 pub fn matmul_acc(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
+    if sparse_pays(a, &b[..k * n], &out[..m * n], (m, k, n)) {
+        sparse_rows(a, b, out, m, k, n);
+        return;
+    }
+    dense(a, b, out, m, k, n);
+}
+
+/// `out[m, n] += a[m, k] @ b[k, n]`, every term added.
+fn dense(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
     let mut row = 0;
     while row + BLOCK_ROWS <= m {
         block::<BLOCK_ROWS>(a, b, out, row, k, n);
@@ -28,7 +48,9 @@ pub fn matmul_acc(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: 
 }
 
 /// `out[k, n] += a[m, k]^T @ g[m, n]`: the gradient of a product with respect to
-/// its right side. `scratch` receives `a^T` so the product runs on contiguous rows.
+/// its right side. `scratch` (at least `m * k` long) receives `a^T` so the product
+/// runs on contiguous rows. A narrow `g` (a few output units) is transposed
+/// instead, when `scratch` holds `(m + k) * n`: the same bits, cheaper.
 pub fn matmul_acc_lhs_transposed(
     a: &[f32],
     g: &[f32],
@@ -36,9 +58,34 @@ pub fn matmul_acc_lhs_transposed(
     (m, k, n): (usize, usize, usize),
     scratch: &mut [f32],
 ) {
+    if n < NARROW && m * k * n >= SPARSE_MIN_WORK && scratch.len() >= (m + k) * n {
+        narrow_lhs_transposed(a, g, out, (m, k, n), scratch);
+        return;
+    }
     let at = &mut scratch[..m * k];
     transpose(a, at, m, k);
     matmul_acc(at, g, out, k, m, n);
+}
+
+/// Output widths below this are narrow: too few columns to fill a vector.
+pub(crate) const NARROW: usize = 8;
+
+/// [`matmul_acc_lhs_transposed`] for a narrow `g`, as `out^T[n, k] += g^T @ a`:
+/// element `(t, j)` still adds `a[i, t] * g[i, j]` (the product of the same two
+/// numbers) in ascending `i`, but the product runs along the long rows of `a`.
+fn narrow_lhs_transposed(
+    a: &[f32],
+    g: &[f32],
+    out: &mut [f32],
+    (m, k, n): (usize, usize, usize),
+    scratch: &mut [f32],
+) {
+    let (gt, rest) = scratch.split_at_mut(m * n);
+    let out_t = &mut rest[..k * n];
+    transpose(g, gt, m, n);
+    transpose(out, out_t, k, n);
+    matmul_acc(gt, a, out_t, n, m, k);
+    transpose(out_t, out, n, k);
 }
 
 /// `out[m, k] += g[m, n] @ b[k, n]^T`: the gradient of a product with respect to
@@ -101,14 +148,44 @@ fn block<const R: usize>(
         }
         col += BLOCK_COLS;
     }
-    for (r, a_row) in a.iter().enumerate() {
-        for c in col..n {
-            let mut acc = out[r * n + c];
-            for (t, &av) in a_row.iter().enumerate() {
-                acc += av * rhs[t * n + c];
+    match n - col {
+        0 => {}
+        1 => block_tail::<R, 1>(&a, rhs, out, col, n),
+        2 => block_tail::<R, 2>(&a, rhs, out, col, n),
+        3 => block_tail::<R, 3>(&a, rhs, out, col, n),
+        4 => block_tail::<R, 4>(&a, rhs, out, col, n),
+        5 => block_tail::<R, 5>(&a, rhs, out, col, n),
+        6 => block_tail::<R, 6>(&a, rhs, out, col, n),
+        _ => block_tail::<R, 7>(&a, rhs, out, col, n),
+    }
+}
+
+/// The last `C` (< [`BLOCK_COLS`]) columns of [`block`]'s rows, from `col`: all
+/// `R * C` sums in registers, each adding its terms in ascending `inner` order as
+/// the full blocks do, so that the sums run side by side rather than one after
+/// another (a narrow output layer is all tail).
+fn block_tail<const R: usize, const C: usize>(
+    a: &[&[f32]; R],
+    rhs: &[f32],
+    out: &mut [f32],
+    col: usize,
+    n: usize,
+) {
+    let mut acc = [[0.0f32; C]; R];
+    for (acc_row, out_row) in acc.iter_mut().zip(out.chunks_exact(n)) {
+        acc_row.copy_from_slice(&out_row[col..col + C]);
+    }
+    for (t, rhs_row) in rhs.chunks_exact(n).enumerate() {
+        let b = &rhs_row[col..col + C];
+        for (acc_row, a_row) in acc.iter_mut().zip(a) {
+            let av = a_row[t];
+            for (acc, &bv) in acc_row.iter_mut().zip(b) {
+                *acc += av * bv;
             }
-            out[r * n + c] = acc;
         }
+    }
+    for (acc_row, out_row) in acc.iter().zip(out.chunks_exact_mut(n)) {
+        out_row[col..col + C].copy_from_slice(acc_row);
     }
 }
 

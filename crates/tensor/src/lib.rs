@@ -31,6 +31,7 @@ mod optim;
 mod pool;
 pub mod rng;
 mod shape;
+mod sparse;
 pub mod stats;
 mod tape;
 mod tensor;

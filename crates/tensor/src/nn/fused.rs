@@ -89,7 +89,10 @@ impl Workspace {
             ] {
                 buffer.resize(len, 0.0);
             }
-            scratch = scratch.max(layer.in_dim() * batch.max(layer.out_dim()));
+            // a transposed operand, or a narrow gradient and its weight gradient
+            // transposed (kernels::matmul_acc_lhs_transposed)
+            let (k, n) = (layer.in_dim(), layer.out_dim());
+            scratch = scratch.max(k * batch.max(n)).max((batch + k) * n);
         }
         self.scratch.resize(scratch, 0.0);
         if !self
