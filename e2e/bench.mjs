@@ -6,7 +6,10 @@
 //      step counter, redraws of the neuron thumbnails from the page's `network picture` measures;
 //  (c) time to interactive: navigation start to the page's `interactive` mark (set by
 //      web/main.js once the first heatmap and metrics are drawn and the buttons work);
-//  (d) the size of the .wasm the page loads, as served and gzipped at level 9.
+//  (d) the size of the .wasm the page loads, as served and gzipped at level 9;
+//  (e) the TensorFlow.js peer (web/bench/tfjs.html, served from node_modules) on its cpu and
+//      wasm backends: the figures of (a) under the same names, prefixed `tfjs-cpu.` and
+//      `tfjs-wasm.` in the output.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -33,7 +36,7 @@ export const QUICK = { samples: 1, sampleMs: 5, figureWarmupMs: 1, warmupMs: 200
 /**
  * The page's window with what the bench pages leave on it: web/bench/bench.js its figures or
  * its error, the init script of `benchInteractive` the time of the first frame.
- * @typedef {Window & {benchResults?: Record<string, number>, benchError?: string,
+ * @typedef {Window & {benchResults?: Record<string, number | string>, benchError?: string,
  *   benchFirstFrame?: number}} BenchWindow
  */
 
@@ -97,10 +100,37 @@ export async function workloadLinks(browser) {
  * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
  * @returns {Promise<Record<string, number>>}
  */
-export async function benchWorkloads(browser, { samples, sampleMs, figureWarmupMs }) {
+export async function benchWorkloads(browser, plan) {
+  return /** @type {Record<string, number>} */ (await benchPage(browser, 'web/bench/index.html', plan));
+}
+
+/** The TensorFlow.js backends the bench races (e). */
+export const TFJS_BACKENDS = ['cpu', 'wasm'];
+
+/**
+ * (e) The TensorFlow.js peer's figures on `backend`, with its version and backend name.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} backend `cpu` or `wasm`
+ * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+export async function benchTfjs(browser, backend, plan) {
+  return benchPage(browser, `web/bench/tfjs.html?backend=${backend}`, plan);
+}
+
+/**
+ * Loads the bench page `path` with the plan's timing and returns what it leaves in
+ * `window.benchResults`; throws with `window.benchError` or any page or console error.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} path relative to BASE_URL, with or without a query
+ * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+async function benchPage(browser, path, { samples, sampleMs, figureWarmupMs }) {
   const { page, errors, close } = await openPage(browser);
   try {
-    await page.goto(`${BASE_URL}web/bench/index.html?samples=${samples}&sampleMs=${sampleMs}&warmUpMs=${figureWarmupMs}`);
+    const join = path.includes('?') ? '&' : '?';
+    await page.goto(`${BASE_URL}${path}${join}samples=${samples}&sampleMs=${sampleMs}&warmUpMs=${figureWarmupMs}`);
     const handle = await page.waitForFunction(
       () => {
         const bench = /** @type {BenchWindow} */ (window);
@@ -110,9 +140,9 @@ export async function benchWorkloads(browser, { samples, sampleMs, figureWarmupM
       { timeout: TIMEOUT_MS, polling: 100 },
     );
     // waitForFunction resolves once the function returns a truthy value, so never with null.
-    const results = /** @type {Record<string, number> | {error: string}} */ (await handle.jsonValue());
-    if ('error' in results) throw new Error(`web/bench/ failed: ${results.error}`);
-    checkErrors('web/bench/', errors);
+    const results = /** @type {Record<string, number | string> | {error: string}} */ (await handle.jsonValue());
+    if ('error' in results) throw new Error(`${path} failed: ${results.error}`);
+    checkErrors(path, errors);
     return results;
   } finally {
     await close();
@@ -293,11 +323,19 @@ export async function benchAll(plan) {
     const say = (/** @type {string} */ text) => process.stderr.write(`bench: ${text}\n`);
     say(`web/bench/ in Chromium ${browser.version()} (${plan.figureWarmupMs} ms warm-up and ${plan.samples} samples of >= ${plan.sampleMs} ms per figure)`);
     const figures = await benchWorkloads(browser, plan);
+    /** @type {Record<string, number | string>} */
+    const peers = {};
+    for (const backend of TFJS_BACKENDS) {
+      say(`TensorFlow.js on its ${backend} backend (web/bench/tfjs.html)`);
+      for (const [key, value] of Object.entries(await benchTfjs(browser, backend, plan))) {
+        peers[`tfjs-${backend}.${key}`] = value;
+      }
+    }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);
     const play = await benchPlay(browser, W1, plan);
     say(`time to interactive (${plan.loads} loads after one untimed)`);
     const interactive = await benchInteractive(browser, plan);
-    return { chromium: browser.version(), ...figures, ...play, ...interactive, ...(await wasmSize()) };
+    return { chromium: browser.version(), ...figures, ...play, ...interactive, ...(await wasmSize()), ...peers };
   } finally {
     await browser.close();
   }

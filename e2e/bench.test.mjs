@@ -1,11 +1,14 @@
 // Smoke test of `cargo xtask bench`'s browser half: the bench page times every workload once
-// and leaves positive finite figures, and the driver's page measurements (play at full speed
+// and leaves positive finite figures, so does the TensorFlow.js peer on its cpu and wasm
+// backends (served from node_modules), and the driver's page measurements (play at full speed
 // with the network picture in view, time to interactive, .wasm size) give numbers. Figures
 // are never compared with targets here: the machine is shared and noisy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { benchInteractive, benchPlay, benchWorkloads, wasmSize, workloadLinks } from './bench.mjs';
+import {
+  TFJS_BACKENDS, benchInteractive, benchPlay, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
+} from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 
 /** The figures web/bench/ leaves in `window.benchResults`. */
@@ -42,6 +45,20 @@ test('the bench page times every workload once with positive finite figures', as
   const results = await benchWorkloads(browser, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
   assert.deepEqual(Object.keys(results).sort(), [...FIGURES].sort());
   assertPositive(results, FIGURES);
+});
+
+test('TensorFlow.js 4.22 times every workload once on its cpu and wasm backends', async () => {
+  assert.deepEqual(TFJS_BACKENDS, ['cpu', 'wasm']);
+  for (const backend of TFJS_BACKENDS) {
+    // Fails on any page or console error, e.g. a .wasm file the server does not find.
+    const results = await benchTfjs(browser, backend, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    assert.equal(results.tfjsVersion, '4.22.0');
+    // The backend really switched: TensorFlow.js falls back silently otherwise.
+    assert.equal(results.tfjsBackend, backend);
+    assertPositive(results, FIGURES);
+    // Every step and grid disposes what it made: only the data and the variables are left.
+    assert.ok(typeof results.tensorsLeft === 'number' && results.tensorsLeft < 120, `${results.tensorsLeft} tensors left`);
+  }
 });
 
 test('the driver measures the page playing W1, time to interactive and the .wasm size', async () => {

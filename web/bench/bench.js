@@ -6,23 +6,14 @@
 // `w2GridMapsPerSecond` does the native `w2GridPerSecond`'s work: every neuron's map as well.
 
 import init, { Playground } from '../pkg/playground_wasm.js';
+import { rate, timingFrom } from './rate.js';
 import { W1, W2 } from './workloads.js';
 
 /** @typedef {import('../types.js').Playground} TypedPlayground */
 /** @typedef {import('../types.js').NeuronMaps} NeuronMaps */
 
-const params = new URLSearchParams(window.location.search);
-/** Samples per figure (the median is reported); `?samples=1` makes a quick smoke run. */
-const SAMPLES = positive(params.get('samples'), 9);
-/** Sample length: the count per sample doubles until one run takes a quarter of this (ms). */
-const SAMPLE_MS = positive(params.get('sampleMs'), 150);
-/**
- * Untimed work before each figure (ms). V8 first runs wasm in its baseline compiler (Liftoff)
- * and moves hot functions to its optimizing one (TurboFan) in the background; without this,
- * the first figure's samples partly time baseline code (W1 training read about 15% slow),
- * which a page that has played for a second no longer runs.
- */
-const WARM_UP_MS = positive(params.get('warmUpMs'), 500);
+/** Samples, sample length and warm-up per figure, from the query (web/bench/rate.js). */
+const TIMING = timingFrom(new URLSearchParams(window.location.search));
 
 const out = document.getElementById('results');
 /** The window, with what this page leaves on it for e2e/bench.mjs. */
@@ -30,12 +21,12 @@ const page = /** @type {Window & {benchResults?: Record<string, number>, benchEr
 try {
   await init();
   const results = {
-    w1TrainStepsPerSecond: rate(trainer(W1), SAMPLES),
-    w1GridPerSecond: rate(mapper(W1, 100), SAMPLES),
-    w1FrameMs: 1000 / rate(framer(W1, 100), SAMPLES),
-    w2TrainStepsPerSecond: rate(trainer(W2), SAMPLES),
-    w2GridPerSecond: rate(gridder(W2, 200), SAMPLES),
-    w2GridMapsPerSecond: rate(tiler(W2, 200, 100), SAMPLES),
+    w1TrainStepsPerSecond: rate(trainer(W1), TIMING),
+    w1GridPerSecond: rate(mapper(W1, 100), TIMING),
+    w1FrameMs: 1000 / rate(framer(W1, 100), TIMING),
+    w2TrainStepsPerSecond: rate(trainer(W2), TIMING),
+    w2GridPerSecond: rate(gridder(W2, 200), TIMING),
+    w2GridMapsPerSecond: rate(tiler(W2, 200, 100), TIMING),
   };
   page.benchResults = results;
   if (out) out.textContent = JSON.stringify(results, null, 2);
@@ -142,46 +133,4 @@ function framer(link, size) {
       maps = playground.neuronMaps(size, maps?.maps);
     }
   };
-}
-
-/**
- * Operations per second of `run`: the median of `samples` samples, each long enough to time,
- * after `WARM_UP_MS` of untimed single runs (the first compiles and allocates). A sample too
- * short to time (the calibration was fooled by a slow call) is dropped and the count doubled.
- * @param {(n: number) => void} run
- * @param {number} samples
- * @returns {number}
- */
-function rate(run, samples) {
-  const warm = performance.now() + WARM_UP_MS;
-  do run(1);
-  while (performance.now() < warm);
-  let n = 1;
-  for (;;) {
-    const start = performance.now();
-    run(n);
-    if (performance.now() - start >= SAMPLE_MS / 4 || n >= 1 << 24) break;
-    n *= 2;
-  }
-  const rates = [];
-  while (rates.length < samples) {
-    const start = performance.now();
-    run(n);
-    const ms = performance.now() - start;
-    if (ms >= SAMPLE_MS / 8 || (ms > 0 && n >= 1 << 24)) rates.push((n * 1000) / ms);
-    else n *= 2;
-  }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
-}
-
-/**
- * The positive number `text` spells, or `fallback`.
- * @param {string | null} text
- * @param {number} fallback
- * @returns {number}
- */
-function positive(text, fallback) {
-  const value = Number(text ?? '');
-  return text !== null && Number.isFinite(value) && value > 0 ? value : fallback;
 }

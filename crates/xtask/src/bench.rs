@@ -1,10 +1,12 @@
 //! `cargo xtask bench [--quick]`: times the W1 and W2 workloads natively (the playground crate's
-//! `workloads` benchmark) and in headless Chromium (`node e2e/bench.mjs`: the bench page, the
-//! real page playing, time to interactive, the .wasm's size), then prints one table against the
-//! reference figures and targets and writes it all to target/bench.json. A missed target is
-//! reported, never an error; only something broken is.
+//! `workloads` benchmark), in NumPy (bench/numpy.rs) and in headless Chromium (`node
+//! e2e/bench.mjs`: the bench page, TensorFlow.js on its cpu and wasm backends, the real page
+//! playing, time to interactive, the .wasm's size), then prints one table against the live
+//! peers, the fixed references and the targets and writes it all to target/bench.json. A missed
+//! target is reported, never an error; only something broken is.
 
 mod json;
+mod numpy;
 mod reference;
 mod table;
 #[cfg(test)]
@@ -40,6 +42,14 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
 
     println!("==> bench: native (cargo {})", NATIVE_BENCH.join(" "));
     let native = native_figures(repo, quick)?;
+    println!("==> bench: NumPy peer");
+    let numpy = match numpy::run(repo, quick)? {
+        numpy::Outcome::Ran(figures) => figures,
+        numpy::Outcome::Skipped(why) => {
+            println!("bench: NumPy skipped: {why}");
+            Vec::new()
+        }
+    };
     println!("==> bench: release wasm into web/pkg");
     wasm::build_release(repo)?;
     let browser = {
@@ -48,12 +58,23 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
         browser_figures(repo, &server, quick)?
     };
 
-    let measured = table::measure(&ROWS, &native, &browser)?;
+    let peers: Vec<(String, Json)> = numpy
+        .iter()
+        .map(|(key, value)| (format!("{}.{key}", reference::NUMPY), value.clone()))
+        .chain(
+            browser
+                .iter()
+                .filter(|(key, _)| key.starts_with("tfjs-"))
+                .cloned(),
+        )
+        .collect();
+    let measured = table::measure(&ROWS, &native, &browser, &peers)?;
     let chromium = browser.iter().find_map(|(key, value)| match value {
         Json::String(version) if key == "chromium" => Some(version.as_str()),
         _ => None,
     });
-    let heading = heading(&started, quick, load, chromium.unwrap_or_default());
+    let cpu = cpu_model();
+    let heading = heading(&started, quick, load, chromium.unwrap_or_default(), &cpu);
     let text = table::render(&measured, &heading);
     print!("\n{text}");
 
@@ -61,18 +82,21 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
         ("command", Json::String(command_line(quick))),
         ("date", Json::String(started.clone())),
         ("quick", Json::Bool(quick)),
+        ("cpu", Json::String(cpu)),
         ("cores", Json::number(cores())),
         ("loadAverage", Json::number(load)),
         (
             "note",
             Json::String(
-                "one run on a shared, noisy machine: ratios are measured side by side in this \
-                 run; references are fixed figures measured earlier on the same machine"
+                "ratios are speed ratios measured side by side in this run: live peers ran \
+                 here, on this machine, in the same run; fixed peers were measured by hand on \
+                 the machine each names (anchors.md) and never decide a target"
                     .to_owned(),
             ),
         ),
         ("native", Json::Object(native)),
         ("browser", Json::Object(browser)),
+        ("numpy", Json::Object(numpy)),
         ("rows", table::rows_json(&measured)),
         ("table", Json::String(text)),
     ]);
@@ -96,8 +120,8 @@ fn command_line(quick: bool) -> String {
 }
 
 /// The line above the table: what ran, when, and on what.
-fn heading(date: &str, quick: bool, load: Option<f64>, chromium: &str) -> String {
-    let mut text = format!("{} on {date}", command_line(quick));
+fn heading(date: &str, quick: bool, load: Option<f64>, chromium: &str, cpu: &str) -> String {
+    let mut text = format!("{} on {date}, {cpu}", command_line(quick));
     if let Some(cores) = cores() {
         text.push_str(&format!(", {cores} cores"));
     }
@@ -186,6 +210,18 @@ fn cores() -> Option<f64> {
     std::thread::available_parallelism()
         .ok()
         .map(|cores| cores.get() as f64)
+}
+
+/// The CPU's model name as /proc/cpuinfo gives it (how anchors.md tells machines apart).
+fn cpu_model() -> String {
+    fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|text| {
+            text.lines()
+                .find_map(|line| line.strip_prefix("model name")?.split_once(':'))
+                .map(|(_, name)| name.trim().to_owned())
+        })
+        .unwrap_or_else(|| "an unknown CPU".to_owned())
 }
 
 /// The one-minute load average (Linux), to show how busy the shared machine was.

@@ -44,7 +44,8 @@ pub enum Tool {
     WasmBindgen,
     /// Debian's chromium and chromium-driver.
     Chromium,
-    /// The npm packages package-lock.json pins (playwright-core, binaryen, typescript).
+    /// The npm packages package-lock.json pins (playwright-core, binaryen, typescript, and
+    /// TensorFlow.js with its wasm backend for the bench's peer).
     NodeModules,
 }
 
@@ -164,12 +165,18 @@ fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
         .ok_or("package-lock.json is missing at the repository root")?;
     // npm writes node_modules/.package-lock.json on every install.
     let installed = modified(&repo.path("node_modules/.package-lock.json"));
-    let has_packages = ["playwright-core", "binaryen", "typescript"]
-        .iter()
-        .all(|name| {
-            repo.path(&format!("node_modules/{name}/package.json"))
-                .is_file()
-        });
+    let has_packages = [
+        "playwright-core",
+        "binaryen",
+        "typescript",
+        "@tensorflow/tfjs",
+        "@tensorflow/tfjs-backend-wasm",
+    ]
+    .iter()
+    .all(|name| {
+        repo.path(&format!("node_modules/{name}/package.json"))
+            .is_file()
+    });
     if has_packages && installed.is_some_and(|installed| installed >= lock) {
         return Ok(());
     }

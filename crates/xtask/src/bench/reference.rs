@@ -1,6 +1,7 @@
 //! What `cargo xtask bench` reports, as data: each figure with where its number comes from, the
-//! reference figures measured on this machine and the targets it is held to. Only constants
-//! and their meaning; evaluating and printing them is table.rs's job.
+//! peers it is compared with (measured live in the same run, or fixed references measured by
+//! hand on a named machine) and the targets it is held to. Only constants and their meaning;
+//! evaluating and printing them is table.rs's job.
 
 /// Which way a figure improves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,8 +12,8 @@ pub enum Better {
     Lower,
 }
 
-/// Where a figure is read from: a key of the native or the browser JSON, times a scale that
-/// turns its operations into the figure's unit (steps into examples, grids into points).
+/// Where a figure is read from: a key of a flat JSON object, times a scale that turns its
+/// operations into the figure's unit (steps into examples, grids into points).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Source {
     /// The key in the flat JSON object.
@@ -25,28 +26,57 @@ const fn from(key: &'static str, scale: f64) -> Source {
     Source { key, scale }
 }
 
-/// A figure measured elsewhere on this machine, to compare with.
+/// Where a peer's figure comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Reference {
-    /// A short name for the table; [`REFERENCE_NOTES`] says what it was exactly.
+pub enum PeerSource {
+    /// Measured in this run: `key` of the peer set `set` (`numpy`, `tfjs-cpu`, `tfjs-wasm`),
+    /// which reports every figure under the same key as ours.
+    Live {
+        /// The peer set, the prefix of its keys in the gathered peer figures.
+        set: &'static str,
+        /// Where its figure is.
+        source: Source,
+    },
+    /// Measured by hand on another occasion (/work/shared/reference/anchors.md): shown for
+    /// context, never deciding pass or fail.
+    Fixed {
+        /// The figure, in the row's unit.
+        value: f64,
+        /// The machine it was measured on, as [`MACHINES`] names it.
+        machine: &'static str,
+    },
+}
+
+/// A figure to compare with.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Peer {
+    /// A short name for the table; [`PEER_NOTES`] says what it is exactly.
     pub name: &'static str,
-    /// The figure, in the row's unit.
-    pub value: f64,
+    /// Where its figure comes from.
+    pub source: PeerSource,
+}
+
+impl Peer {
+    /// Whether it is measured in this run.
+    pub fn is_live(&self) -> bool {
+        matches!(self.source, PeerSource::Live { .. })
+    }
+
+    /// The machine its figure comes from: this one for a live peer.
+    pub fn machine(&self) -> &'static str {
+        match self.source {
+            PeerSource::Live { .. } => "this machine",
+            PeerSource::Fixed { machine, .. } => machine,
+        }
+    }
 }
 
 /// What a figure must reach; "speed ratio" is ours over theirs for rates and theirs over ours
 /// for times, so above 1 always means we are faster.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Check {
-    /// The speed ratio over reference number `reference` of the row is at least `times`.
-    TimesReference {
-        /// Index into the row's references.
-        reference: usize,
-        /// The least speed ratio.
-        times: f64,
-    },
-    /// Strictly faster than reference number `reference` of the row.
-    FasterThanReference(usize),
+    /// The speed ratio of wasm over live peer number `peer` of the row is at least 1.
+    AtLeastPeer(usize),
     /// The wasm figure is at least this (frames per second).
     AtLeast(f64),
     /// The wasm figure is under this (milliseconds, bytes).
@@ -61,13 +91,13 @@ pub enum Check {
 /// One target of a row, with the words the table prints for it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Target {
-    /// How the table states it, e.g. `>= 20x nn.ts`.
+    /// How the table states it, e.g. `wasm >= NumPy`.
     pub text: &'static str,
     /// How it is decided.
     pub check: Check,
 }
 
-/// One figure: one or two measurements, references and targets.
+/// One figure: one or two measurements, peers and targets.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Row {
     /// What is measured, with its unit.
@@ -80,8 +110,8 @@ pub struct Row {
     pub better: Better,
     /// Floating-point operations per unit of the figure, for GFLOP/s (rates only).
     pub flop: Option<f64>,
-    /// Figures to compare with, measured elsewhere on this machine.
-    pub references: &'static [Reference],
+    /// Figures to compare with: live peers first, then fixed references.
+    pub peers: &'static [Peer],
     /// What the figure must reach.
     pub targets: &'static [Target],
 }
@@ -103,20 +133,109 @@ const NEAR_NATIVE: Target = Target {
     check: Check::NearNative { within: 1.5 },
 };
 
-/// The reference names used in the table, and what each one was (medians of 35 runs on this
-/// machine, about ±30% noise).
-pub const REFERENCE_NOTES: [(&str, &str); 4] = [
+/// The live peers' sets: NumPy in target/bench-venv, TensorFlow.js in the same Chromium.
+pub const NUMPY: &str = "numpy";
+/// TensorFlow.js on its cpu backend (plain JavaScript).
+pub const TFJS_CPU: &str = "tfjs-cpu";
+/// TensorFlow.js on its wasm backend (XNNPACK, 128-bit SIMD, one thread: no cross-origin
+/// isolation).
+pub const TFJS_WASM: &str = "tfjs-wasm";
+
+/// The machines fixed references were measured on (anchors.md), short name and description.
+pub const MACHINES: [(&str, &str); 2] = [
+    (
+        "EPYC Zen 3",
+        "AMD EPYC Zen 3, 2.45 GHz, measured 2026-11-29",
+    ),
+    (
+        "Xeon AVX-512",
+        "Intel Xeon with AVX-512, measured 2026-12-04",
+    ),
+];
+const ZEN3: &str = MACHINES[0].0;
+const XEON: &str = MACHINES[1].0;
+
+/// The peer names used in the table, and what each one is.
+pub const PEER_NOTES: [(&str, &str); 6] = [
+    (
+        "NumPy",
+        "live: NumPy 2.4.0, float32, 1 OpenBLAS thread (crates/xtask/bench-peers/numpy_bench.py)",
+    ),
+    (
+        "TF.js cpu",
+        "live: TensorFlow.js 4.22.0, cpu backend, in the same Chromium (web/bench/tfjs.html)",
+    ),
+    (
+        "TF.js wasm",
+        "live: TensorFlow.js 4.22.0, wasm backend (SIMD, 1 thread), in the same Chromium",
+    ),
     (
         "nn.ts",
-        "TensorFlow Playground's nn.ts in headless Chromium 156 (frame: 18-24 ms, 21 used)",
+        "fixed: TensorFlow Playground's nn.ts in headless Chromium 156 (anchors.md)",
     ),
     (
         "TFP page",
-        "the real TensorFlow Playground page (20.8 epochs/s, 48 ms per frame)",
+        "fixed: the real TensorFlow Playground page playing W1 (anchors.md)",
     ),
-    ("PyTorch", "PyTorch 2.15, CPU, float32, 1 thread"),
-    ("NumPy", "NumPy 2.4, float32, 1 thread"),
+    (
+        "PyTorch",
+        "fixed: PyTorch 2.15, CPU, float32, 1 thread (anchors.md)",
+    ),
 ];
+
+/// The three live peers of a figure our native and wasm figures share the key of.
+const fn live_peers(key: &'static str, scale: f64) -> [Peer; 3] {
+    [
+        live("NumPy", NUMPY, key, scale),
+        live("TF.js cpu", TFJS_CPU, key, scale),
+        live("TF.js wasm", TFJS_WASM, key, scale),
+    ]
+}
+
+/// Index of the NumPy peer in every row that has live peers.
+const NUMPY_PEER: usize = 0;
+/// wasm at least as fast as live NumPy.
+const AT_LEAST_NUMPY: Target = Target {
+    text: "wasm >= NumPy",
+    check: Check::AtLeastPeer(NUMPY_PEER),
+};
+
+/// W1 training: live, then nn.ts and the TFP page (W1 training at 20.8 and 48.7 epochs/s of
+/// 250 examples) and PyTorch.
+const W1_TRAIN_PEERS: [Peer; 8] = with_fixed(
+    live_peers("w1TrainStepsPerSecond", W1_BATCH),
+    [
+        fixed("nn.ts", 260_000.0, ZEN3),
+        fixed("nn.ts", 625_625.0, XEON),
+        fixed("TFP page", 5_200.0, ZEN3),
+        fixed("TFP page", 12_175.0, XEON),
+        fixed("PyTorch", 13_800.0, ZEN3),
+    ],
+);
+const W1_GRID_PEERS: [Peer; 6] = with_fixed(
+    live_peers("w1GridPerSecond", W1_GRID),
+    [
+        fixed("nn.ts", 557_000.0, ZEN3),
+        fixed("nn.ts", 1_148_742.0, XEON),
+        fixed("TFP page", 218_000.0, ZEN3),
+    ],
+);
+const W1_FRAME_PEERS: [Peer; 6] = with_fixed(
+    live_peers("w1FrameMs", 1.0),
+    [
+        fixed("nn.ts", 18.5, ZEN3),
+        fixed("nn.ts", 9.05, XEON),
+        fixed("TFP page", 48.0, ZEN3),
+    ],
+);
+const W2_TRAIN_PEERS: [Peer; 4] = with_fixed(
+    live_peers("w2TrainStepsPerSecond", 1.0),
+    [fixed("PyTorch", 736.0, ZEN3)],
+);
+const W2_GRID_PEERS: [Peer; 4] = with_fixed(
+    live_peers("w2GridPerSecond", W2_GRID),
+    [fixed("PyTorch", 1.56e6, ZEN3)],
+);
 
 /// Every figure `cargo xtask bench` reports, in table order.
 pub const ROWS: [Row; 12] = [
@@ -126,21 +245,8 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w1TrainStepsPerSecond", W1_BATCH),
         better: Better::Higher,
         flop: Some(W1_EXAMPLE_FLOP),
-        references: &[
-            reference("nn.ts", 260_000.0),
-            reference("TFP page", 5_200.0),
-            reference("PyTorch", 13_800.0),
-        ],
-        targets: &[
-            Target {
-                text: ">= 20x nn.ts",
-                check: Check::TimesReference {
-                    reference: 0,
-                    times: 20.0,
-                },
-            },
-            NEAR_NATIVE,
-        ],
+        peers: &W1_TRAIN_PEERS,
+        targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
     },
     Row {
         label: "W1 100x100 grid, all neurons, points/s",
@@ -148,12 +254,8 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w1GridPerSecond", W1_GRID),
         better: Better::Higher,
         flop: None,
-        references: &[
-            reference("nn.ts", 557_000.0),
-            reference("TFP page", 218_000.0),
-            reference("PyTorch", 5.8e6),
-        ],
-        targets: &[NEAR_NATIVE],
+        peers: &W1_GRID_PEERS,
+        targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
     },
     Row {
         label: "W1 frame (epoch + grid), ms",
@@ -161,12 +263,13 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w1FrameMs", 1.0),
         better: Better::Lower,
         flop: None,
-        references: &[reference("nn.ts", 21.0), reference("TFP page", 48.0)],
+        peers: &W1_FRAME_PEERS,
         targets: &[
             Target {
                 text: "< 1 ms",
                 check: Check::Below(1.0),
             },
+            AT_LEAST_NUMPY,
             NEAR_NATIVE,
         ],
     },
@@ -176,17 +279,8 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w2TrainStepsPerSecond", 1.0),
         better: Better::Higher,
         flop: Some(W2_STEP_FLOP),
-        references: &[reference("NumPy", 1_820.0), reference("PyTorch", 736.0)],
-        targets: &[
-            Target {
-                text: ">= NumPy",
-                check: Check::TimesReference {
-                    reference: 0,
-                    times: 1.0,
-                },
-            },
-            NEAR_NATIVE,
-        ],
+        peers: &W2_TRAIN_PEERS,
+        targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
     },
     Row {
         label: "W2 200x200 grid, outputs, points/s",
@@ -194,14 +288,8 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w2GridPerSecond", W2_GRID),
         better: Better::Higher,
         flop: Some(W2_POINT_FLOP),
-        references: &[reference("PyTorch", 1.56e6), reference("NumPy", 1.34e6)],
-        targets: &[
-            Target {
-                text: "> PyTorch",
-                check: Check::FasterThanReference(0),
-            },
-            NEAR_NATIVE,
-        ],
+        peers: &W2_GRID_PEERS,
+        targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
     },
     Row {
         label: "W2 200x200 grid, all neurons, points/s",
@@ -209,8 +297,8 @@ pub const ROWS: [Row; 12] = [
         wasm: from("w2GridMapsPerSecond", W2_GRID),
         better: Better::Higher,
         flop: Some(W2_POINT_FLOP),
-        references: &[],
-        targets: &[NEAR_NATIVE],
+        peers: &live_peers("w2GridMapsPerSecond", W2_GRID),
+        targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
     },
     Row {
         label: "page, W1 at max speed, examples/s",
@@ -218,14 +306,11 @@ pub const ROWS: [Row; 12] = [
         wasm: from("pageExamplesPerSecond", 1.0),
         better: Better::Higher,
         flop: Some(W1_EXAMPLE_FLOP),
-        references: &[reference("TFP page", 5_200.0)],
-        targets: &[Target {
-            text: ">= 100x TFP page",
-            check: Check::TimesReference {
-                reference: 0,
-                times: 100.0,
-            },
-        }],
+        peers: &[
+            fixed("TFP page", 5_200.0, ZEN3),
+            fixed("TFP page", 12_175.0, XEON),
+        ],
+        targets: &[],
     },
     Row {
         label: "page, frames/s while playing",
@@ -233,7 +318,7 @@ pub const ROWS: [Row; 12] = [
         wasm: from("pageFramesPerSecond", 1.0),
         better: Better::Higher,
         flop: None,
-        references: &[reference("TFP page", 20.8)],
+        peers: &[fixed("TFP page", 20.8, ZEN3), fixed("TFP page", 48.7, XEON)],
         targets: &[Target {
             text: ">= 55 frames/s",
             check: Check::AtLeast(55.0),
@@ -245,7 +330,7 @@ pub const ROWS: [Row; 12] = [
         wasm: from("pageNetworkDrawsPerSecond", 1.0),
         better: Better::Higher,
         flop: None,
-        references: &[],
+        peers: &[],
         targets: &[],
     },
     Row {
@@ -254,7 +339,7 @@ pub const ROWS: [Row; 12] = [
         wasm: from("interactiveMs", 1.0),
         better: Better::Lower,
         flop: None,
-        references: &[],
+        peers: &[],
         targets: &[Target {
             text: "< 300 ms",
             check: Check::Below(300.0),
@@ -266,7 +351,7 @@ pub const ROWS: [Row; 12] = [
         wasm: from("wasmBytes", 1.0),
         better: Better::Lower,
         flop: None,
-        references: &[],
+        peers: &[],
         targets: &[Target {
             text: "< 250 KB (250,000 B)",
             check: Check::Below(250_000.0),
@@ -278,13 +363,45 @@ pub const ROWS: [Row; 12] = [
         wasm: from("wasmGzipBytes", 1.0),
         better: Better::Lower,
         flop: None,
-        references: &[],
+        peers: &[],
         targets: &[],
     },
 ];
 
-const fn reference(name: &'static str, value: f64) -> Reference {
-    Reference { name, value }
+const fn live(name: &'static str, set: &'static str, key: &'static str, scale: f64) -> Peer {
+    Peer {
+        name,
+        source: PeerSource::Live {
+            set,
+            source: from(key, scale),
+        },
+    }
+}
+
+const fn fixed(name: &'static str, value: f64, machine: &'static str) -> Peer {
+    Peer {
+        name,
+        source: PeerSource::Fixed { value, machine },
+    }
+}
+
+/// `live` followed by `fixed`, as one array of `N` peers (`N` = 3 + `F`).
+const fn with_fixed<const F: usize, const N: usize>(
+    live: [Peer; 3],
+    fixed: [Peer; F],
+) -> [Peer; N] {
+    assert!(N == 3 + F, "with_fixed: N must be 3 + F");
+    let mut peers = [live[0]; N];
+    let mut index = 0;
+    while index < N {
+        peers[index] = if index < 3 {
+            live[index]
+        } else {
+            fixed[index - 3]
+        };
+        index += 1;
+    }
+    peers
 }
 
 #[cfg(test)]
@@ -292,13 +409,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn targets_name_references_that_exist_and_native_checks_have_a_native_figure() {
+    fn targets_use_live_peers_and_native_checks_have_a_native_figure() {
         for row in &ROWS {
             for target in row.targets {
                 match target.check {
-                    Check::TimesReference { reference, .. }
-                    | Check::FasterThanReference(reference) => {
-                        assert!(reference < row.references.len(), "{}", row.label);
+                    Check::AtLeastPeer(peer) => {
+                        assert!(
+                            row.peers.get(peer).is_some_and(Peer::is_live),
+                            "{}",
+                            row.label
+                        );
                     }
                     Check::NearNative { .. } => assert!(row.native.is_some(), "{}", row.label),
                     Check::AtLeast(_) | Check::Below(_) => {}
@@ -308,17 +428,23 @@ mod tests {
     }
 
     #[test]
-    fn every_reference_name_is_explained() {
+    fn every_peer_name_and_machine_is_explained_and_live_peers_come_first() {
         for row in &ROWS {
-            for reference in row.references {
+            for peer in row.peers {
                 assert!(
-                    REFERENCE_NOTES
-                        .iter()
-                        .any(|(name, _)| *name == reference.name),
+                    PEER_NOTES.iter().any(|(name, _)| *name == peer.name),
                     "{}",
-                    reference.name
+                    peer.name
                 );
+                if let PeerSource::Fixed { machine, .. } = peer.source {
+                    assert!(
+                        MACHINES.iter().any(|(name, _)| *name == machine),
+                        "{machine}"
+                    );
+                }
             }
+            let live = row.peers.iter().filter(|peer| peer.is_live()).count();
+            assert!(row.peers[..live].iter().all(Peer::is_live), "{}", row.label);
         }
     }
 }

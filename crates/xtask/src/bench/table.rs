@@ -1,14 +1,15 @@
-//! Turns the two benchmarks' figures into what `cargo xtask bench` reports: each row's measured
-//! values, its ratios and target verdicts, the printed table and the JSON report. Runs nothing.
+//! Turns the benchmarks' figures into what `cargo xtask bench` reports: each row's measured
+//! values, its peers' figures, the ratios and target verdicts, the printed table and the JSON
+//! report. Runs nothing.
 
 use super::json::Json;
-use super::reference::{Better, Check, REFERENCE_NOTES, Row, Target};
+use super::reference::{Better, Check, MACHINES, PEER_NOTES, Peer, PeerSource, Row, Target};
 
 /// Flat `key: value` pairs as a benchmark printed them.
 pub type Pairs = [(String, Json)];
 
 /// A row with the figures measured for it, in the row's unit.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Measured {
     /// What the figures are.
     pub row: &'static Row,
@@ -16,6 +17,9 @@ pub struct Measured {
     pub native: Option<f64>,
     /// The figure in wasm (the bench page or the real page in Chromium).
     pub wasm: f64,
+    /// Each peer's figure in the row's order: fixed ones always, live ones when their peer
+    /// ran in this run (`None` when it was skipped).
+    pub peers: Vec<Option<f64>>,
 }
 
 /// The outcome of one target.
@@ -25,20 +29,23 @@ pub struct Verdict {
     pub figure: &'static str,
     /// The target as the table states it.
     pub target: &'static str,
-    /// The number decided on: a speed ratio, or the wasm figure itself.
+    /// The number decided on: a speed ratio, or the wasm figure itself (NaN when undecided).
     pub value: f64,
-    /// Whether the target is met.
-    pub pass: bool,
+    /// Whether the target is met; `None` when the live peer it needs did not run.
+    pub pass: Option<bool>,
 }
 
-/// Reads every row's figures from the native and browser pairs.
+/// Reads every row's figures from the native and browser pairs and the live peers' pairs
+/// (keys `set.key`, e.g. `numpy.w2TrainStepsPerSecond`).
 ///
 /// # Errors
-/// When a figure is missing or not a positive finite number: then something broke.
+/// When a figure is missing or not a positive finite number: then something broke. A live
+/// peer with no key at all in `peers` did not run (it was skipped) and is not an error.
 pub fn measure(
     rows: &'static [Row],
     native: &Pairs,
     browser: &Pairs,
+    peers: &Pairs,
 ) -> Result<Vec<Measured>, String> {
     rows.iter()
         .map(|row| {
@@ -49,9 +56,34 @@ pub fn measure(
                 None => None,
             };
             let wasm = figure(browser, row.wasm.key, "the browser benchmark")? * row.wasm.scale;
-            Ok(Measured { row, native, wasm })
+            let peers = row
+                .peers
+                .iter()
+                .map(|peer| peer_figure(peer, peers))
+                .collect::<Result<_, _>>()?;
+            Ok(Measured {
+                row,
+                native,
+                wasm,
+                peers,
+            })
         })
         .collect()
+}
+
+/// A peer's figure: fixed, or read from `pairs` if its set ran.
+fn peer_figure(peer: &Peer, pairs: &Pairs) -> Result<Option<f64>, String> {
+    match peer.source {
+        PeerSource::Fixed { value, .. } => Ok(Some(value)),
+        PeerSource::Live { set, source } => {
+            let prefix = format!("{set}.");
+            if !pairs.iter().any(|(key, _)| key.starts_with(&prefix)) {
+                return Ok(None);
+            }
+            let key = format!("{prefix}{}", source.key);
+            Ok(Some(figure(pairs, &key, peer.name)? * source.scale))
+        }
+    }
 }
 
 /// The positive finite number `key` holds in `pairs`.
@@ -85,12 +117,11 @@ impl Measured {
             .map(|native| speed_ratio(self.row.better, self.wasm, native))
     }
 
-    /// The speed ratio over each reference, in the row's order.
-    pub fn over_references(&self) -> Vec<f64> {
-        self.row
-            .references
+    /// wasm's speed ratio over each peer, in the row's order (`None` for a skipped peer).
+    pub fn over_peers(&self) -> Vec<Option<f64>> {
+        self.peers
             .iter()
-            .map(|reference| speed_ratio(self.row.better, self.wasm, reference.value))
+            .map(|peer| peer.map(|value| speed_ratio(self.row.better, self.wasm, value)))
             .collect()
     }
 
@@ -101,18 +132,16 @@ impl Measured {
 
     /// Decides `target`.
     pub fn verdict(&self, target: &Target) -> Verdict {
-        let ratios = self.over_references();
-        let ratio = |index: usize| ratios.get(index).copied().unwrap_or(f64::NAN);
         let (value, pass) = match target.check {
-            Check::TimesReference { reference, times } => {
-                (ratio(reference), ratio(reference) >= times)
-            }
-            Check::FasterThanReference(reference) => (ratio(reference), ratio(reference) > 1.0),
-            Check::AtLeast(least) => (self.wasm, self.wasm >= least),
-            Check::Below(limit) => (self.wasm, self.wasm < limit),
+            Check::AtLeastPeer(peer) => match self.over_peers().get(peer).copied().flatten() {
+                Some(ratio) => (ratio, Some(ratio >= 1.0)),
+                None => (f64::NAN, None),
+            },
+            Check::AtLeast(least) => (self.wasm, Some(self.wasm >= least)),
+            Check::Below(limit) => (self.wasm, Some(self.wasm < limit)),
             Check::NearNative { within } => {
                 let ratio = self.over_native().unwrap_or(f64::NAN);
-                (ratio, ratio >= 1.0 / within)
+                (ratio, Some(ratio >= 1.0 / within))
             }
         };
         Verdict {
@@ -135,23 +164,24 @@ impl Measured {
 
 /// Column headers and widths (the first is left-aligned, the rest right-aligned except the
 /// reference and target names).
-const COLUMNS: [(&str, usize); 11] = [
+const COLUMNS: [(&str, usize); 12] = [
     ("figure", 38),
     ("native", 8),
     ("GF/s", 5),
     ("wasm", 8),
     ("GF/s", 5),
     ("wasm/nat", 8),
-    ("reference", 9),
-    ("ref", 8),
-    ("wasm/ref", 8),
+    ("peer", 10),
+    ("from", 12),
+    ("peer fig", 8),
+    ("wasm/peer", 9),
     ("target", 20),
     ("result", 6),
 ];
 /// Columns written left-aligned.
-const LEFT: [usize; 3] = [0, 6, 9];
+const LEFT: [usize; 4] = [0, 6, 7, 10];
 
-/// The table: one block of lines per row (one line per reference or target, at least one),
+/// The table: one block of lines per row (one line per peer or target, at least one),
 /// then how to read it.
 pub fn render(measured: &[Measured], heading: &str) -> String {
     let mut lines = vec![
@@ -160,12 +190,13 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
     ];
     lines.push(line(COLUMNS.map(|(_, width)| "-".repeat(width))));
     for row in measured {
-        let references = row.over_references();
+        let ratios = row.over_peers();
         let verdicts = row.verdicts();
-        let height = row.row.references.len().max(verdicts.len()).max(1);
+        let height = row.row.peers.len().max(verdicts.len()).max(1);
         for index in 0..height {
             let first = index == 0;
-            let reference = row.row.references.get(index);
+            let peer = row.row.peers.get(index);
+            let value = row.peers.get(index).copied();
             let verdict = verdicts.get(index);
             let shown = |value: Option<f64>, format: fn(f64) -> String| {
                 value.filter(|_| first).map(format).unwrap_or_default()
@@ -181,11 +212,15 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
                 shown(Some(row.wasm), number),
                 shown(row.gflops(Some(row.wasm)), gflops),
                 shown(row.over_native(), ratio),
-                reference.map_or_else(String::new, |r| r.name.to_owned()),
-                reference.map_or_else(String::new, |r| number(r.value)),
-                references
+                peer.map_or_else(String::new, |peer| peer.name.to_owned()),
+                peer.map_or_else(String::new, |peer| origin(peer).to_owned()),
+                value.map_or_else(String::new, |value| {
+                    value.map_or_else(|| "skipped".to_owned(), number)
+                }),
+                ratios
                     .get(index)
                     .copied()
+                    .flatten()
                     .map(ratio)
                     .unwrap_or_default(),
                 verdict.map_or_else(String::new, |v| v.target.to_owned()),
@@ -194,23 +229,53 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
         }
     }
     let verdicts: Vec<Verdict> = measured.iter().flat_map(Measured::verdicts).collect();
-    let met = verdicts.iter().filter(|verdict| verdict.pass).count();
+    let decided = verdicts
+        .iter()
+        .filter(|verdict| verdict.pass.is_some())
+        .count();
+    let met = verdicts
+        .iter()
+        .filter(|verdict| verdict.pass == Some(true))
+        .count();
     lines.push(String::new());
-    lines.push(format!("targets met: {met} of {}", verdicts.len()));
+    let mut summary = format!("targets met: {met} of {decided}");
+    if decided < verdicts.len() {
+        summary.push_str(&format!(
+            " ({} undecided: their live peer was skipped)",
+            verdicts.len() - decided
+        ));
+    }
+    lines.push(summary);
     lines.push(
-        "wasm/nat, wasm/ref: speed ratios (ours / theirs for rates, theirs / ours for ms and \
+        "wasm/nat, wasm/peer: speed ratios (ours / theirs for rates, theirs / ours for ms and \
          bytes; above 1 = wasm faster or smaller); GF/s = GFLOP/s"
             .to_owned(),
     );
-    lines.push("references, measured on this machine (medians of 35 runs, about ±30%):".to_owned());
-    for (name, note) in REFERENCE_NOTES {
-        lines.push(format!("  {name:<9} {note}"));
+    lines.push(
+        "peers: `live` ones ran in this run on this machine and decide targets; fixed ones \
+         were measured by hand on the machine named, for context only:"
+            .to_owned(),
+    );
+    for (name, note) in PEER_NOTES {
+        lines.push(format!("  {name:<10} {note}"));
+    }
+    for (name, note) in MACHINES {
+        lines.push(format!("  {name:<12} {note}"));
     }
     lines.join("\n") + "\n"
 }
 
+/// Where a peer's figure comes from: `live`, or the machine a fixed one was measured on.
+fn origin(peer: &Peer) -> &'static str {
+    if peer.is_live() {
+        "live"
+    } else {
+        peer.machine()
+    }
+}
+
 /// One table line from its cells, padded to the column widths, trailing spaces trimmed.
-fn line(cells: [String; 11]) -> String {
+fn line(cells: [String; 12]) -> String {
     let mut text = String::new();
     for (index, (cell, (_, width))) in cells.iter().zip(COLUMNS).enumerate() {
         if index > 0 {
@@ -225,8 +290,12 @@ fn line(cells: [String; 11]) -> String {
     text.trim_end().to_owned()
 }
 
-fn result(pass: bool) -> &'static str {
-    if pass { "pass" } else { "MISS" }
+fn result(pass: Option<bool>) -> &'static str {
+    match pass {
+        Some(true) => "pass",
+        Some(false) => "MISS",
+        None => "n/a",
+    }
 }
 
 /// A figure with three significant digits: `0.684`, `20.8`, `589`, `5,200`, `13.8 k`, `1.56 M`.
@@ -274,16 +343,20 @@ pub fn rows_json(measured: &[Measured]) -> Json {
         measured
             .iter()
             .map(|row| {
-                let references = row
+                let peers = row
                     .row
-                    .references
+                    .peers
                     .iter()
-                    .zip(row.over_references())
-                    .map(|(reference, ratio)| {
+                    .zip(&row.peers)
+                    .zip(row.over_peers())
+                    .map(|((peer, &value), ratio)| {
+                        let kind = if peer.is_live() { "live" } else { "fixed" };
                         Json::object([
-                            ("name", Json::String(reference.name.to_owned())),
-                            ("value", Json::Number(reference.value)),
-                            ("wasmOverReference", Json::Number(ratio)),
+                            ("name", Json::String(peer.name.to_owned())),
+                            ("value", Json::number(value)),
+                            ("kind", Json::String(kind.to_owned())),
+                            ("machine", Json::String(peer.machine().to_owned())),
+                            ("wasmOverPeer", Json::number(ratio)),
                         ])
                     })
                     .collect();
@@ -294,7 +367,7 @@ pub fn rows_json(measured: &[Measured]) -> Json {
                         Json::object([
                             ("target", Json::String(verdict.target.to_owned())),
                             ("value", Json::Number(verdict.value)),
-                            ("pass", Json::Bool(verdict.pass)),
+                            ("pass", verdict.pass.map_or(Json::Null, Json::Bool)),
                         ])
                     })
                     .collect();
@@ -305,7 +378,7 @@ pub fn rows_json(measured: &[Measured]) -> Json {
                     ("wasmOverNative", Json::number(row.over_native())),
                     ("nativeGflops", Json::number(row.gflops(row.native))),
                     ("wasmGflops", Json::number(row.gflops(Some(row.wasm)))),
-                    ("references", Json::Array(references)),
+                    ("peers", Json::Array(peers)),
                     ("targets", Json::Array(targets)),
                 ])
             })

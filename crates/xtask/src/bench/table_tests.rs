@@ -1,4 +1,5 @@
-//! Tests of table.rs on fixed figures: reading, ratios, target verdicts, formatting, JSON.
+//! Tests of table.rs on fixed figures: reading, peers live and fixed, ratios, target verdicts,
+//! formatting, JSON.
 
 use super::json::Json;
 use super::reference::ROWS;
@@ -43,8 +44,30 @@ fn browser() -> Vec<(String, Json)> {
     figures
 }
 
+/// Live peers' figures as bench.rs gathers them: `set.key`, every set reporting our keys.
+fn peers() -> Vec<(String, Json)> {
+    let mut figures = Vec::new();
+    for (set, speed) in [("numpy", 1.0), ("tfjs-cpu", 0.01), ("tfjs-wasm", 0.1)] {
+        for (key, value) in [
+            ("w1TrainStepsPerSecond", 30_000.0),
+            ("w1GridPerSecond", 1_000.0),
+            ("w2TrainStepsPerSecond", 2_500.0),
+            ("w2GridPerSecond", 25.0),
+            ("w2GridMapsPerSecond", 25.0),
+        ] {
+            figures.push((format!("{set}.{key}"), Json::Number(value * speed)));
+        }
+        figures.push((format!("{set}.w1FrameMs"), Json::Number(6.0 / speed)));
+    }
+    figures.push((
+        "numpy.openblasKernel".to_owned(),
+        Json::String("Zen".to_owned()),
+    ));
+    figures
+}
+
 fn measured() -> Vec<Measured> {
-    measure(&ROWS, &native(), &browser()).unwrap_or_else(|error| panic!("{error}"))
+    measure(&ROWS, &native(), &browser(), &peers()).unwrap_or_else(|error| panic!("{error}"))
 }
 
 fn row(label: &str) -> Measured {
@@ -81,63 +104,127 @@ fn figures_are_scaled_into_examples_and_points() {
 fn a_missing_or_non_positive_figure_is_an_error_naming_its_key() {
     let mut broken = browser();
     broken.retain(|(key, _)| key != "interactiveMs");
-    let error = measure(&ROWS, &native(), &broken).err().unwrap_or_default();
+    let error = measure(&ROWS, &native(), &broken, &peers())
+        .err()
+        .unwrap_or_default();
     assert!(error.contains("`interactiveMs`"), "{error}");
 
     let mut zero = native();
     zero[0].1 = Json::Number(0.0);
-    let error = measure(&ROWS, &zero, &browser()).err().unwrap_or_default();
+    let error = measure(&ROWS, &zero, &browser(), &peers())
+        .err()
+        .unwrap_or_default();
     assert!(error.contains("`w1TrainStepsPerSecond` = 0"), "{error}");
 
     let mut null = browser();
     null[2].1 = Json::Null;
-    let error = measure(&ROWS, &native(), &null).err().unwrap_or_default();
+    let error = measure(&ROWS, &native(), &null, &peers())
+        .err()
+        .unwrap_or_default();
     assert!(error.contains("`w1FrameMs` = null"), "{error}");
 }
 
 #[test]
-fn reference_targets_use_speed_ratios() {
-    // 6 M examples/s over nn.ts's 260,000 is 23.1x: at least 20x.
-    let w1 = verdict("W1 training, examples/s", ">= 20x nn.ts");
-    assert!(w1.pass && (w1.value - 6e6 / 260e3).abs() < 1e-9, "{w1:?}");
-    // 2 M points/s is faster than PyTorch's 1.56 M.
-    assert!(verdict("W2 200x200 grid, outputs, points/s", "> PyTorch").pass);
-    // 1 M examples/s is 192x the TFP page's 5,200: past 100x.
-    assert!(verdict("page, W1 at max speed, examples/s", ">= 100x TFP page").pass);
+fn a_live_peer_that_ran_must_report_every_figure() {
+    let mut broken = peers();
+    broken.retain(|(key, _)| key != "tfjs-wasm.w2GridPerSecond");
+    let error = measure(&ROWS, &native(), &browser(), &broken)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        error.contains("TF.js wasm printed no `tfjs-wasm.w2GridPerSecond`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn live_peer_targets_use_speed_ratios_in_this_run() {
+    // wasm 2,000 W2 steps/s against NumPy's 2,500 in the same run: 0.8x, a miss.
+    let w2 = verdict("W2 training, steps/s", "wasm >= NumPy");
+    assert!(
+        w2.pass == Some(false) && (w2.value - 0.8).abs() < 1e-12,
+        "{w2:?}"
+    );
+    // 2 M points/s against NumPy's 25 grids of 40,000 points: 2x, a pass.
+    let grid = verdict("W2 200x200 grid, outputs, points/s", "wasm >= NumPy");
+    assert!(grid.pass == Some(true) && grid.value == 2.0, "{grid:?}");
+    // Times: 1.2 ms against NumPy's 6 ms per frame is a speed ratio of 5.
+    let frame = verdict("W1 frame (epoch + grid), ms", "wasm >= NumPy");
+    assert!(frame.pass == Some(true) && frame.value == 5.0, "{frame:?}");
+    let w1 = row("W1 training, examples/s");
+    // NumPy, TF.js cpu and wasm, then fixed references: 260 k nn.ts on the EPYC.
+    assert_eq!(
+        &w1.peers[..4],
+        &[
+            Some(300_000.0),
+            Some(3_000.0),
+            Some(30_000.0),
+            Some(260_000.0)
+        ]
+    );
+}
+
+#[test]
+fn a_skipped_live_peer_leaves_its_targets_undecided_and_fixed_peers_shown() {
+    let mut without_numpy = peers();
+    without_numpy.retain(|(key, _)| !key.starts_with("numpy."));
+    let measured = measure(&ROWS, &native(), &browser(), &without_numpy)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let w2 = measured
+        .iter()
+        .find(|row| row.row.label == "W2 training, steps/s")
+        .unwrap_or_else(|| panic!("no W2 row"));
+    assert_eq!(w2.peers, [None, Some(25.0), Some(250.0), Some(736.0)]);
+    let verdict = &w2.verdicts()[0];
+    assert!(
+        verdict.pass.is_none() && verdict.value.is_nan(),
+        "{verdict:?}"
+    );
+    let text = render(&measured, "heading");
+    assert!(
+        text.contains("undecided: their live peer was skipped"),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|line| line.contains("NumPy") && line.contains("skipped")),
+        "{text}"
+    );
 }
 
 #[test]
 fn absolute_targets_compare_the_wasm_figure() {
     let frame = verdict("W1 frame (epoch + grid), ms", "< 1 ms");
-    assert!(!frame.pass && frame.value == 1.2, "{frame:?}");
-    assert!(!verdict("page, frames/s while playing", ">= 55 frames/s").pass);
-    assert!(verdict("page, time to interactive, ms", "< 300 ms").pass);
-    assert!(!verdict("release .wasm, bytes", "< 250 KB (250,000 B)").pass);
+    assert!(frame.pass == Some(false) && frame.value == 1.2, "{frame:?}");
+    let fps = verdict("page, frames/s while playing", ">= 55 frames/s");
+    assert_eq!(fps.pass, Some(false));
+    assert_eq!(
+        verdict("page, time to interactive, ms", "< 300 ms").pass,
+        Some(true)
+    );
+    let size = verdict("release .wasm, bytes", "< 250 KB (250,000 B)");
+    assert_eq!(size.pass, Some(false));
 }
 
 #[test]
 fn near_native_allows_wasm_one_and_a_half_times_slower_either_way_round() {
     // Rates: 6 M over 2 M examples/s; 1.2 M over 1.6 M points/s (0.75 >= 1/1.5).
     let train = verdict("W1 training, examples/s", "wasm >= native / 1.5");
-    assert!(train.pass && train.value == 3.0, "{train:?}");
-    assert!(
-        verdict(
-            "W2 200x200 grid, all neurons, points/s",
-            "wasm >= native / 1.5"
-        )
-        .pass
+    assert!(train.pass == Some(true) && train.value == 3.0, "{train:?}");
+    let maps = verdict(
+        "W2 200x200 grid, all neurons, points/s",
+        "wasm >= native / 1.5",
     );
+    assert_eq!(maps.pass, Some(true));
     // 5 M over 10 M points/s is 0.5: a miss.
-    assert!(
-        !verdict(
-            "W1 100x100 grid, all neurons, points/s",
-            "wasm >= native / 1.5"
-        )
-        .pass
+    let grid = verdict(
+        "W1 100x100 grid, all neurons, points/s",
+        "wasm >= native / 1.5",
     );
+    assert_eq!(grid.pass, Some(false));
     // Times: 0.6 ms native, 1.2 ms wasm is a speed ratio of 0.5: a miss.
     let frame = verdict("W1 frame (epoch + grid), ms", "wasm >= native / 1.5");
-    assert!(!frame.pass && frame.value == 0.5, "{frame:?}");
+    assert!(frame.pass == Some(false) && frame.value == 0.5, "{frame:?}");
 }
 
 #[test]
@@ -173,24 +260,26 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "heading");
     assert!(lines[1].starts_with("figure") && lines[1].ends_with("result"));
-    // The first row's first line: native, GF/s, wasm, GF/s, wasm/native, nn.ts and its target.
+    // The first row's first line: native, GF/s, wasm, GF/s, wasm/native, live NumPy, target.
     let words = |line: &str| line.split_whitespace().collect::<Vec<_>>().join(" ");
     assert_eq!(
         words(lines[3]),
-        "W1 training, examples/s 2.00 M 1.17 6.00 M 3.52 3.00x nn.ts 260 k 23.1x >= 20x nn.ts pass"
+        "W1 training, examples/s 2.00 M 1.17 6.00 M 3.52 3.00x NumPy live 300 k 20.0x \
+         wasm >= NumPy pass"
     );
     assert_eq!(
         words(lines[4]),
-        "TFP page 5,200 1154x wasm >= native / 1.5 pass"
+        "TF.js cpu live 3,000 2000x wasm >= native / 1.5 pass"
     );
+    // Fixed references name their machine.
+    assert_eq!(words(lines[6]), "nn.ts EPYC Zen 3 260 k 23.1x");
+    assert_eq!(words(lines[7]), "nn.ts Xeon AVX-512 626 k 9.59x");
     // Later lines of a row line up under the headers.
-    for column in ["reference", "target"] {
-        assert_eq!(
-            lines[1].find(column),
-            lines[3].find(if column == "target" { ">=" } else { "nn.ts" })
-        );
+    for (column, cell) in [("peer", "NumPy"), ("from", "live"), ("target", "wasm >=")] {
+        assert_eq!(lines[1].find(column), lines[3].find(cell), "{column}");
     }
-    assert_eq!(lines[1].find("reference"), lines[4].find("TFP page"));
+    assert_eq!(lines[1].find("peer"), lines[4].find("TF.js cpu"));
+    assert_eq!(lines[1].find("from"), lines[6].find("EPYC"));
     assert_eq!(
         lines[1].find("result").map(|at| at + 2),
         lines[4].find("pass")
@@ -206,26 +295,33 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
             row.label
         );
     }
-    // Met: W1 training 2 of 2, W1 grid 0 of 1, frame 0 of 2, W2 training 2 of 2, W2 outputs
-    // 2 of 2, W2 maps 1 of 1, page examples 1 of 1, frames 0 of 1, interactive 1 of 1, size 0 of 1.
-    assert!(text.contains("targets met: 9 of 14"), "{text}");
+    // Met: W1 training 2 of 2, W1 grid 0 of 2 (wasm 5 M < NumPy 10 M), frame 1 of 3, W2
+    // training 1 of 2, W2 outputs 2 of 2, W2 maps 2 of 2, frames 0 of 1, interactive 1 of 1,
+    // size 0 of 1; fixed peers decide nothing.
+    assert!(text.contains("targets met: 9 of 16"), "{text}");
+    assert!(!text.contains("undecided"), "{text}");
     assert!(
-        text.contains("PyTorch   PyTorch 2.15, CPU, float32, 1 thread"),
+        text.contains("PyTorch    fixed: PyTorch 2.15, CPU, float32, 1 thread"),
         "{text}"
     );
+    assert!(text.contains("EPYC Zen 3   AMD EPYC Zen 3"), "{text}");
 }
 
 #[test]
-fn rows_json_carries_figures_ratios_and_verdicts() {
+fn rows_json_carries_figures_peers_ratios_and_verdicts() {
     let json = rows_json(&measured()).to_string();
     assert!(
         json.starts_with(
             "[{\"figure\":\"W1 training, examples/s\",\"native\":2000000,\"wasm\":6000000,\
              \"wasmOverNative\":3,\"nativeGflops\":1.172,\"wasmGflops\":3.516,\
-             \"references\":[{\"name\":\"nn.ts\",\"value\":260000,"
+             \"peers\":[{\"name\":\"NumPy\",\"value\":300000,\"kind\":\"live\",\
+             \"machine\":\"this machine\",\"wasmOverPeer\":20},"
         ),
         "{json}"
     );
+    assert!(json.contains(
+        "{\"name\":\"nn.ts\",\"value\":260000,\"kind\":\"fixed\",\"machine\":\"EPYC Zen 3\","
+    ));
     assert!(json.contains("{\"target\":\"< 300 ms\",\"value\":250,\"pass\":true}"));
     assert!(json.contains("\"native\":1600000,\"wasm\":2000000,\"wasmOverNative\":1.25"));
 }
