@@ -199,7 +199,7 @@ describe('data by hand, export and import', () => {
     let trainedLosses = [];
     await withPage(browser, async (page) => {
       await openReady(page, link);
-      for (let i = 0; i < 5; i += 1) await page.getByTestId('step').click();
+      for (let i = 0; i < 5; i += 1) await page.getByTestId('epoch').click();
       await waitForNumbers(page, [['epoch-count', '==', 5]]);
       await waitFrames(page, 2);
       weights = await download(page, 'export-weights');

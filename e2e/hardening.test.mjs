@@ -28,7 +28,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the test build with `forcePanic` goes (never into web/, never served by itself). */
 const TEST_PKG = join(ROOT, 'target', 'pkg-test-hooks');
 const CORPUS = join(ROOT, 'crates', 'playground', 'tests', 'hostile', 'links.txt');
-const BIGGEST = 'networkShape=64,64,64,64,64,64,64,64&numSamples=2000&batchSize=2000';
+const BIGGEST = 'networkShape=128,128,128,128,128,128,128,128&numSamples=2000&batchSize=2000';
 
 /**
  * The hostile corpus: `{key, link}` per line, `key` null for a clean link, `[[N*text]]`

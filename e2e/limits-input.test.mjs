@@ -125,7 +125,7 @@ describe('input limits', () => {
       await openReady(page, 'networkShape=3&dataset=xor');
       await page.getByTestId('neuron-1-0').waitFor();
       await page.locator('#network-panel').scrollIntoViewIfNeeded();
-      for (let i = 0; i < 3; i += 1) await page.getByTestId('step').click();
+      for (let i = 0; i < 3; i += 1) await page.getByTestId('epoch').click();
       await waitForNumbers(page, [['epoch-count', '==', 3]]);
       await settle(page);
       const before = await snapshot(page);
