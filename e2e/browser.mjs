@@ -139,3 +139,17 @@ export function frameTimes(ms) {
     requestAnimationFrame(tick);
   });
 }
+
+/**
+ * Runs in the page: a canvas's pixels (or the heatmap's) as one string.
+ * @param {Element} element
+ */
+export function pixelsOf(element) {
+  const canvas = /** @type {HTMLCanvasElement} */ (element);
+  const copy = document.createElement('canvas');
+  copy.width = canvas.width;
+  copy.height = canvas.height;
+  const context = /** @type {CanvasRenderingContext2D} */ (copy.getContext('2d'));
+  context.drawImage(canvas, 0, 0);
+  return copy.toDataURL();
+}

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, readNumber, waitForNumbers, waitFrames, withPage } from './browser.mjs';
+import { BASE_URL, launchBrowser, pixelsOf, readNumber, waitForNumbers, waitFrames, withPage } from './browser.mjs';
 
 /** The plane spans [-EXTENT, EXTENT] on both axes (gridExtent()). */
 const EXTENT = 6;
@@ -47,19 +47,6 @@ async function clickPlane(page, x, y, shift = false) {
     position: { x: ((x + EXTENT) / (2 * EXTENT)) * box.width, y: ((EXTENT - y) / (2 * EXTENT)) * box.height },
     modifiers: shift ? ['Shift'] : [],
   });
-}
-
-/**
- * Runs in the page: the heatmap's pixels as one string, to compare two drawings exactly.
- */
-function heatmapPixels() {
-  const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector('[data-testid="heatmap"]'));
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = /** @type {CanvasRenderingContext2D} */ (copy.getContext('2d'));
-  context.drawImage(canvas, 0, 0);
-  return copy.toDataURL();
 }
 
 /**
@@ -204,7 +191,7 @@ describe('data by hand, export and import', () => {
       await waitFrames(page, 2);
       weights = await download(page, 'export-weights');
       assert.match(weights.text, /^\{"version":1,"sizes":\[2,4,3,1\]/);
-      trainedPixels = await page.evaluate(heatmapPixels);
+      trainedPixels = await page.getByTestId('heatmap').evaluate(pixelsOf);
       trainedLosses = await shownLosses(page);
     });
     await withPage(browser, async (page) => {
@@ -216,7 +203,7 @@ describe('data by hand, export and import', () => {
       await page.getByTestId('data-note').waitFor();
       await waitFrames(page, 2);
       assert.deepEqual(await shownLosses(page), trainedLosses);
-      assert.equal(await page.evaluate(heatmapPixels), trainedPixels, 'the same heatmap');
+      assert.equal(await page.getByTestId('heatmap').evaluate(pixelsOf), trainedPixels, 'the same heatmap');
       assert.ok(await page.getByTestId('error').isHidden());
       assert.equal(await readNumber(page, 'step-count'), 0, 'importing weights does not train');
       const again = await download(page, 'export-weights');
@@ -227,7 +214,7 @@ describe('data by hand, export and import', () => {
   test('a broken or mismatched weights file shows the banner and changes nothing', async () => {
     await withPage(browser, async (page) => {
       await openReady(page, 'v=1&dataset=xor&networkShape=4,3&activation=tanh');
-      const pixels = await page.evaluate(heatmapPixels);
+      const pixels = await page.getByTestId('heatmap').evaluate(pixelsOf);
       const losses = await shownLosses(page);
       /** @type {Array<[string, string, RegExp]>} name, contents, the banner */
       const cases = [
@@ -240,7 +227,7 @@ describe('data by hand, export and import', () => {
         });
         await page.getByTestId('error').waitFor();
         assert.match(await page.getByTestId('error').textContent() ?? '', expected);
-        assert.equal(await page.evaluate(heatmapPixels), pixels, `${name} changed the heatmap`);
+        assert.equal(await page.getByTestId('heatmap').evaluate(pixelsOf), pixels, `${name} changed the heatmap`);
         assert.deepEqual(await shownLosses(page), losses);
         assert.ok(await page.getByTestId('data-note').isHidden());
       }

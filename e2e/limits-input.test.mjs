@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  launchBrowser, waitForNumbers, withPage,
+  launchBrowser, pixelsOf, waitForNumbers, withPage,
 } from './browser.mjs';
 import {
-  openReady, pixelsOf, snapshot, settle,
+  openReady, snapshot, settle,
 } from './limits-probes.mjs';
 
 describe('input limits', () => {

@@ -185,20 +185,6 @@ export function emulateTabVisibility() {
 }
 
 /**
- * Runs in the page: a canvas's pixels (or the heatmap's) as one string.
- * @param {Element} element
- */
-export function pixelsOf(element) {
-  const canvas = /** @type {HTMLCanvasElement} */ (element);
-  const copy = document.createElement('canvas');
-  copy.width = canvas.width;
-  copy.height = canvas.height;
-  const context = /** @type {CanvasRenderingContext2D} */ (copy.getContext('2d'));
-  context.drawImage(canvas, 0, 0);
-  return copy.toDataURL();
-}
-
-/**
  * What the page shows of the experiment: the heatmap, the network picture's canvas (links and
  * every unit's map), the numbers, the charts. Equal snapshots show the same experiment.
  * @param {import('playwright-core').Page} page

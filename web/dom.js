@@ -1,5 +1,23 @@
-// Small DOM builders for the form: elements with their properties, and the inline icons the
-// form's buttons draw (no icon fonts or images are fetched).
+// Small DOM builders for the form and the lessons: elements with their properties, and the
+// inline icons their buttons draw (no icon fonts or images are fetched).
+
+/**
+ * A 24x24 inline SVG icon of one path, hidden from screen readers.
+ * @param {string} d the path's data
+ * @param {string} [className] the path's class (`solid` fills it)
+ * @returns {SVGSVGElement}
+ */
+export function pathIcon(d, className) {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  const path = document.createElementNS(ns, 'path');
+  if (className) path.setAttribute('class', className);
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
 
 /**
  * A die with five pips, as inline SVG (for buttons that draw a new random seed).

@@ -5,6 +5,7 @@
 // everything. The layout itself is CSS (`body.lesson-mode` in style.css and lessons.css): this
 // module only switches it and scrolls.
 
+import { pathIcon } from './dom.js';
 import { addStrings } from './i18n.js';
 
 addStrings({
@@ -40,13 +41,7 @@ export function createLessonLayout(root, redraw) {
   close.className = 'lesson-close';
   close.dataset.testid = 'lesson-close';
   close.dataset.i18nTitle = 'lessons.close.title';
-  const ns = 'http://www.w3.org/2000/svg';
-  const icon = document.createElementNS(ns, 'svg');
-  icon.setAttribute('viewBox', '0 0 24 24');
-  icon.setAttribute('aria-hidden', 'true');
-  const cross = document.createElementNS(ns, 'path');
-  cross.setAttribute('d', 'M6 6l12 12M18 6L6 18');
-  icon.append(cross);
+  const icon = pathIcon('M6 6l12 12M18 6L6 18');
   const label = document.createElement('span');
   label.className = 'visually-hidden';
   label.dataset.i18n = 'lessons.close';

@@ -2,6 +2,7 @@
 // lesson's explanation, what to look at, and presets that open an experiment showing the
 // effect and start training it. The texts live in lessons-content.js.
 
+import { pathIcon } from './dom.js';
 import { addStrings, translate } from './i18n.js';
 import { createLessonLayout } from './lesson-layout.js';
 import { LESSONS } from './lessons-content.js';
@@ -105,7 +106,7 @@ export function createLessonsView(app, root) {
         type: 'button', class: 'preset', 'data-testid': `preset-${preset.id}`,
         'data-query': preset.query,
       });
-      const icon = svgPlay();
+      const icon = pathIcon('M8 5v14l11-7z', 'solid');
       const label = element('span', { 'data-i18n': `preset.${preset.id}` });
       const badge = element('span', { class: 'preset-loaded', 'data-i18n': 'lessons.loaded' });
       button.append(icon, label, badge);
@@ -183,19 +184,6 @@ function lessonStrings() {
     }
   }
   return strings;
-}
-
-/** A small play triangle, as inline SVG. */
-function svgPlay() {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('aria-hidden', 'true');
-  const path = document.createElementNS(ns, 'path');
-  path.setAttribute('class', 'solid');
-  path.setAttribute('d', 'M8 5v14l11-7z');
-  svg.append(path);
-  return svg;
 }
 
 /**
