@@ -12,6 +12,7 @@ mod codec;
 pub mod colors;
 pub mod config;
 pub mod dataset;
+pub mod digits;
 mod error;
 pub mod session;
 pub mod settings;

@@ -3,6 +3,7 @@
 
 use alloc::vec::Vec;
 
+use crate::image;
 use crate::kernels;
 use crate::pool::Pool;
 use crate::tape::{Node, Op};
@@ -176,6 +177,23 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
                 }
             });
         }
+        // y_n = w @ cols(x_n): dw = sum_n g_n @ cols(x_n)^T, dx_n = col2im(w^T @ g_n)
+        Op::Conv2d(x, w, conv) => {
+            let mut scratch = grads.pool.take_dirty(conv.grad_scratch_len());
+            grads.add_into(nodes, w, |d| {
+                image::conv2d_weight_grad(value(x), g, conv, d, &mut scratch)
+            });
+            grads.add_into(nodes, x, |d| {
+                image::conv2d_input_grad(value(w), g, conv, d, &mut scratch)
+            });
+            grads.pool.give(scratch);
+        }
+        // only the first largest pixel of a window moves its max
+        Op::MaxPool2d(x, win) => {
+            grads.add_into(nodes, x, |d| image::max_pool2d_grad(value(x), g, win, d));
+        }
+        // d mean(window) / d pixel = 1 / k^2 for every pixel of the window
+        Op::AvgPool2d(x, win) => grads.add_into(nodes, x, |d| image::avg_pool2d_grad(g, win, d)),
     }
 }
 

@@ -22,6 +22,8 @@ extern crate alloc;
 mod activation;
 mod backward;
 mod derived;
+mod im2col;
+mod image;
 mod init;
 pub mod kernels;
 pub mod loss;

@@ -1,9 +1,12 @@
 //! The tape: every operation computes its value eagerly and appends a node, so
 //! the node list is already in topological order. Owns the forward pass of the
-//! primitive ops; their gradient rules live in `backward`, derived ops in `derived`.
+//! primitive ops; their gradient rules live in `backward`, derived ops in `derived`,
+//! the image ops' forwards in `image`.
 
 use alloc::vec::Vec;
 
+use crate::im2col::Window;
+use crate::image::Conv;
 use crate::pool::Pool;
 use crate::{Shape, Tensor, Unary, kernels};
 
@@ -40,6 +43,12 @@ pub(crate) enum Op {
     Sum(Var),
     /// Largest element over one axis, kept with size 1.
     MaxAxis(Var, usize),
+    /// `x[n, c, h, w]` cross-correlated with `w[f, c, k, k]` (see `image`).
+    Conv2d(Var, Var, Conv),
+    /// The largest pixel of each window of every image.
+    MaxPool2d(Var, Window),
+    /// The mean pixel of each window of every image.
+    AvgPool2d(Var, Window),
 }
 
 /// One recorded value.
@@ -58,7 +67,7 @@ pub(crate) struct Node {
 #[derive(Default, Debug)]
 pub struct Tape {
     pub(crate) nodes: Vec<Node>,
-    pool: Pool,
+    pub(crate) pool: Pool,
 }
 
 impl Tape {
@@ -124,7 +133,7 @@ impl Tape {
 
     /// Appends a node of `shape` whose buffer `fill` writes from the earlier
     /// nodes. The buffer holds stale values: `fill` must write every element.
-    fn push(
+    pub(crate) fn push(
         &mut self,
         shape: Shape,
         op: Op,
