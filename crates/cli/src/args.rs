@@ -3,8 +3,16 @@
 
 use std::path::PathBuf;
 
-/// How many epochs a run without `--steps` or `--epochs` trains at most.
-pub const DEFAULT_EPOCHS: u64 = 1000;
+use playground::Lab;
+
+/// How many epochs a run of `lab` without `--steps`, `--epochs` or `pauseAt`
+/// trains at most: 1000 in the plane, 50 on the digits (where 20 reach 97%).
+pub fn default_epochs(lab: Lab) -> u64 {
+    match lab {
+        Lab::Plane => 1000,
+        Lab::Digits => 50,
+    }
+}
 
 /// The text of `--help`.
 pub const HELP: &str = "\
@@ -15,7 +23,8 @@ USAGE:
 
 LINK is a whole share URL, its part after '#', or the bare query
 (e.g. 'learningRate=0.1&networkShape=4,2'); quote it for the shell.
-TensorFlow Playground links work too.
+TensorFlow Playground links work too. 'lab=digits&...' trains the digits
+lab (a CNN on 8x8 handwritten digits) instead of the 2-D plane.
 
 OPTIONS:
     --steps N       train N updates (fewer if training stops first)
@@ -23,12 +32,12 @@ OPTIONS:
                     default: to the end of epoch N when the link has pauseAt=N
                     (the epoch the page pauses at), else until early
                     stopping or divergence stops training,
-                    or 1000 epochs, whichever comes first
+                    or 1000 epochs (50 with lab=digits), whichever comes first
     --every K       print a metrics line every K updates; 0 prints only the summary
                     default: one line per epoch
     --export FILE   write the trained weights as JSON (the page imports them)
     --data FILE     write the training and test points: CSV (x,y,label,split),
-                    or JSON when FILE ends in .json
+                    or JSON when FILE ends in .json (plane lab only)
     -h, --help      print this help
 
 OUTPUT:
@@ -55,7 +64,7 @@ pub enum Length {
     Steps(u64),
     /// This many epochs.
     Epochs(u64),
-    /// Until training stops, or [`DEFAULT_EPOCHS`].
+    /// Until training stops, or [`default_epochs`].
     UntilStopped,
 }
 

@@ -4,14 +4,18 @@
 //! are the engine's, so they equal the page's bit for bit.
 
 mod args;
+mod digits;
 mod report;
+mod trainer;
 
 use std::io::{self, BufWriter, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use args::{Command, DEFAULT_EPOCHS, Every, Length, Options};
-use playground::{Config, Session};
+use args::{Command, Every, Length, Options};
+use playground::digits::DigitsSession;
+use playground::{Config, Lab, Session};
+use trainer::Trainer;
 
 fn main() -> ExitCode {
     match args::parse(std::env::args().skip(1)) {
@@ -39,32 +43,41 @@ fn run(options: &Options) -> ExitCode {
         }
         return ExitCode::from(2);
     }
-    let mut session = match Session::new(parsed.config) {
-        Ok(session) => session,
-        Err(error) => {
-            eprintln!("{error}");
+    let config = parsed.config;
+    if config.lab != Lab::Plane && options.data.is_some() {
+        eprintln!(
+            "playground: --data writes the plane lab's points; lab={} has none to write",
+            config.lab.name()
+        );
+        return ExitCode::from(2);
+    }
+    let files = match config.lab {
+        Lab::Plane => Session::new(config)
+            .map_err(|error| error.to_string())
+            .and_then(|mut session| {
+                train_and_report(&mut session, options)?;
+                Ok(plane_files(&session, options))
+            }),
+        Lab::Digits => digits::shipped()
+            .and_then(|data| DigitsSession::new(config, &data).map_err(|e| e.to_string()))
+            .and_then(|mut session| {
+                train_and_report(&mut session, options)?;
+                Ok(options
+                    .export
+                    .iter()
+                    .map(|path| (path.clone(), digits::export(&session)))
+                    .collect())
+            }),
+    };
+    let files = match files {
+        Ok(files) => files,
+        Err(message) => {
+            eprintln!("{message}");
             return ExitCode::from(2);
         }
     };
-    let mut out = BufWriter::new(io::stdout().lock());
-    let length = options.length.with_pause_at(session.config().pause_at);
-    let printed = train(&mut session, length, options.every, &mut out)
-        .and_then(|()| writeln!(out, "{}", report::summary_line(&session.metrics())))
-        .and_then(|()| out.flush());
-    match printed {
-        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
-            eprintln!("playground: cannot write to stdout: {error}");
-            return ExitCode::from(1);
-        }
-        _ => {}
-    }
-    let weights = options
-        .export
-        .as_deref()
-        .map(|p| (p, session.export_weights()));
-    let data = options.data.as_deref().map(|p| (p, data_text(&session, p)));
-    for (path, text) in weights.into_iter().chain(data) {
-        if let Err(error) = std::fs::write(path, text) {
+    for (path, text) in files {
+        if let Err(error) = std::fs::write(&path, text) {
             eprintln!("playground: cannot write {}: {error}", path.display());
             return ExitCode::from(1);
         }
@@ -72,22 +85,58 @@ fn run(options: &Options) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Trains one update at a time until `length` or a stop, printing a metrics
-/// line when `every` says one is due.
+/// Trains `session` as the options say and prints its lines. A closed stdout
+/// (`| head`) is not an error.
+///
+/// # Errors
+/// A message if stdout cannot be written.
+fn train_and_report(session: &mut impl Trainer, options: &Options) -> Result<(), String> {
+    let config = session.config();
+    let length = options.length.with_pause_at(config.pause_at);
+    let most = args::default_epochs(config.lab);
+    let mut out = BufWriter::new(io::stdout().lock());
+    let printed = train(session, length, most, options.every, &mut out)
+        .and_then(|()| writeln!(out, "{}", report::summary_line(&session.metrics())))
+        .and_then(|()| out.flush());
+    match printed {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            Err(format!("playground: cannot write to stdout: {error}"))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// The plane lab's files: the weights (`--export`) and the points (`--data`).
+fn plane_files(session: &Session, options: &Options) -> Vec<(PathBuf, String)> {
+    let weights = options
+        .export
+        .iter()
+        .map(|p| (p.clone(), session.export_weights()));
+    let data = options
+        .data
+        .iter()
+        .map(|p| (p.clone(), data_text(session, p)));
+    weights.chain(data).collect()
+}
+
+/// Trains one update at a time until `length` (or `most` epochs when it is
+/// until training stops) or a stop, printing a metrics line when `every` says
+/// one is due.
 fn train(
-    session: &mut Session,
+    session: &mut impl Trainer,
     length: Length,
+    most: u64,
     every: Every,
     out: &mut impl Write,
 ) -> io::Result<()> {
-    let done = |s: &Session| match length {
+    let done = |s: &dyn Trainer| match length {
         Length::Steps(n) => s.step() >= n,
         Length::Epochs(n) => s.epoch() >= n,
-        Length::UntilStopped => s.epoch() >= DEFAULT_EPOCHS,
+        Length::UntilStopped => s.epoch() >= most,
     };
-    while session.stopped().is_none() && !done(session) {
+    while !session.stopped() && !done(session) {
         let epoch = session.epoch();
-        session.train_steps(1);
+        session.train_step();
         let due = match every {
             Every::Steps(k) => session.step() % k == 0,
             Every::Epoch => session.epoch() > epoch,

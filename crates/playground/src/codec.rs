@@ -10,7 +10,8 @@ use tensor::Init;
 
 use crate::config::Config;
 use crate::error::{ConfigError, ConfigWarning};
-use crate::settings::{self, SETTINGS};
+use crate::lab::Lab;
+use crate::settings;
 
 /// The link format version this code writes and reads.
 pub const VERSION: &str = "1";
@@ -35,17 +36,23 @@ pub struct Parsed {
 }
 
 impl Default for Config {
-    /// The table's defaults.
+    /// The plane lab's defaults.
     fn default() -> Self {
-        let mut config = Config::blank();
-        for setting in SETTINGS {
-            setting.kind.apply(&mut config, setting.default);
-        }
-        config
+        Config::for_lab(Lab::Plane)
     }
 }
 
 impl Config {
+    /// The table's defaults for an experiment in `lab`.
+    pub fn for_lab(lab: Lab) -> Self {
+        let mut config = Config::blank();
+        for setting in settings::rows(lab) {
+            setting.kind.apply(&mut config, setting.default);
+        }
+        config.lab = lab;
+        config
+    }
+
     /// Reads a share link strictly: the first bad setting is an error.
     /// Accepts a whole URL, or its part after `#` or `?`, or the bare query.
     ///
@@ -67,7 +74,8 @@ impl Config {
 
     /// Reads a link leniently on top of this config instead of the defaults:
     /// the settings it names change, every other setting keeps its value. This
-    /// is how a form changes a few settings at once.
+    /// is how a form changes a few settings at once. A link that names another
+    /// lab starts from that lab's defaults.
     pub fn apply_query(&self, link: &str) -> Parsed {
         let mut parsed = Parsed {
             config: self.clone(),
@@ -96,6 +104,9 @@ impl Config {
                 format!("链接最多包含 {MAX_PAIRS} 项设置"),
             ));
             return parsed;
+        }
+        if let Some(lab) = named_lab(&pairs).filter(|lab| *lab != self.lab) {
+            parsed.config = Config::for_lab(lab);
         }
         let mut seen: Vec<String> = Vec::new();
         for pair in pairs {
@@ -126,12 +137,17 @@ impl Config {
         parsed
     }
 
-    /// The share-link query for this config: `v=1` and every setting that
-    /// differs from its default, in table order, percent-encoded.
+    /// The share-link query for this config: `v=1` and every setting of its
+    /// lab that differs from the lab's default, in table order (`lab` first),
+    /// percent-encoded.
     pub fn to_query(&self) -> String {
-        let defaults = Config::default();
+        let defaults = Config::for_lab(self.lab);
         let mut query = format!("v={VERSION}");
-        for setting in SETTINGS {
+        if self.lab != Lab::Plane {
+            query.push_str("&lab=");
+            query.push_str(self.lab.name());
+        }
+        for setting in settings::rows(self.lab) {
             let value = setting.kind.format(self);
             if value != setting.kind.format(&defaults) {
                 query.push('&');
@@ -173,17 +189,51 @@ fn read_pair(parsed: &mut Parsed, key: &str, value: &str) {
     if IGNORED_TFP_KEYS.contains(&key) || key.ends_with("_hide") {
         return;
     }
-    match settings::find(key) {
+    match settings::find(parsed.config.lab, key) {
         Some(setting) => {
             if !setting.kind.apply(&mut parsed.config, value) {
                 parsed.errors.push(ConfigError::not_allowed(setting, value));
             }
         }
-        None => parsed.warnings.push(ConfigWarning {
-            key: key.chars().take(40).collect(),
+        None => parsed.warnings.push(unknown_key(parsed.config.lab, key)),
+    }
+}
+
+/// The lab a link's `lab=` pair names, if it names a known one (a bad name is
+/// reported when the pair is read).
+fn named_lab(pairs: &[&str]) -> Option<Lab> {
+    let value = pairs.iter().find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (percent_decode(key)? == "lab").then(|| percent_decode(value))?
+    })?;
+    Lab::ALL.into_iter().find(|lab| lab.name() == value)
+}
+
+/// The warning for a key `lab` has no row for: another lab's setting, or none at all.
+fn unknown_key(lab: Lab, key: &str) -> ConfigWarning {
+    let key: String = key.chars().take(40).collect();
+    let owner = Lab::ALL
+        .into_iter()
+        .find(|other| settings::find(*other, &key).is_some());
+    match owner {
+        Some(other) => ConfigWarning {
+            message: format!(
+                "is a setting of the {} lab, not of {}, and was ignored",
+                other.name(),
+                lab.name()
+            ),
+            message_zh: format!(
+                "是 {} 实验室的设置，不属于 {}，已忽略",
+                other.name(),
+                lab.name()
+            ),
+            key,
+        },
+        None => ConfigWarning {
+            key,
             message: "is not a setting of this playground and was ignored".into(),
             message_zh: "不是这个游乐场的设置，已忽略".into(),
-        }),
+        },
     }
 }
 

@@ -8,6 +8,8 @@ use alloc::vec::Vec;
 use tensor::{Activation, Init};
 
 use crate::dataset::{DatasetKind, Point};
+use crate::digits::config::DigitsConfig;
+use crate::lab::Lab;
 
 /// Classification (labels are classes) or regression (labels are numbers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -140,6 +142,10 @@ pub struct Features {
 /// [`Config::from_query`]; [`Config::validate`] checks what spans fields.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Config {
+    /// The lab: which of the other settings apply.
+    pub lab: Lab,
+    /// The digits lab's own settings.
+    pub digits: DigitsConfig,
     /// Classification or regression.
     pub problem: Problem,
     /// The classification dataset.
@@ -245,6 +251,21 @@ impl Config {
         }
     }
 
+    /// The learning rate the schedule gives in `epoch` (counted from 0).
+    pub fn learning_rate_at(&self, epoch: u64) -> f32 {
+        let base = self.learning_rate;
+        let period = self.lr_epochs.max(1) as f32;
+        let epoch = epoch as f32;
+        match self.lr_schedule {
+            Schedule::Constant => base,
+            Schedule::Step => base * libm::powf(self.lr_decay, libm::floorf(epoch / period)),
+            Schedule::Cosine => {
+                let progress = (epoch / period).min(1.0);
+                base * 0.5 * (1.0 + libm::cosf(core::f32::consts::PI * progress))
+            }
+        }
+    }
+
     /// The layer widths of the whole network, inputs first.
     pub fn layer_sizes(&self) -> Vec<usize> {
         let mut sizes = Vec::with_capacity(self.network_shape.len() + 2);
@@ -330,6 +351,8 @@ impl Config {
     /// A config with placeholder values, for [`Default`] to overwrite from the table.
     pub(crate) fn blank() -> Self {
         Self {
+            lab: Lab::default(),
+            digits: DigitsConfig::default(),
             problem: Problem::default(),
             dataset: DatasetKind::Spiral,
             reg_dataset: DatasetKind::Plane,

@@ -7,7 +7,8 @@ use alloc::vec::Vec;
 
 use crate::config::{Config, LossKind, Problem};
 use crate::error::ConfigError;
-use crate::settings::{SETTINGS, Setting};
+use crate::lab::Lab;
+use crate::settings::{self, Setting};
 
 /// One broken rule: the error and how to fix the config.
 type Broken = (ConfigError, fn(&mut Config));
@@ -39,13 +40,11 @@ impl Config {
             setting.kind.apply(copy, &setting.kind.format(self))
         };
         let mut scratch = self.clone();
-        let setting = SETTINGS
-            .iter()
+        let setting = settings::rows(self.lab)
             .find(|setting| !read_back(&mut scratch, setting))
             .or_else(|| {
                 let mut copy = self.clone();
-                SETTINGS
-                    .iter()
+                settings::rows(self.lab)
                     .find(|setting| !read_back(&mut copy, setting) || copy != *self)
             })?;
         Some(ConfigError::not_allowed(
@@ -67,6 +66,9 @@ impl Config {
 
     fn problems(&self) -> Vec<Broken> {
         let mut found: Vec<Broken> = Vec::new();
+        if self.lab != Lab::Plane {
+            return found;
+        }
         if self.features.count() == 0 {
             found.push((
                 ConfigError::new(

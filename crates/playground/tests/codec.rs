@@ -3,8 +3,8 @@
 //! and TensorFlow Playground's own links open as the same experiment.
 
 use playground::config::{LossKind, Problem};
-use playground::settings::{Kind, POINT_LIMIT, SEED_MAX_LEN, SETTINGS};
-use playground::{Config, ConfigWarning};
+use playground::settings::{Group, Kind, POINT_LIMIT, SEED_MAX_LEN, Setting, rows};
+use playground::{Config, ConfigWarning, Lab};
 use proptest::prelude::*;
 
 /// A strategy for the link spelling of one allowed value of a setting.
@@ -66,10 +66,15 @@ fn value_strategy(kind: &Kind) -> BoxedStrategy<String> {
     }
 }
 
-/// Applies one generated value per setting to the defaults.
-fn config_from(values: &[String]) -> Config {
-    let mut config = Config::default();
-    for (setting, value) in SETTINGS.iter().zip(values) {
+/// The rows of `lab` a generated config sets: all but the `lab` row itself.
+fn generated_rows(lab: Lab) -> impl Iterator<Item = &'static Setting> {
+    rows(lab).filter(|s| s.group != Group::Lab)
+}
+
+/// Applies one generated value per setting of `lab` to the lab's defaults.
+fn config_from(lab: Lab, values: &[String]) -> Config {
+    let mut config = Config::for_lab(lab);
+    for (setting, value) in generated_rows(lab).zip(values) {
         assert!(
             setting.kind.apply(&mut config, value),
             "{}={value} was generated as allowed but rejected",
@@ -82,6 +87,9 @@ fn config_from(values: &[String]) -> Config {
 
 /// Obeys the rules that span settings, changing as little as possible.
 fn make_valid(config: &mut Config) {
+    if config.lab != Lab::Plane {
+        return;
+    }
     if config.features.count() == 0 {
         config.features.x = true;
     }
@@ -100,12 +108,15 @@ fn make_valid(config: &mut Config) {
     }
 }
 
+/// Valid configs of every lab.
 fn valid_config() -> impl Strategy<Value = Config> {
-    SETTINGS
-        .iter()
-        .map(|s| value_strategy(&s.kind))
-        .collect::<Vec<_>>()
-        .prop_map(|values| config_from(&values))
+    let of = |lab: Lab| {
+        generated_rows(lab)
+            .map(|s| value_strategy(&s.kind))
+            .collect::<Vec<_>>()
+            .prop_map(move |values| config_from(lab, &values))
+    };
+    prop_oneof![of(Lab::Plane), of(Lab::Digits)]
 }
 
 proptest! {
@@ -142,9 +153,48 @@ fn the_default_config_writes_only_the_version() {
 
 #[test]
 fn every_table_default_parses_and_is_what_the_default_config_holds() {
-    let defaults = Config::default();
-    for setting in SETTINGS {
-        let mut config = Config::default();
+    for lab in Lab::ALL {
+        lab_defaults_are_the_tables(lab);
+    }
+    assert_eq!(
+        Config::from_query("lab=digits").map(|c| c.to_query()),
+        Ok("v=1&lab=digits".into())
+    );
+    assert_eq!(
+        Config::from_query("lab=digits"),
+        Ok(Config::for_lab(Lab::Digits))
+    );
+    assert_eq!(Config::from_query("lab=plane"), Ok(Config::default()));
+}
+
+#[test]
+fn a_link_of_another_lab_starts_from_that_labs_defaults_and_names_foreign_keys() {
+    let form = Config::default().apply_query("learningRate=0.3");
+    let digits = form.config.apply_query("lab=digits&filters1=4");
+    assert_eq!(
+        digits.config.learning_rate, 0.01,
+        "the digits default, not the plane's"
+    );
+    assert_eq!(digits.config.digits.filters1, 4);
+    let foreign = Config::parse_query("lab=digits&networkShape=4,2&filters1=2");
+    assert_eq!(foreign.config.digits.filters1, 2);
+    assert!(foreign.errors.is_empty());
+    let [warning] = foreign.warnings.as_slice() else {
+        panic!("want one warning, got {:?}", foreign.warnings);
+    };
+    assert_eq!(warning.key, "networkShape");
+    assert!(warning.message.contains("plane lab"), "{}", warning.message);
+    let Err(error) = Config::from_query("lab=sequence") else {
+        panic!("an unknown lab was accepted");
+    };
+    assert_eq!(error.key, "lab");
+    assert!(error.message.contains("plane, digits"), "{}", error.message);
+}
+
+fn lab_defaults_are_the_tables(lab: Lab) {
+    let defaults = Config::for_lab(lab);
+    for setting in generated_rows(lab) {
+        let mut config = Config::for_lab(lab);
         assert!(
             setting.kind.apply(&mut config, setting.default),
             "default of {} does not parse: {:?}",
@@ -158,8 +208,11 @@ fn every_table_default_parses_and_is_what_the_default_config_holds() {
             "{} writes its default differently",
             setting.key
         );
-        let link = format!("{}={}", setting.key, setting.default);
-        assert_eq!(Config::from_query(&link), Ok(Config::default()), "{link}");
+        let link = match lab {
+            Lab::Plane => format!("{}={}", setting.key, setting.default),
+            _ => format!("lab={}&{}={}", lab.name(), setting.key, setting.default),
+        };
+        assert_eq!(Config::from_query(&link), Ok(defaults.clone()), "{link}");
     }
 }
 

@@ -1,15 +1,29 @@
-//! The hostile-link corpus (tests/hostile/links.txt, the same links the Chromium and page tests
-//! try) read natively: every link gives an error or a warning naming its key, none panics,
-//! each still opens a session that trains, and reading one stays within the heap limits below.
+//! The hostile-link corpora read natively: tests/hostile/links.txt (the plane lab's, the same
+//! links the Chromium and page tests try) and tests/hostile/digits-links.txt (the digits
+//! lab's). Every link gives an error or a warning naming its key, none panics, each still
+//! opens a session of its lab that trains, and reading one stays within the heap limits below.
+//! The plane's links opened in the digits lab must not break it either.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, MutexGuard};
 
 use peak_alloc::PeakAlloc;
-use playground::settings::SETTINGS;
-use playground::{Config, MAX_LINK_LEN, Parsed, Session};
+use playground::digits::DigitsSession;
+use playground::settings::rows;
+use playground::{Config, Lab, MAX_LINK_LEN, Parsed, Session};
 
 include!("hostile/corpus.rs");
+include!("digits/shipped.rs");
+
+/// The digits lab's corpus.
+const DIGITS_LINKS_TXT: &str = include_str!("hostile/digits-links.txt");
+
+/// Every link of both corpora.
+fn every_link() -> Vec<HostileLink> {
+    let mut links = hostile_links();
+    links.extend(corpus(DIGITS_LINKS_TXT));
+    links
+}
 
 #[global_allocator]
 static HEAP: PeakAlloc = PeakAlloc;
@@ -100,7 +114,8 @@ fn check_reported(case: &HostileLink, parsed: &Parsed) -> Result<(), String> {
     Ok(())
 }
 
-/// Checks that the repaired config opens a session that trains and predicts finite numbers.
+/// Checks that the repaired config opens a session of its lab that trains and predicts
+/// finite numbers.
 fn check_usable(parsed: &Parsed) -> Result<(), String> {
     parsed
         .config
@@ -110,6 +125,16 @@ fn check_usable(parsed: &Parsed) -> Result<(), String> {
         .map_err(|e| format!("the repaired link does not read back: {e}"))?;
     if again != parsed.config {
         return Err("the repaired link reads back as another config".into());
+    }
+    if parsed.config.lab == Lab::Digits {
+        let mut session = DigitsSession::new(parsed.config.clone(), shipped_digits())
+            .map_err(|e| format!("no digits session: {e}"))?;
+        session.train_steps(3);
+        let metrics = session.metrics();
+        if !metrics.evaluation.test_loss.is_finite() {
+            return Err("the digits test loss is not finite".into());
+        }
+        return Ok(());
     }
     let mut session =
         Session::new(parsed.config.clone()).map_err(|e| format!("no session: {e}"))?;
@@ -125,7 +150,7 @@ fn check_usable(parsed: &Parsed) -> Result<(), String> {
 
 /// Runs `check` on every link of the corpus and fails with every link it rejects.
 fn for_every_link(mut check: impl FnMut(&HostileLink) -> Result<(), String>) {
-    let failures: Vec<String> = hostile_links()
+    let failures: Vec<String> = every_link()
         .iter()
         .filter_map(|case| {
             check(case)
@@ -147,13 +172,21 @@ fn the_corpus_has_over_three_hundred_links_and_attacks_every_setting() {
     let links = hostile_links();
     assert!(links.len() >= 300, "{} links", links.len());
     let named = |key: &str| links.iter().any(|case| case.key.as_deref() == Some(key));
-    let missing: Vec<&str> = SETTINGS
-        .iter()
+    let missing: Vec<&str> = rows(Lab::Plane)
         .map(|setting| setting.key)
         .chain(["link", "v", "initZero"])
         .filter(|key| !named(key))
         .collect();
     assert!(missing.is_empty(), "no hostile link for {missing:?}");
+    let digits_links = corpus(DIGITS_LINKS_TXT);
+    let digits_named = |key: &str| digits_links.iter().any(|c| c.key.as_deref() == Some(key));
+    let own: Vec<&str> = rows(Lab::Digits)
+        .filter(|setting| !setting.labs.has(Lab::Plane) || setting.key == "lab")
+        .map(|setting| setting.key)
+        .chain(["optimizer", "learningRate", "batchSize"])
+        .filter(|key| !digits_named(key))
+        .collect();
+    assert!(own.is_empty(), "no digits hostile link for {own:?}");
     assert!(links.iter().any(|case| case.link.len() > MAX_LINK_LEN));
     assert!(links.iter().any(|case| case.key.is_none()));
 }
@@ -175,15 +208,52 @@ fn every_hostile_link_still_opens_a_session_that_trains() {
 }
 
 #[test]
+fn the_planes_hostile_links_opened_in_the_digits_lab_break_nothing() {
+    let _turn = serial();
+    let mut opened = std::collections::HashSet::new();
+    let failures: Vec<String> = hostile_links()
+        .into_iter()
+        .filter(|case| !case.link.contains(['#', '?']))
+        .filter_map(|case| {
+            let link = format!("lab=digits&{}", case.link);
+            let outcome = catch_unwind(AssertUnwindSafe(|| {
+                let parsed = Config::parse_query(&link);
+                let named = |key| parsed.errors.iter().any(|e| e.key == key);
+                if parsed.config.lab != Lab::Digits && !named("lab") && !named("link") {
+                    return Err("left the digits lab without naming lab".to_owned());
+                }
+                // Most links repair to the same few configs: train each once.
+                match opened.insert(parsed.config.to_query()) {
+                    true => check_usable(&parsed),
+                    false => Ok(()),
+                }
+            }));
+            match outcome {
+                Ok(Ok(())) => None,
+                Ok(Err(why)) => Some(format!("links.txt:{}: {why}", case.line)),
+                Err(_) => Some(format!("links.txt:{}: panicked", case.line)),
+            }
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
 fn reading_a_hostile_link_and_building_its_session_stay_within_the_heap_limits() {
     let _turn = serial();
+    shipped_digits();
     let mut most = (0, 0);
     for_every_link(|case| {
         let (parsed, read) = peak_heap(|| Config::parse_query(&case.link));
         if read > LINK_HEAP_LIMIT {
             return Err(format!("reading held {read} bytes, over {LINK_HEAP_LIMIT}"));
         }
-        let (session, built) = peak_heap(|| Session::new(parsed.config));
+        let (session, built) = match parsed.config.lab {
+            Lab::Digits => {
+                peak_heap(|| DigitsSession::new(parsed.config, shipped_digits()).map(drop))
+            }
+            Lab::Plane => peak_heap(|| Session::new(parsed.config).map(drop)),
+        };
         drop(session);
         if built > SESSION_HEAP_LIMIT {
             return Err(format!(

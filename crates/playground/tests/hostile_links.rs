@@ -5,6 +5,7 @@
 //! message names the key, the value and what is allowed.
 
 use playground::Config;
+use playground::Lab;
 use playground::settings::find;
 use proptest::prelude::*;
 
@@ -84,7 +85,7 @@ fn check(link: &str, expect: Expect) -> Result<(), String> {
 
 /// A bad setting reads as its default; a duplicated one keeps its first value.
 fn check_defaulted(key: &str, expect: Expect, config: &Config) -> Result<(), String> {
-    let Some(setting) = find(key) else {
+    let Some(setting) = find(Lab::Plane, key) else {
         return Ok(());
     };
     let value = setting.kind.format(config);

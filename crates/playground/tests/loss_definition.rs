@@ -4,7 +4,7 @@
 //! everywhere scores 0.5, which is where a linear network on the circle sits.
 
 use playground::settings::{Kind, find};
-use playground::{Config, Session};
+use playground::{Config, Lab, Session};
 
 fn session(link: &str) -> Session {
     let config = Config::from_query(link).unwrap_or_else(|e| panic!("{link}: {e}"));
@@ -68,7 +68,7 @@ fn a_linear_network_on_the_circle_sits_near_one_half() {
 
 #[test]
 fn the_loss_row_says_what_is_computed_in_both_languages() {
-    let Some(row) = find("loss") else {
+    let Some(row) = find(Lab::Plane, "loss") else {
         panic!("no loss row");
     };
     for part in [

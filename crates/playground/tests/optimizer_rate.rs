@@ -4,7 +4,7 @@
 //! spiral that sticks near 41% at SGD's 0.1.
 
 use playground::settings::find;
-use playground::{Config, Session};
+use playground::{Config, Lab, Session};
 
 /// Each optimizer and the learning rate choosing it brings.
 const RATES: [(&str, f32); 6] = [
@@ -62,7 +62,7 @@ fn a_link_keeps_the_learning_rate_it_names() {
 
 #[test]
 fn the_learning_rate_says_beside_it_that_the_optimizer_set_it() {
-    let Some(note) = find("learningRate").and_then(|row| row.note) else {
+    let Some(note) = find(Lab::Plane, "learningRate").and_then(|row| row.note) else {
         panic!("the learning rate row has no note");
     };
     let adam = change(&Config::default(), "optimizer", "adam");

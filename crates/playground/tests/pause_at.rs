@@ -2,6 +2,7 @@
 //! the link like every row, is validated by the table with its key and range in
 //! both languages, applies live, and never changes what training computes.
 
+use playground::Lab;
 use playground::settings::find;
 use playground::{Config, Session};
 
@@ -41,7 +42,7 @@ fn a_bad_pause_at_names_the_key_and_the_range_in_both_languages() {
 
 #[test]
 fn pause_at_is_a_live_view_setting_that_training_never_reads() {
-    let Some(row) = find("pauseAt") else {
+    let Some(row) = find(Lab::Plane, "pauseAt") else {
         panic!("no pauseAt row");
     };
     assert_eq!(row.group, playground::settings::Group::View);

@@ -1,12 +1,19 @@
 //! The settings table is well formed: unique link-safe keys, text in both
 //! languages, sane limits, each row wired to its own config field, and the
-//! published limits equal to the table's.
+//! published limits equal to the table's; per lab, since each lab has its own
+//! rows.
 
-use playground::Config;
 use playground::config::Features;
 use playground::settings::{
-    Group, Kind, MAX_LAYERS, MAX_SAMPLES, MAX_UNITS, MAX_USER_POINTS, SETTINGS, Setting, find,
+    Group, Kind, MAX_DIGITS_BATCH, MAX_LAYERS, MAX_SAMPLES, MAX_UNITS, MAX_USER_POINTS, SETTINGS,
+    Setting, rows,
 };
+use playground::{Config, Lab};
+
+/// The row of the plane lab with `key`.
+fn find(key: &str) -> Option<&'static Setting> {
+    playground::settings::find(Lab::Plane, key)
+}
 
 /// A value of `setting` other than its default, in link spelling.
 fn other_value(setting: &Setting) -> String {
@@ -38,23 +45,59 @@ fn other_value(setting: &Setting) -> String {
 }
 
 #[test]
-fn keys_are_unique_and_need_no_escaping() {
-    for (i, setting) in SETTINGS.iter().enumerate() {
-        assert!(!setting.key.is_empty());
-        assert!(
-            setting.key.bytes().all(|b| b.is_ascii_alphanumeric()),
-            "{}",
-            setting.key
-        );
-        assert!(
-            SETTINGS[..i].iter().all(|s| s.key != setting.key),
-            "{} twice",
-            setting.key
-        );
-        assert!(find(setting.key).is_some_and(|s| s.key == setting.key));
+fn keys_are_unique_within_each_lab_and_need_no_escaping() {
+    for lab in Lab::ALL {
+        let keys: Vec<&str> = rows(lab).map(|s| s.key).collect();
+        for (i, key) in keys.iter().enumerate() {
+            assert!(!key.is_empty());
+            assert!(key.bytes().all(|b| b.is_ascii_alphanumeric()), "{key}");
+            assert!(!keys[..i].contains(key), "{key} twice in {lab:?}");
+            let found = playground::settings::find(lab, key);
+            assert!(found.is_some_and(|s| s.key == *key && s.labs.has(lab)));
+        }
+        assert_eq!(keys.first(), Some(&"lab"), "lab is read first");
+        assert!(playground::settings::find(lab, "nope").is_none());
+        assert!(playground::settings::find(lab, "v").is_none());
     }
-    assert!(find("nope").is_none());
-    assert!(find("v").is_none(), "v is the link version, not a setting");
+    assert!(
+        SETTINGS
+            .iter()
+            .all(|s| Lab::ALL.iter().any(|lab| s.labs.has(*lab)))
+    );
+}
+
+#[test]
+fn each_lab_has_its_own_rows_and_shares_the_training_keys() {
+    let digits = |key| playground::settings::find(Lab::Digits, key);
+    for key in ["dataset", "networkShape", "x", "loss", "userPoints"] {
+        assert!(find(key).is_some() && digits(key).is_none(), "{key}");
+    }
+    for key in [
+        "model",
+        "filters1",
+        "kernel",
+        "pooling",
+        "trainSize",
+        "augFlip",
+    ] {
+        assert!(find(key).is_none() && digits(key).is_some(), "{key}");
+    }
+    for key in [
+        "seed", "initSeed", "dropout", "patience", "speed", "pauseAt", "lang",
+    ] {
+        let (Some(plane), Some(other)) = (find(key), digits(key)) else {
+            panic!("{key} is not shared");
+        };
+        assert!(core::ptr::eq(plane, other), "{key} has one row for both");
+    }
+    let defaults = |key| (find(key).map(|s| s.default), digits(key).map(|s| s.default));
+    assert_eq!(defaults("optimizer"), (Some("sgd"), Some("adam")));
+    assert_eq!(defaults("learningRate"), (Some("0.1"), Some("0.01")));
+    assert_eq!(defaults("batchSize"), (Some("10"), Some("32")));
+    let Some(Kind::Int { max, .. }) = digits("batchSize").map(|s| s.kind) else {
+        panic!("the digits batch is not a whole number");
+    };
+    assert_eq!(max, MAX_DIGITS_BATCH);
 }
 
 #[test]
@@ -107,10 +150,16 @@ fn limits_are_ordered_and_defaults_lie_within_them() {
 
 #[test]
 fn each_row_reads_and_writes_its_own_field_only() {
-    let defaults = Config::default();
-    for setting in SETTINGS {
+    for lab in Lab::ALL {
+        each_row_of_lab_writes_its_own_field(lab);
+    }
+}
+
+fn each_row_of_lab_writes_its_own_field(lab: Lab) {
+    let defaults = Config::for_lab(lab);
+    for setting in rows(lab).filter(|s| s.group != Group::Lab) {
         let value = other_value(setting);
-        let mut config = Config::default();
+        let mut config = Config::for_lab(lab);
         assert!(
             setting.kind.apply(&mut config, &value),
             "{}={value}",
@@ -118,7 +167,7 @@ fn each_row_reads_and_writes_its_own_field_only() {
         );
         assert_eq!(setting.kind.format(&config), value, "{}", setting.key);
         assert_ne!(config, defaults, "{} changed nothing", setting.key);
-        for other in SETTINGS.iter().filter(|o| o.key != setting.key) {
+        for other in rows(lab).filter(|o| o.key != setting.key && o.group != Group::Lab) {
             assert_eq!(
                 other.kind.format(&config),
                 other.default,
@@ -153,8 +202,7 @@ fn every_input_feature_is_a_setting_in_the_features_panel() {
         assert_eq!(setting.group, Group::Features, "{key}");
         assert!(matches!(setting.kind, Kind::Bool { .. }), "{key}");
     }
-    let in_panel = SETTINGS
-        .iter()
+    let in_panel = rows(Lab::Plane)
         .filter(|s| s.group == Group::Features)
         .count();
     assert_eq!(in_panel, Features::KEYS.len());

@@ -4,8 +4,8 @@
 
 use js_sys::{Array, Float32Array, JSON, Object};
 use playground::session::Grid;
-use playground::settings::{Applies, Group, Kind, SETTINGS};
-use playground::{ConfigError, ConfigWarning};
+use playground::settings::{self, Applies, Group, Kind};
+use playground::{ConfigError, ConfigWarning, Lab};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
@@ -13,7 +13,7 @@ use crate::handle::Playground;
 use crate::json_writer::JsonObject;
 use crate::options::Entries;
 
-/// Every setting as `{key, group, type, default, nameEn, nameZh, helpEn,
+/// Every setting of the plane lab's form as `{key, group, type, default, nameEn, nameZh, helpEn,
 /// helpZh, allowed, allowedZh, applies, noteEn?, noteZh?, ...limits}`, in form
 /// order. `type` is `choice` (with `names`, `labelsEn` and `labelsZh`), `int`
 /// or `float` (with `min`, `max`, and `openMin` for floats), `bool`, `list`
@@ -29,7 +29,8 @@ use crate::options::Entries;
 #[wasm_bindgen(js_name = settingsTable)]
 pub fn settings_table() -> Result<Array, JsError> {
     let mut text = String::from("[");
-    for (index, setting) in SETTINGS.iter().enumerate() {
+    let form = settings::rows(Lab::Plane).filter(|s| s.group != Group::Lab);
+    for (index, setting) in form.enumerate() {
         if index > 0 {
             text.push(',');
         }
@@ -136,7 +137,7 @@ impl Playground {
             .map_err(|error| bilingual::config_errors([&error]))?;
         let mut text = String::new();
         let mut changes = JsonObject::open(&mut text);
-        for setting in SETTINGS {
+        for setting in settings::rows(new.lab) {
             let value = setting.kind.format(&new);
             if setting.key == key || value != setting.kind.format(old) {
                 changes.text(setting.key, &value);
@@ -155,7 +156,7 @@ impl Playground {
         let config = self.session.config();
         let mut text = String::new();
         let mut relevant = JsonObject::open(&mut text);
-        for setting in SETTINGS {
+        for setting in settings::rows(config.lab) {
             relevant.flag(setting.key, (setting.relevant)(config));
         }
         relevant.close();
@@ -166,8 +167,7 @@ impl Playground {
     /// applies now.
     pub fn notes(&self) -> Vec<String> {
         let config = self.session.config();
-        SETTINGS
-            .iter()
+        settings::rows(config.lab)
             .filter(|setting| setting.note.is_some_and(|note| (note.shown)(config)))
             .map(|setting| setting.key.to_owned())
             .collect()
@@ -180,7 +180,7 @@ impl Playground {
     pub fn values(&self) -> Result<Object, JsError> {
         let mut text = String::new();
         let mut values = JsonObject::open(&mut text);
-        for setting in SETTINGS {
+        for setting in settings::rows(self.session.config().lab) {
             values.text(setting.key, &setting.kind.format(self.session.config()));
         }
         values.close();
@@ -245,5 +245,6 @@ fn group_name(group: Group) -> &'static str {
         Group::Network => "network",
         Group::Training => "training",
         Group::View => "view",
+        Group::Lab => "lab",
     }
 }

@@ -21,6 +21,7 @@ use tensor::{Optimizer, OptimizerKind, Rng};
 use crate::config::{Config, OptimizerChoice, seed_value};
 use crate::dataset::{DataSpec, Point, generate, split};
 use crate::error::{ConfigError, FileError};
+use crate::lab::Lab;
 use crate::settings;
 
 pub use examples::Examples;
@@ -78,9 +79,17 @@ impl Session {
     /// Builds the data, the network and the optimizer for `config`.
     ///
     /// # Errors
-    /// When `config` breaks a rule that spans several settings.
+    /// When `config` breaks a rule that spans several settings, or is of another lab.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
         config.validate()?;
+        if config.lab != Lab::Plane {
+            return Err(ConfigError::new(
+                "lab",
+                config.lab.name(),
+                "this session trains the plane lab; open other labs with their own session",
+                "这个会话只训练二维平面实验室；其他实验室用各自的会话",
+            ));
+        }
         let objective = Objective::of(&config);
         let (train, test) = build_data(&config);
         let model = build_model(&config, objective);
@@ -267,7 +276,8 @@ fn build_model(config: &Config, objective: Objective) -> Mlp {
     )
 }
 
-fn optimizer_kind(config: &Config) -> OptimizerKind {
+/// The optimizer rule and constants `config` names.
+pub(crate) fn optimizer_kind(config: &Config) -> OptimizerKind {
     let (beta1, beta2, eps) = (config.beta1, config.beta2, 1e-8);
     match config.optimizer {
         OptimizerChoice::Sgd => OptimizerKind::Sgd,
@@ -291,6 +301,7 @@ fn optimizer_kind(config: &Config) -> OptimizerKind {
     }
 }
 
-fn build_optimizer(config: &Config) -> Optimizer {
+/// A fresh optimizer for `config`.
+pub(crate) fn build_optimizer(config: &Config) -> Optimizer {
     Optimizer::new(optimizer_kind(config), config.learning_rate)
 }

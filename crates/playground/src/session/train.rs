@@ -7,7 +7,7 @@ use tensor::nn::{Penalty, PenaltyKind};
 use tensor::stats;
 
 use super::{Cause, LayerStats, Session, Stop};
-use crate::config::{Regularization, Schedule};
+use crate::config::Regularization;
 
 impl Session {
     /// Takes up to `steps` updates (fewer if training stops) and returns the
@@ -45,17 +45,7 @@ impl Session {
 
     /// The learning rate the schedule gives for the current epoch.
     pub fn learning_rate(&self) -> f32 {
-        let base = self.config.learning_rate;
-        let period = self.config.lr_epochs.max(1) as f32;
-        let epoch = self.epoch as f32;
-        match self.config.lr_schedule {
-            Schedule::Constant => base,
-            Schedule::Step => base * libm::powf(self.config.lr_decay, libm::floorf(epoch / period)),
-            Schedule::Cosine => {
-                let progress = (epoch / period).min(1.0);
-                base * 0.5 * (1.0 + libm::cosf(core::f32::consts::PI * progress))
-            }
-        }
+        self.config.learning_rate_at(self.epoch)
     }
 
     /// Hands the optimizer the schedule's rate for the current epoch. The rate

@@ -19,7 +19,7 @@ impl Config {
     /// When `key` is not a setting, `text` is not one of its values, or the
     /// result breaks a rule that spans several settings.
     pub fn change(&self, key: &str, text: &str) -> Result<Config, ConfigError> {
-        let Some(setting) = find(key) else {
+        let Some(setting) = find(self.lab, key) else {
             return Err(ConfigError::new(
                 key,
                 text,
@@ -41,7 +41,8 @@ impl Config {
 /// setting that rebuilds has a new value, and it matters before or after.
 pub fn rebuilds(old: &Config, new: &Config) -> bool {
     SETTINGS.iter().any(|setting| {
-        setting.applies == Applies::Rebuild
+        (setting.labs.has(old.lab) || setting.labs.has(new.lab))
+            && setting.applies == Applies::Rebuild
             && ((setting.relevant)(old) || (setting.relevant)(new))
             && setting.kind.format(old) != setting.kind.format(new)
     })

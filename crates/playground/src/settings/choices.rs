@@ -5,6 +5,8 @@ use tensor::{Activation, Init};
 
 use crate::config::{Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule};
 use crate::dataset::DatasetKind;
+use crate::digits::config::{Model, Pooling};
+use crate::lab::Lab;
 
 /// An enum whose values are offered as named choices.
 pub trait Named: Copy + PartialEq + 'static {
@@ -146,6 +148,35 @@ impl Named for Regularization {
     const ALL: &'static [Self] = &[Regularization::None, Regularization::L1, Regularization::L2];
     const NAMES: &'static [&'static str] = &["none", "L1", "L2"];
     const LABELS: &'static [[&'static str; 2]] = &[["None", "无"], ["L1", "L1"], ["L2", "L2"]];
+}
+
+impl Named for Lab {
+    const ALL: &'static [Self] = &Lab::ALL;
+    const NAMES: &'static [&'static str] = &["plane", "digits"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["2-D plane", "二维平面"],
+        ["Digits (CNN)", "手写数字（CNN）"],
+    ];
+}
+
+impl Named for Model {
+    const ALL: &'static [Self] = &[Model::Cnn, Model::Mlp, Model::Linear];
+    const NAMES: &'static [&'static str] = &["cnn", "mlp", "linear"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Convolutional (CNN)", "卷积网络（CNN）"],
+        ["Dense (MLP)", "全连接网络（MLP）"],
+        ["Softmax regression", "Softmax 回归"],
+    ];
+}
+
+impl Named for Pooling {
+    const ALL: &'static [Self] = &[Pooling::Max, Pooling::Average, Pooling::None];
+    const NAMES: &'static [&'static str] = &["max", "avg", "none"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Max 2 x 2", "最大 2 x 2"],
+        ["Average 2 x 2", "平均 2 x 2"],
+        ["None", "无"],
+    ];
 }
 
 impl Named for Lang {

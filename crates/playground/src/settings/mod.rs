@@ -5,6 +5,7 @@
 //! codec, the session's live changes and the page's form.
 
 use crate::config::Config;
+use crate::lab::{Lab, Labs};
 
 mod change;
 mod choices;
@@ -14,11 +15,16 @@ mod table;
 pub use change::rebuilds;
 pub use choices::{ClassSet, Named, RegSet, index_of, pick};
 pub use kind::{Kind, POINT_LIMIT, SEED_MAX_LEN};
-pub use table::{MAX_LAYERS, MAX_PAUSE_AT, MAX_SAMPLES, MAX_UNITS, MAX_USER_POINTS, SETTINGS};
+pub use table::{
+    MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_LAYERS, MAX_PAUSE_AT,
+    MAX_SAMPLES, MAX_TRAIN_SIZE, MAX_UNITS, MAX_USER_POINTS, SETTINGS,
+};
 
 /// Which panel of the page a setting belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Group {
+    /// Which lab the experiment is in: the page's lab switcher, not a form field.
+    Lab,
     /// The data and how it is split.
     Data,
     /// The input features.
@@ -56,6 +62,9 @@ pub struct Note {
 pub struct Setting {
     /// The URL key (TensorFlow Playground's where it has the setting).
     pub key: &'static str,
+    /// The labs whose experiments have it. A key may have one row per lab,
+    /// when its default differs between labs.
+    pub labs: Labs,
     /// The panel it belongs to.
     pub group: Group,
     /// Its type, limits and field.
@@ -100,6 +109,20 @@ impl Setting {
         self
     }
 
+    /// The same setting, in the experiments of `labs`.
+    pub(crate) const fn labs(mut self, labs: Labs) -> Self {
+        self.labs = labs;
+        self
+    }
+
+    /// The same setting for `labs` with another default: a key whose default
+    /// differs from lab to lab has one row per lab.
+    pub(crate) const fn defaulting(mut self, labs: Labs, default: &'static str) -> Self {
+        self.labs = labs;
+        self.default = default;
+        self
+    }
+
     /// The same setting, with `note` beside its field.
     pub(crate) const fn note(mut self, note: Note) -> Self {
         self.note = Some(note);
@@ -107,7 +130,12 @@ impl Setting {
     }
 }
 
-/// The setting with URL key `key`.
-pub fn find(key: &str) -> Option<&'static Setting> {
-    SETTINGS.iter().find(|s| s.key == key)
+/// The setting of `lab` with URL key `key`.
+pub fn find(lab: Lab, key: &str) -> Option<&'static Setting> {
+    rows(lab).find(|s| s.key == key)
+}
+
+/// The settings of `lab`'s experiments, in form order.
+pub fn rows(lab: Lab) -> impl Iterator<Item = &'static Setting> {
+    SETTINGS.iter().filter(move |s| s.labs.has(lab))
 }

@@ -21,8 +21,15 @@ const HOSTILE_LINKS_TXT: &str = include_str!("links.txt");
 /// # Panics
 /// When a line of the file is malformed (no tab, a broken repetition).
 fn hostile_links() -> Vec<HostileLink> {
-    HOSTILE_LINKS_TXT
-        .lines()
+    corpus(HOSTILE_LINKS_TXT)
+}
+
+/// Every link of a corpus file's `text` (links.txt's format), in file order.
+///
+/// # Panics
+/// When a line is malformed (no tab, a broken repetition).
+fn corpus(text: &str) -> Vec<HostileLink> {
+    text.lines()
         .enumerate()
         .filter(|(_, text)| !text.is_empty() && !text.starts_with('#'))
         .map(|(index, text)| {

@@ -127,7 +127,8 @@ pub(super) const DATA: &[Setting] = &[
             "Fixes the points and the train/test split.",
             "固定数据点和训练/测试划分。",
         ],
-    ),
+    )
+    .labs(Labs::ALL),
 ];
 
 /// What choosing the number of classes brings along: past 2 classes the output

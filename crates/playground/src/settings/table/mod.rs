@@ -3,6 +3,8 @@
 //! links open here unchanged.
 
 mod data;
+mod digits;
+mod lab;
 mod network;
 mod page;
 mod training;
@@ -14,6 +16,7 @@ use super::{Applies, Group, Kind, Note, Setting};
 use crate::config::{
     Config, Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule,
 };
+use crate::lab::{Lab, Labs};
 
 use Group::{Data, Features, Network, Training, View};
 
@@ -29,6 +32,8 @@ pub const MAX_PAUSE_AT: u32 = 1_000_000;
 /// The most points that may be added by hand.
 pub const MAX_USER_POINTS: usize = 200;
 
+pub use digits::{MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_TRAIN_SIZE};
+
 const fn row(
     key: &'static str,
     group: Group,
@@ -39,6 +44,7 @@ const fn row(
     let [name_en, name_zh, help_en, help_zh] = text;
     Setting {
         key,
+        labs: Labs::PLANE,
         group,
         kind,
         default,
@@ -91,15 +97,25 @@ const fn choice<T: Named>(get: fn(&Config) -> usize, set: fn(&mut Config, usize)
 }
 
 /// The number of settings.
-const COUNT: usize =
-    data::DATA.len() + network::NETWORK.len() + training::TRAINING.len() + page::PAGE.len();
+const COUNT: usize = lab::LAB.len()
+    + data::DATA.len()
+    + network::NETWORK.len()
+    + training::TRAINING.len()
+    + page::PAGE.len()
+    + digits::DIGITS.len();
 
 /// Every setting, in form order.
-pub static SETTINGS: &[Setting] =
-    &joined([data::DATA, network::NETWORK, training::TRAINING, page::PAGE]);
+pub static SETTINGS: &[Setting] = &joined([
+    lab::LAB,
+    data::DATA,
+    network::NETWORK,
+    training::TRAINING,
+    page::PAGE,
+    digits::DIGITS,
+]);
 
 /// The parts of the table one after the other.
-const fn joined(parts: [&[Setting]; 4]) -> [Setting; COUNT] {
+const fn joined<const PARTS: usize>(parts: [&[Setting]; PARTS]) -> [Setting; COUNT] {
     let mut all = [parts[0][0]; COUNT];
     let mut at = 0;
     let mut part = 0;

@@ -156,5 +156,6 @@ pub(super) const NETWORK: &[Setting] = &[
             "Fixes the starting weights, dropout and augmentation.",
             "固定初始权重、dropout 和数据增强。",
         ],
-    ),
+    )
+    .labs(Labs::ALL),
 ];

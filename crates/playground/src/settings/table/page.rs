@@ -59,7 +59,8 @@ pub(super) const PAGE: &[Setting] = &[
             "界面语言；auto 跟随浏览器。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
     row(
         "speed",
         View,
@@ -72,7 +73,8 @@ pub(super) const PAGE: &[Setting] = &[
             "运行时每秒训练多少轮。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
     row(
         "pauseAt",
         View,
@@ -85,5 +87,6 @@ pub(super) const PAGE: &[Setting] = &[
             "训练在这一轮结束时自动暂停；0 表示从不暂停。课程用它停在所讲的那一刻。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
 ];

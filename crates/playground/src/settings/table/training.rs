@@ -67,7 +67,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| matches!(c.optimizer, OptimizerChoice::Momentum | OptimizerChoice::Nesterov)),
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Momentum | OptimizerChoice::Nesterov))
+    .labs(Labs::ALL),
     row(
         "beta1",
         Training,
@@ -81,7 +82,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW)),
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW))
+    .labs(Labs::ALL),
     row(
         "beta2",
         Training,
@@ -95,7 +97,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW)),
+    .when(|c| matches!(c.optimizer, OptimizerChoice::Adam | OptimizerChoice::AdamW))
+    .labs(Labs::ALL),
     row(
         "rho",
         Training,
@@ -109,7 +112,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| c.optimizer == OptimizerChoice::RmsProp),
+    .when(|c| c.optimizer == OptimizerChoice::RmsProp)
+    .labs(Labs::ALL),
     row(
         "weightDecay",
         Training,
@@ -123,7 +127,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| c.optimizer == OptimizerChoice::AdamW),
+    .when(|c| c.optimizer == OptimizerChoice::AdamW)
+    .labs(Labs::ALL),
     row(
         "lrSchedule",
         Training,
@@ -136,7 +141,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "保持学习率、分段衰减或按余弦下降。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
     row(
         "lrEpochs",
         Training,
@@ -150,7 +156,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| c.lr_schedule != Schedule::Constant),
+    .when(|c| c.lr_schedule != Schedule::Constant)
+    .labs(Labs::ALL),
     row(
         "lrDecay",
         Training,
@@ -164,7 +171,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| c.lr_schedule == Schedule::Step),
+    .when(|c| c.lr_schedule == Schedule::Step)
+    .labs(Labs::ALL),
     row(
         "batchSize",
         Training,
@@ -198,7 +206,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "惩罚过大的权重以对抗过拟合。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
     row(
         "regularizationRate",
         Training,
@@ -217,7 +226,8 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .when(|c| c.regularization != Regularization::None),
+    .when(|c| c.regularization != Regularization::None)
+    .labs(Labs::ALL),
     row(
         "dropout",
         Training,
@@ -230,7 +240,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "每个训练步中隐藏单元被随机关闭的概率。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
     row(
         "augmentNoise",
         Training,
@@ -256,7 +267,8 @@ pub(super) const TRAINING: &[Setting] = &[
             "测试损失连续这么多轮没有改善就停止，并恢复最佳权重（0 为关闭）。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::ALL),
 ];
 
 /// The learning rate a form change of optimizer brings along: each trains the

@@ -1,0 +1,63 @@
+//! What the run loop needs of a lab's session, so one loop trains every lab:
+//! its clock, its stop, one update and its metrics.
+
+use playground::digits::DigitsSession;
+use playground::{Config, Metrics, Session};
+
+/// A lab's training session, as the run loop drives it.
+pub trait Trainer {
+    /// The settings it runs.
+    fn config(&self) -> &Config;
+    /// Updates taken so far.
+    fn step(&self) -> u64;
+    /// Epochs completed so far.
+    fn epoch(&self) -> u64;
+    /// Whether training has stopped by itself.
+    fn stopped(&self) -> bool;
+    /// Takes one update.
+    fn train_step(&mut self);
+    /// The progress now.
+    fn metrics(&self) -> Metrics;
+}
+
+impl Trainer for Session {
+    fn config(&self) -> &Config {
+        Session::config(self)
+    }
+    fn step(&self) -> u64 {
+        Session::step(self)
+    }
+    fn epoch(&self) -> u64 {
+        Session::epoch(self)
+    }
+    fn stopped(&self) -> bool {
+        Session::stopped(self).is_some()
+    }
+    fn train_step(&mut self) {
+        self.train_steps(1);
+    }
+    fn metrics(&self) -> Metrics {
+        Session::metrics(self)
+    }
+}
+
+impl Trainer for DigitsSession {
+    fn config(&self) -> &Config {
+        DigitsSession::config(self)
+    }
+    fn step(&self) -> u64 {
+        DigitsSession::step(self)
+    }
+    fn epoch(&self) -> u64 {
+        DigitsSession::epoch(self)
+    }
+    fn stopped(&self) -> bool {
+        DigitsSession::stopped(self).is_some()
+    }
+    fn train_step(&mut self) {
+        self.train_steps(1);
+    }
+    fn metrics(&self) -> Metrics {
+        DigitsSession::metrics(self)
+    }
+}

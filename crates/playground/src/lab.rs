@@ -1,0 +1,53 @@
+//! The labs of the playground (the `lab` key: the 2-D plane, digits, ...) and
+//! sets of them, with which the settings table tags each row.
+
+/// The lab an experiment belongs to: which data, model and views it has.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lab {
+    /// The 2-D playground: points in the plane and a dense network.
+    #[default]
+    Plane,
+    /// scikit-learn's 8 x 8 handwritten digits and a convolutional network.
+    Digits,
+}
+
+impl Lab {
+    /// Every lab, in the switcher's order.
+    pub const ALL: [Lab; 2] = [Lab::Plane, Lab::Digits];
+
+    /// The lab's name, as links spell it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lab::Plane => "plane",
+            Lab::Digits => "digits",
+        }
+    }
+
+    /// The one-lab set of this lab.
+    pub const fn only(self) -> Labs {
+        Labs(1 << self as u8)
+    }
+}
+
+/// A set of labs: the labs a row of the settings table belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Labs(u8);
+
+impl Labs {
+    /// The plane lab alone.
+    pub const PLANE: Labs = Lab::Plane.only();
+    /// The digits lab alone.
+    pub const DIGITS: Labs = Lab::Digits.only();
+    /// Every lab: settings every experiment has (the seeds, the language, the pace).
+    pub const ALL: Labs = Labs(u8::MAX);
+
+    /// This set and `other`'s labs.
+    pub const fn and(self, other: Labs) -> Labs {
+        Labs(self.0 | other.0)
+    }
+
+    /// Whether `lab` is in the set.
+    pub const fn has(self, lab: Lab) -> bool {
+        self.0 & (1 << lab as u8) != 0
+    }
+}
