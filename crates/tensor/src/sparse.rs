@@ -37,6 +37,8 @@ fn any_negative_zero(values: &[f32]) -> bool {
 
 /// Lists the nonzero `values` (at most [`SPARSE_RUN`]) into `at` (as `first +
 /// index * stride`) and `av`, in order, without branches; returns how many.
+/// Every write lands at `count <= index < SPARSE_RUN`, so taking the position
+/// modulo [`SPARSE_RUN`] changes nothing but spares a bounds check per value.
 fn nonzeros(
     values: &[f32],
     first: usize,
@@ -45,10 +47,12 @@ fn nonzeros(
     av: &mut [f32; SPARSE_RUN],
 ) -> usize {
     let mut count = 0;
-    for (t, &value) in values.iter().enumerate().take(SPARSE_RUN) {
-        at[count] = first + t * stride;
-        av[count] = value;
+    let mut start = first;
+    for &value in &values[..values.len().min(SPARSE_RUN)] {
+        at[count % SPARSE_RUN] = start;
+        av[count % SPARSE_RUN] = value;
         count += usize::from(value != 0.0);
+        start += stride;
     }
     count
 }
@@ -71,9 +75,13 @@ const SPARSE_COLS: usize = 32;
 /// Left-operand terms the sparse kernel scans for nonzeros at a time.
 const SPARSE_RUN: usize = 128;
 
-/// How many elements of `values` are zero (either sign), counted without branches.
+/// How many elements of `values` are zero (either sign), counted without branches
+/// in 32-bit lanes (four to a vector; a `usize` count fills only two).
 fn zeros(values: &[f32]) -> usize {
-    values.iter().map(|&v| usize::from(v == 0.0)).sum()
+    values
+        .chunks(1 << 20)
+        .map(|chunk| chunk.iter().map(|&v| u32::from(v == 0.0)).sum::<u32>() as usize)
+        .sum()
 }
 
 /// `out += a @ b` a row at a time, skipping the zeros of `a`: each run of up to
@@ -100,6 +108,9 @@ pub(crate) fn sparse_rows(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: us
                 col += SPARSE_COLS / 2;
             }
             let rest = &mut out_row[col..];
+            if rest.is_empty() {
+                continue;
+            }
             for (&start, &value) in terms.0.iter().zip(terms.1) {
                 for (out, &bv) in rest.iter_mut().zip(&b[start + col..]) {
                     *out += value * bv;
@@ -117,10 +128,16 @@ fn sparse_block<const C: usize>(
     out: &mut [f32],
     col: usize,
 ) {
+    let b = &b[col..];
+    // every listed row has `C` columns from `col`, so `start <= last`: the `min`
+    // changes no index but lets the compiler drop the bounds checks per term
+    let Some(last) = b.len().checked_sub(C) else {
+        panic!("sparse_block: fewer than {C} columns of b from column {col}");
+    };
     let mut acc = [0.0f32; C];
     acc.copy_from_slice(&out[..C]);
     for (&start, &value) in at.iter().zip(av) {
-        let b_row = &b[start + col..][..C];
+        let b_row = &b[start.min(last)..][..C];
         for (acc, &bv) in acc.iter_mut().zip(b_row) {
             *acc += value * bv;
         }
