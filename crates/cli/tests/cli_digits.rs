@@ -49,7 +49,10 @@ fn a_digits_link_trains_headless_with_the_planes_lines_twice_alike() {
     let norms = summary["gradNorms"].as_array().map_or(0, Vec::len);
     assert_eq!(norms, 3, "conv, conv, dense");
     let accuracy = summary["testAccuracy"].as_f64().unwrap_or(0.0);
-    assert!(accuracy > 0.3, "3 epochs on 200 images: {accuracy} (chance 0.1)");
+    assert!(
+        accuracy > 0.3,
+        "3 epochs on 200 images: {accuracy} (chance 0.1)"
+    );
 }
 
 #[test]

@@ -5,6 +5,8 @@
 mod bilingual;
 mod budget;
 mod data;
+#[cfg(feature = "digits")]
+mod digits;
 mod handle;
 mod json;
 mod json_writer;
@@ -21,6 +23,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use data::{max_user_points, parse_data, point_limit};
+#[cfg(feature = "digits")]
+pub use digits::{DigitsLab, MAX_DIGITS_STEPS_PER_CALL};
 pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
 pub use panic::on_panic;

@@ -17,4 +17,4 @@ pub use data::{
 };
 pub use session::{DigitsSession, ImageSet, NOISE_STD};
 pub use split::{DigitsSplit, TEST_PERCENT, TRAIN_SIZE_MIN, max_train_size, stratified_split};
-pub use views::MAX_TEST_SHIFT;
+pub use views::{MAX_TEST_SHIFT, checked_image};

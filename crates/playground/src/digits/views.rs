@@ -9,9 +9,41 @@ use tensor::{Tape, Tensor};
 use super::augment::shift;
 use super::data::{CLASSES, Image, PIXELS};
 use super::session::{DigitsSession, ImageSet, argmax};
+use crate::error::ConfigError;
 
 /// The farthest shift of the translation test, in pixels.
 pub const MAX_TEST_SHIFT: usize = 3;
+
+/// An image handed in from outside (the drawing pad): exactly 64 numbers in
+/// [0, 1], row-major.
+///
+/// # Errors
+/// A [`ConfigError`] on the key `image` naming what is wrong and what is allowed.
+pub fn checked_image(pixels: &[f32]) -> Result<Image, ConfigError> {
+    if pixels.len() != PIXELS {
+        return Err(ConfigError::new(
+            "image",
+            &alloc::format!("{} pixels", pixels.len()),
+            "an image must have exactly 64 pixels (8 x 8, row by row)",
+            "图像必须恰好有 64 个像素（8 x 8，逐行）",
+        ));
+    }
+    if let Some((index, value)) = pixels
+        .iter()
+        .enumerate()
+        .find(|(_, v)| !(0.0..=1.0).contains(*v))
+    {
+        return Err(ConfigError::new(
+            "image",
+            &alloc::format!("pixel {index} = {value}"),
+            "every pixel must be a number from 0 (blank) to 1 (full ink)",
+            "每个像素必须是 0（空白）到 1（满墨）之间的数",
+        ));
+    }
+    let mut image = [0.0; PIXELS];
+    image.copy_from_slice(pixels);
+    Ok(image)
+}
 
 impl DigitsSession {
     /// The logits of `n` images (`n * 64` pixels), in evaluation mode.
