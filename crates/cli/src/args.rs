@@ -47,7 +47,10 @@ OUTPUT:
     side first); the last line has \"kind\":\"summary\", the same fields, and
     bestEpoch, stop (null, \"earlyStopped\" or \"diverged\"), message, and after
     a divergence its likely cause (\"learningRate\" or \"initScale\") and
-    divergedLoss (the batch loss of the update that blew up).
+    divergedLoss (the batch loss of the update that blew up). With
+    lab=digits the summary adds parameters (the network's weights and
+    biases) and shiftedAccuracy (test accuracy on test images shifted by 0,
+    1, 2 and 3 pixels).
     Numbers that are not finite are written null.
     stderr: the link's errors, one per line, and its warnings.
 

@@ -96,7 +96,13 @@ fn train_and_report(session: &mut impl Trainer, options: &Options) -> Result<(),
     let most = args::default_epochs(config.lab);
     let mut out = BufWriter::new(io::stdout().lock());
     let printed = train(session, length, most, options.every, &mut out)
-        .and_then(|()| writeln!(out, "{}", report::summary_line(&session.metrics())))
+        .and_then(|()| {
+            writeln!(
+                out,
+                "{}",
+                report::summary_line(&session.metrics(), session.lab_fields())
+            )
+        })
         .and_then(|()| out.flush());
     match printed {
         Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {

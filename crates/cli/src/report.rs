@@ -1,5 +1,5 @@
 //! The JSON lines the CLI prints: a metrics line and the closing summary.
-//! Owns their field names; the numbers come from `Session::metrics`.
+//! Owns their field names; the numbers come from the sessions' metrics.
 
 use playground::{Metrics, Stop};
 use serde::Serialize;
@@ -31,6 +31,19 @@ struct Summary {
     cause: Option<&'static str>,
     diverged_loss: Option<f32>,
     message: Option<String>,
+    #[serde(flatten)]
+    lab: Option<LabFields>,
+}
+
+/// The summary's fields of the digits lab: the network's size and how it
+/// takes shifted test images.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LabFields {
+    /// Weights and biases of the network.
+    pub parameters: usize,
+    /// Test accuracy on test images shifted by 0, 1, 2 and 3 pixels.
+    pub shifted_accuracy: Vec<f32>,
 }
 
 fn line(kind: &'static str, m: &Metrics) -> Line {
@@ -54,8 +67,8 @@ pub fn metrics_line(metrics: &Metrics) -> String {
     serde_json::to_string(&line("metrics", metrics)).unwrap_or_default()
 }
 
-/// The summary line for `metrics`, without a newline.
-pub fn summary_line(metrics: &Metrics) -> String {
+/// The summary line for `metrics` and the lab's own fields, without a newline.
+pub fn summary_line(metrics: &Metrics, lab: Option<LabFields>) -> String {
     let stop = metrics.stop.as_ref().map(|stop| match stop {
         Stop::EarlyStopped { .. } => "earlyStopped",
         Stop::Diverged { .. } => "diverged",
@@ -71,6 +84,7 @@ pub fn summary_line(metrics: &Metrics) -> String {
         cause,
         diverged_loss,
         message: metrics.stop.as_ref().map(Stop::message),
+        lab,
     };
     serde_json::to_string(&summary).unwrap_or_default()
 }

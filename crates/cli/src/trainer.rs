@@ -1,8 +1,10 @@
 //! What the run loop needs of a lab's session, so one loop trains every lab:
 //! its clock, its stop, one update and its metrics.
 
-use playground::digits::DigitsSession;
+use playground::digits::{DigitsSession, MAX_TEST_SHIFT};
 use playground::{Config, Metrics, Session};
+
+use crate::report::LabFields;
 
 /// A lab's training session, as the run loop drives it.
 pub trait Trainer {
@@ -18,6 +20,10 @@ pub trait Trainer {
     fn train_step(&mut self);
     /// The progress now.
     fn metrics(&self) -> Metrics;
+    /// The summary's fields of this lab alone.
+    fn lab_fields(&self) -> Option<LabFields> {
+        None
+    }
 }
 
 impl Trainer for Session {
@@ -59,5 +65,13 @@ impl Trainer for DigitsSession {
     }
     fn metrics(&self) -> Metrics {
         DigitsSession::metrics(self)
+    }
+    fn lab_fields(&self) -> Option<LabFields> {
+        Some(LabFields {
+            parameters: self.network().parameter_count(),
+            shifted_accuracy: (0..=MAX_TEST_SHIFT)
+                .map(|pixels| self.shifted_accuracy(pixels))
+                .collect(),
+        })
     }
 }

@@ -46,6 +46,16 @@ fn a_digits_link_trains_headless_with_the_planes_lines_twice_alike() {
     for key in ["trainLoss", "testLoss", "trainAccuracy", "testAccuracy"] {
         assert!(summary[key].as_f64().is_some_and(f64::is_finite), "{key}");
     }
+    assert_eq!(
+        summary["parameters"],
+        4 * 9 + 4 + 8 * 4 * 9 + 8 + 32 * 10 + 10
+    );
+    let shifted: Vec<f64> = summary["shiftedAccuracy"]
+        .as_array()
+        .map(|values| values.iter().filter_map(Value::as_f64).collect())
+        .unwrap_or_default();
+    assert_eq!(shifted.len(), 4, "0 to 3 pixels");
+    assert_eq!(Some(shifted[0]), summary["testAccuracy"].as_f64());
     let norms = summary["gradNorms"].as_array().map_or(0, Vec::len);
     assert_eq!(norms, 3, "conv, conv, dense");
     let accuracy = summary["testAccuracy"].as_f64().unwrap_or(0.0);
