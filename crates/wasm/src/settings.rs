@@ -13,7 +13,7 @@ use crate::handle::Playground;
 use crate::json_writer::JsonObject;
 use crate::options::Entries;
 
-/// Every setting of the plane lab's form as `{key, group, type, default, nameEn, nameZh, helpEn,
+/// Every setting of a lab's form (`lab`: `"plane"`, the default, or `"digits"`) as `{key, group, type, default, nameEn, nameZh, helpEn,
 /// helpZh, allowed, allowedZh, applies, noteEn?, noteZh?, ...limits}`, in form
 /// order. `type` is `choice` (with `names`, `labelsEn` and `labelsZh`), `int`
 /// or `float` (with `min`, `max`, and `openMin` for floats), `bool`, `list`
@@ -27,9 +27,16 @@ use crate::options::Entries;
 /// # Errors
 /// Only if the browser cannot parse that text, which would be a bug.
 #[wasm_bindgen(js_name = settingsTable)]
-pub fn settings_table() -> Result<Array, JsError> {
+pub fn settings_table(lab: Option<String>) -> Result<Array, JsError> {
+    let lab = match lab.as_deref() {
+        None => Lab::Plane,
+        Some(name) => Lab::ALL
+            .into_iter()
+            .find(|lab| lab.name() == name)
+            .ok_or_else(|| JsError::new(&format!("settingsTable: no lab is called {name:?}")))?,
+    };
     let mut text = String::from("[");
-    let form = settings::rows(Lab::Plane).filter(|s| s.group != Group::Lab);
+    let form = settings::rows(lab).filter(|s| s.group != Group::Lab);
     for (index, setting) in form.enumerate() {
         if index > 0 {
             text.push(',');

@@ -425,11 +425,24 @@ fn the_digits_lab_refuses_a_bad_image_or_file_and_reads_its_views() {
 
 #[wasm_bindgen_test]
 fn the_settings_table_describes_every_setting_with_its_limits() {
-    let table = match playground_wasm::settings_table() {
+    let table = match playground_wasm::settings_table(None) {
         Ok(table) => table,
         Err(error) => panic!("{}", message(error.into())),
     };
     assert!(table.length() > 30);
+    let keys = |table: &js_sys::Array| -> Vec<String> {
+        table
+            .iter()
+            .filter_map(|row| get(&row, "key").as_string())
+            .collect()
+    };
+    assert!(!keys(&table).iter().any(|k| k == "lab" || k == "filters1"));
+    let digits = match playground_wasm::settings_table(Some("digits".into())) {
+        Ok(table) => keys(&table),
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(digits.iter().any(|k| k == "filters1") && !digits.iter().any(|k| k == "dataset"));
+    assert!(playground_wasm::settings_table(Some("sequence".into())).is_err());
     let rate = table
         .iter()
         .find(|row| get(row, "key").as_string().as_deref() == Some("learningRate"));

@@ -1,5 +1,5 @@
-//! Runs wasm-pack on crates/wasm: the release package the page loads (then binaryen's wasm-opt
-//! on it), and the crate's tests in headless Chromium.
+//! Runs wasm-pack on crates/wasm: the release packages the page loads (then binaryen's wasm-opt
+//! on them), and the crate's tests in headless Chromium.
 
 use crate::process::{run, run_tee};
 use crate::repo::Repo;
@@ -23,30 +23,38 @@ const WASM_OPT_FLAGS: &str = "-Os --low-memory-unused --converge --enable-simd \
      --enable-bulk-memory --enable-sign-ext --enable-nontrapping-float-to-int \
      --enable-mutable-globals --enable-multivalue --enable-reference-types \
      --strip-producers --strip-target-features";
-/// The module the page loads.
-const PAGE_WASM: &str = "web/pkg/playground_wasm_bg.wasm";
+/// The release packages: where each goes and the crate features it is built with. The plane
+/// page loads `web/pkg`, built without the other labs' handles so it stays small; a lab's page
+/// loads its own package when the learner opens it.
+const PACKAGES: [(&str, &str); 2] = [("web/pkg", ""), ("web/pkg-digits", "digits")];
+/// The module of a package, inside its folder.
+const MODULE: &str = "playground_wasm_bg.wasm";
 /// `wasm-pack test` flags: headless Chromium, with Debian's chromedriver passed separately.
 const TEST_FLAGS: &str = "--headless --chrome --mode no-install";
 
-/// Builds crates/wasm in release mode into `web/pkg` as an ES module for the page, then
-/// optimises the module in place with wasm-opt (needs `tools::RELEASE_BUILD_TOOLS`).
+/// Builds crates/wasm in release mode into each of [`PACKAGES`] as an ES module for the page,
+/// then optimises each module in place with wasm-opt (needs `tools::RELEASE_BUILD_TOOLS`).
 pub fn build_release(repo: &Repo) -> Result<(), String> {
     let krate = repo.wasm_crate()?;
-    run(repo
-        .command("wasm-pack")
-        .arg("build")
-        .args(BUILD_FLAGS.split_whitespace())
-        .arg("--out-dir")
-        .arg(repo.path("web/pkg"))
-        .arg(&krate))?;
-    let module = repo.path(PAGE_WASM);
     let wasm_opt = repo.path(WASM_OPT);
-    run(repo
-        .command(&wasm_opt.to_string_lossy())
-        .args(WASM_OPT_FLAGS.split_whitespace())
-        .arg(&module)
-        .arg("-o")
-        .arg(&module))
+    for (folder, features) in PACKAGES {
+        run(repo
+            .command("wasm-pack")
+            .arg("build")
+            .args(BUILD_FLAGS.split_whitespace())
+            .arg("--out-dir")
+            .arg(repo.path(folder))
+            .arg(&krate)
+            .args(["--no-default-features", "--features", features]))?;
+        let module = repo.path(folder).join(MODULE);
+        run(repo
+            .command(&wasm_opt.to_string_lossy())
+            .args(WASM_OPT_FLAGS.split_whitespace())
+            .arg(&module)
+            .arg("-o")
+            .arg(&module))?;
+    }
+    Ok(())
 }
 
 /// Runs the crate's `run_in_browser` tests in headless Chromium; fails if none ran.
