@@ -1,6 +1,6 @@
 // End-to-end tests of the figures the "How wrong it is" card shows, in headless Chromium: every
 // chart's x axis is in epochs with enough samples for a curve even when frames train many epochs
-// (read through web/plot.js `plotted`), the best-epoch marker sits at the engine's best epoch,
+// (read through web/shared/plot.js `plotted`), the best-epoch marker sits at the engine's best epoch,
 // numbers read right (scientific beyond a range, never a bare 0 for a tiny ratio), the loss is
 // named as computed, the layer colours differ at a glance, and after a divergence the table
 // shows the loss reached, with the note beside the setting to blame. Needs BASE_URL.
@@ -33,14 +33,14 @@ async function open(page, link) {
 }
 
 /**
- * What the chart `id` drew, as web/plot.js `plotted` reports it (copied out of the page).
+ * What the chart `id` drew, as web/shared/plot.js `plotted` reports it (copied out of the page).
  * @param {import('playwright-core').Page} page
  * @param {string} id
- * @returns {Promise<import('../web/plot.js').Plotted>}
+ * @returns {Promise<import('../web/shared/plot.js').Plotted>}
  */
 async function plotted(page, id) {
   const shown = await page.evaluate(async (id) => {
-    const plot = await import(new URL('web/plot.js', document.baseURI).href);
+    const plot = await import(new URL('web/shared/plot.js', document.baseURI).href);
     return plot.plotted(/** @type {HTMLCanvasElement} */ (document.querySelector(`[data-testid="${id}"]`)));
   }, id);
   assert.ok(shown, `${id} was drawn`);
@@ -126,7 +126,7 @@ describe('chart figures', () => {
     await withPage(browser, async (page) => {
       await open(page, '');
       const shown = await page.evaluate(async () => {
-        const { formatMeasure, formatRatio } = await import(new URL('web/numbers.js', document.baseURI).href);
+        const { formatMeasure, formatRatio } = await import(new URL('web/shared/numbers.js', document.baseURI).href);
         return {
           huge: formatMeasure(78190575408381952),
           large: formatMeasure(12345),
@@ -208,7 +208,7 @@ describe('chart figures', () => {
 
       // The engine's own verdict, from a fresh run of the same link in the page.
       const stop = await page.evaluate(async (link) => {
-        const { openLink } = await import(new URL('web/link.js', document.baseURI).href);
+        const { openLink } = await import(new URL('web/shared/link.js', document.baseURI).href);
         const { playground } = openLink(link);
         for (let i = 0; i < 1000 && !playground.stopped; i += 1) playground.trainSteps(playground.maxSteps);
         const { stop } = playground.metrics();

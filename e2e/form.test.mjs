@@ -75,7 +75,7 @@ describe('settings form', () => {
         async ({ roots, skipped }) => {
           const wasm = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
             await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
-          const rows = /** @type {import('../web/types.js').SettingRow[]} */ (wasm.settingsTable());
+          const rows = /** @type {import('../web/shared/types.js').SettingRow[]} */ (wasm.settingsTable());
           const keys = rows.map((row) => row.key);
           const wrappers = [...document.querySelectorAll(roots)]
             .flatMap((root) => [...root.querySelectorAll('[data-setting]')]);
@@ -193,7 +193,7 @@ describe('settings form', () => {
       const allowed = await page.evaluate(async () => {
         const wasm = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
           await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
-        const rows = /** @type {import('../web/types.js').SettingRow[]} */ (wasm.settingsTable());
+        const rows = /** @type {import('../web/shared/types.js').SettingRow[]} */ (wasm.settingsTable());
         return Object.fromEntries(rows.map((row) => [row.key, row.allowed]));
       });
       const note = page.locator('[data-setting="learningRate"] [data-note]');

@@ -191,7 +191,7 @@ describe('hardening', () => {
       const keys = await page.evaluate(async () => {
         const module = /** @type {typeof import('../web/pkg/playground_wasm.js')} */ (
           await import(new URL('web/pkg/playground_wasm.js', document.baseURI).href));
-        const rows = /** @type {import('../web/types.js').SettingRow[]} */ (module.settingsTable());
+        const rows = /** @type {import('../web/shared/types.js').SettingRow[]} */ (module.settingsTable());
         return rows.map((row) => row.key);
       });
       const payloads = [
@@ -311,7 +311,7 @@ describe('hardening', () => {
     // Not withPage: the refused request is a console error here, on purpose.
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await page.route('**/web/network.js', (route) => route.abort());
+      await page.route('**/web/plane/network.js', (route) => route.abort());
       await page.goto(BASE_URL);
       await waitForNumbers(page, [['step-count', '==', 0], ['train-loss', '>', -Infinity]]);
       await page.waitForFunction(() => /could not load/

@@ -12,17 +12,17 @@ import { BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage } from '.
 /** @typedef {import('playwright-core').Page} Page */
 
 /**
- * What a chart drew, as web/plot.js `plotted` gives it.
+ * What a chart drew, as web/shared/plot.js `plotted` gives it.
  * @typedef {{x: number[], lines: Array<Array<number | null>>, xLabel: string}} Plotted
  */
 
 /** Pages played at once per language: the presets are paced, so the machine has time over. */
 const PAGES_PER_LANGUAGE = 2;
 
-/** @typedef {import('../web/lessons-content.js').Lesson} Lesson */
+/** @typedef {import('../web/plane/lessons-content.js').Lesson} Lesson */
 
 /**
- * The lessons as the page has them (web/lessons-content.js).
+ * The lessons as the page has them (web/plane/lessons-content.js).
  * @param {import('playwright-core').Browser} browser
  * @returns {Promise<Lesson[]>}
  */
@@ -32,8 +32,8 @@ async function pageLessons(browser) {
   await withPage(browser, async (page) => {
     await page.goto(`${BASE_URL}#v=1`);
     lessons = await page.evaluate(async () => {
-      /** @type {typeof import('../web/lessons-content.js')} */
-      const content = await import(new URL('web/lessons-content.js', document.baseURI).href);
+      /** @type {typeof import('../web/plane/lessons-content.js')} */
+      const content = await import(new URL('web/plane/lessons-content.js', document.baseURI).href);
       return content.LESSONS;
     });
   });
@@ -71,8 +71,8 @@ function distinctPresets(lessons) {
  */
 function plotted(page, id) {
   return page.evaluate(async (id) => {
-    /** @type {typeof import('../web/plot.js')} */
-    const plot = await import(new URL('web/plot.js', document.baseURI).href);
+    /** @type {typeof import('../web/shared/plot.js')} */
+    const plot = await import(new URL('web/shared/plot.js', document.baseURI).href);
     const canvas = /** @type {HTMLCanvasElement} */ (document.querySelector(`[data-testid="${id}"]`));
     const drawn = plot.plotted(canvas);
     if (!drawn) throw new Error(`the chart ${id} drew nothing`);
@@ -91,7 +91,7 @@ function lastOf(line) {
 
 /**
  * Reads figure `name` of a preset's checks off the page (see the Preset typedef in
- * web/lessons-content.js for what each means).
+ * web/plane/lessons-content.js for what each means).
  * @param {Page} page
  * @param {string} name
  * @returns {Promise<number | string | null>}

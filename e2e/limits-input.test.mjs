@@ -27,7 +27,7 @@ describe('input limits', () => {
       await openReady(page, 'numSamples=400');
       await page.getByTestId('user-point-count').waitFor();
       const limit = await page.evaluate(async () =>
-        (await import(new URL('web/files.js', document.baseURI).href)).MAX_FILE_BYTES);
+        (await import(new URL('web/plane/files.js', document.baseURI).href)).MAX_FILE_BYTES);
       // The largest files the page writes fit with room to spare: the weights of 8 layers of 64
       // units on all seven inputs and six classes, and the data of the most points (2,200).
       const largest = await page.evaluate(async () => {

@@ -17,7 +17,7 @@ import {
 } from './browser.mjs';
 
 /** The modules of the views web/main.js imports once the page is interactive. */
-const LATER_VIEWS = ['/web/network.js', '/web/lessons.js'];
+const LATER_VIEWS = ['/web/plane/network.js', '/web/shared/lessons.js'];
 /** Every element the tests drive or read, by data-testid. */
 const TEST_IDS = [
   'play', 'pause', 'step', 'epoch', 'reset', 'step-count', 'epoch-count', 'train-loss', 'test-loss',

@@ -1,29 +1,29 @@
 // The page's entry point and the only owner of mutable state: loads the wasm module, opens the
 // experiment in the address bar, and hands every view an `App` to read and change it through.
 
-import './strings.js';
+import './shared/strings.js';
 import init, { gridExtent, onPanic, palette } from './pkg/playground_wasm.js';
-import { createChartsView } from './charts.js';
+import { createChartsView } from './shared/charts.js';
 import {
   bindControls, findControls, paceOf, showError, showMetrics, showPlaying, showStatus,
-} from './controls.js';
-import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './crash.js';
-import { createFormView } from './form.js';
-import { createDataView } from './data.js';
-import { createHeatmap } from './heatmap.js';
-import { language, messageOf, setLanguage, t, translate } from './i18n.js';
-import { openLink, writeLink } from './link.js';
-import { createPlayer } from './player.js';
-import { createSampler } from './sampler.js';
-import { bindShare } from './share.js';
+} from './shared/controls.js';
+import { hasCrashed, recordPanic, showCrash, watchForCrashes } from './shared/crash.js';
+import { createFormView } from './shared/form.js';
+import { createDataView } from './plane/data.js';
+import { createHeatmap } from './plane/heatmap.js';
+import { language, messageOf, setLanguage, t, translate } from './shared/i18n.js';
+import { openLink, writeLink } from './shared/link.js';
+import { createPlayer } from './shared/player.js';
+import { createSampler } from './shared/sampler.js';
+import { bindShare } from './shared/share.js';
 
-/** @typedef {import('./types.js').Playground} Playground */
+/** @typedef {import('./shared/types.js').Playground} Playground */
 
 /**
  * What a view is told after every frame and every change.
  * @typedef {object} Frame
  * @property {Playground} playground the experiment (read it; change it only through `App`)
- * @property {import('./types.js').Metrics} metrics `playground.metrics()` of this frame
+ * @property {import('./shared/types.js').Metrics} metrics `playground.metrics()` of this frame
  */
 
 /**
@@ -324,7 +324,7 @@ function start() {
 
 /**
  * The modules of the views built once they have loaded, after the page is interactive.
- * @typedef {[typeof import('./network.js'), typeof import('./lessons.js')]} ImportedViews
+ * @typedef {[typeof import('./plane/network.js'), typeof import('./shared/lessons.js')]} ImportedViews
  */
 
 /**
@@ -332,5 +332,5 @@ function start() {
  * @returns {Promise<ImportedViews>}
  */
 function importViews() {
-  return Promise.all([import('./network.js'), import('./lessons.js')]);
+  return Promise.all([import('./plane/network.js'), import('./shared/lessons.js')]);
 }

@@ -9,8 +9,8 @@ import init, { Playground } from '../pkg/playground_wasm.js';
 import { rate, timingFrom } from './rate.js';
 import { W1, W2 } from './workloads.js';
 
-/** @typedef {import('../types.js').Playground} TypedPlayground */
-/** @typedef {import('../types.js').NeuronMaps} NeuronMaps */
+/** @typedef {import('../shared/types.js').Playground} TypedPlayground */
+/** @typedef {import('../shared/types.js').NeuronMaps} NeuronMaps */
 
 /** Samples, sample length and warm-up per figure, from the query (web/bench/rate.js). */
 const TIMING = timingFrom(new URLSearchParams(window.location.search));
@@ -36,8 +36,8 @@ try {
 }
 
 /**
- * A playground for the workload `link`, typed as the page's (web/types.js: the class's .d.ts
- * says `object` for what `neuronMaps` returns).
+ * A playground for the workload `link`, typed as the page's (web/shared/types.js: the class's
+ * .d.ts says `object` for what `neuronMaps` returns).
  * @param {string} link
  * @returns {TypedPlayground}
  */

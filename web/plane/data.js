@@ -3,11 +3,11 @@
 // one, and plane-keys.js does both from the keyboard. Added points are the link's `userPoints`,
 // so they travel with it. Also holds the export and import buttons of files.js.
 
-import { classColour } from './canvas.js';
+import { classColour } from '../shared/canvas.js';
 import { createFileButtons } from './files.js';
-import { addStrings, onLanguageChange, t, translate } from './i18n.js';
+import { addStrings, onLanguageChange, t, translate } from '../shared/i18n.js';
 import { attachPlaneKeys } from './plane-keys.js';
-import { gridExtent, maxUserPoints, palette, pointLimit } from './pkg/playground_wasm.js';
+import { gridExtent, maxUserPoints, palette, pointLimit } from '../pkg/playground_wasm.js';
 import { formatPoints, nearestIndex, parsePoints, round2 } from './points.js';
 
 /** @typedef {import('./points.js').HandPoint} HandPoint */
@@ -51,9 +51,9 @@ addStrings({
 
 /**
  * The data-by-hand toolbar, placed right under the plane that holds `canvas`.
- * @param {import('./main.js').App} app
+ * @param {import('../main.js').App} app
  * @param {HTMLCanvasElement} canvas the output heatmap
- * @returns {import('./main.js').View}
+ * @returns {import('../main.js').View}
  */
 export function createDataView(app, canvas) {
   const extent = Math.min(gridExtent(), pointLimit());

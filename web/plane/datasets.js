@@ -2,11 +2,11 @@
 // generator makes with the current classes, noise and data seed; choosing one is a radio
 // choice, so arrow keys move through them. No dataset math happens here.
 
-import { datasetPreview } from './pkg/playground_wasm.js';
-import { classColour } from './canvas.js';
-import { t } from './i18n.js';
-import { make } from './dom.js';
-import { choiceKey, settingKeys } from './strings.js';
+import { datasetPreview } from '../pkg/playground_wasm.js';
+import { classColour } from '../shared/canvas.js';
+import { t } from '../shared/i18n.js';
+import { make } from '../shared/dom.js';
+import { choiceKey, settingKeys } from '../shared/strings.js';
 
 /** Points per thumbnail. */
 const PREVIEW_POINTS = 160;
@@ -17,10 +17,10 @@ const DOT_RADIUS = 1.6;
 
 /**
  * A picker for a choice setting of datasets (`dataset` or `regDataset`), as a form field.
- * @param {import('./fields.js').SettingRow} row
+ * @param {import('../shared/fields.js').SettingRow} row
  * @param {(value: string) => void} apply  called with the chosen dataset's link name
  * @param {{palette: Uint8Array, extent: number}} plane  class colours and the plane's extent
- * @returns {import('./fields.js').Field}
+ * @returns {import('../shared/fields.js').Field}
  */
 export function createDatasetField(row, apply, plane) {
   const keys = settingKeys(row.key);

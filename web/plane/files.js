@@ -10,8 +10,8 @@
 // A file larger than `MAX_FILE_BYTES` is refused before it is read, so that choosing the wrong
 // file (a video, a disk image) never stalls the tab.
 
-import { addStrings, messageOf, t } from './i18n.js';
-import { maxUserPoints, parseData, pointLimit } from './pkg/playground_wasm.js';
+import { addStrings, messageOf, t } from '../shared/i18n.js';
+import { maxUserPoints, parseData, pointLimit } from '../pkg/playground_wasm.js';
 import { formatPoints, pickPoints } from './points.js';
 
 /**
@@ -77,7 +77,7 @@ addStrings({
 
 /**
  * Adds the export and import buttons to `container`.
- * @param {import('./main.js').App} app
+ * @param {import('../main.js').App} app
  * @param {HTMLElement} container
  * @param {(text: string | null) => void} notify shows a note about what happened
  */
@@ -276,7 +276,7 @@ function arrow(/** @type {string} */ path) {
 }
 
 /** The dataset's name, for file names. */
-function datasetName(/** @type {import('./main.js').Playground} */ playground) {
+function datasetName(/** @type {import('../main.js').Playground} */ playground) {
   const values = playground.values();
   return values.problem === 'regression' ? values.regDataset : values.dataset;
 }

@@ -1,7 +1,7 @@
 // Draws the output plane: the predicted class regions as one small image scaled up smoothly,
 // the data points on top in their class colours, and the axes' ticks. Knows nothing of training.
 
-import { classColour, fitCanvas } from './canvas.js';
+import { classColour, fitCanvas } from '../shared/canvas.js';
 
 /** Radius of a data point, in CSS pixels. */
 const POINT_RADIUS = 3.5;

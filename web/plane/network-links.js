@@ -19,7 +19,7 @@ const POSITIVE = '8, 119, 189';
 /**
  * @typedef {import('./network-layout.js').Layout} Layout
  * @typedef {import('./network-layout.js').Link} Link
- * @typedef {import('./types.js').Layer} Layer `playground.weights()`, one per layer
+ * @typedef {import('../shared/types.js').Layer} Layer `playground.weights()`, one per layer
  */
 
 /**

@@ -3,7 +3,7 @@
 // is painted on the picture's one canvas beneath), each hidden layer's unit buttons and count,
 // and the "+N" markers. Text only, never HTML.
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 import { LABEL_WIDTH } from './network-layout.js';
 import { FEATURES, paintMap } from './neuron-maps.js';
 

@@ -1,7 +1,7 @@
 // The network panel's fixed parts: its title, the hidden-layer buttons and count, the stage
 // (a canvas for links behind a box of nodes) and the caption; and how the picture prints numbers.
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * @typedef {object} Panel

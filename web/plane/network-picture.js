@@ -3,7 +3,7 @@
 // unit's map and bias marker on top; and the hover boxes. One canvas, not one per unit: each
 // canvas costs the compositor a texture per update. Holds the last maps and weights.
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 import { layout, linkAt } from './network-layout.js';
 import { drawLinks, weightOf } from './network-links.js';
 import { buildNodes, unitName } from './network-nodes.js';
@@ -20,7 +20,7 @@ const BIAS_SCALE = 1;
  * @typedef {import('./network-layout.js').Link} Link
  * @typedef {import('./network-links.js').Layer} Layer
  * @typedef {import('./weight-editor.js').Target} Target
- * @typedef {import('./types.js').NeuronMaps} Maps `neuronMaps()`
+ * @typedef {import('../shared/types.js').NeuronMaps} Maps `neuronMaps()`
  */
 
 /**

@@ -1,7 +1,7 @@
 // The network picture's words in English and Chinese: its title, layer and unit controls,
 // feature toggles, hover texts and the weight editor.
 
-import { addStrings } from './i18n.js';
+import { addStrings } from '../shared/i18n.js';
 
 addStrings({
   en: {

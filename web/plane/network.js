@@ -4,21 +4,21 @@
 // experiment and changes it only through `App`; redraws at a pace that keeps frames short.
 
 import './network-strings.js';
-import { language, onLanguageChange, t } from './i18n.js';
+import { language, onLanguageChange, t } from '../shared/i18n.js';
 import { createPacer } from './network-pacer.js';
 import { buildPanel } from './network-panel.js';
 import { createPicture } from './network-picture.js';
 import { FEATURES, featureMaps } from './neuron-maps.js';
-import { settingsTable } from './settings-table.js';
+import { settingsTable } from '../shared/settings-table.js';
 import { createWeightEditor } from './weight-editor.js';
 
 /** Pixels per side of every unit's map: small, so that drawing them stays cheap. */
 const THUMB = 20;
 
 /**
- * @typedef {import('./main.js').App} App
- * @typedef {import('./main.js').View} View
- * @typedef {import('./main.js').Playground} Playground
+ * @typedef {import('../main.js').App} App
+ * @typedef {import('../main.js').View} View
+ * @typedef {import('../main.js').Playground} Playground
  * @typedef {import('./network-layout.js').Structure} Structure
  * @typedef {import('./weight-editor.js').Target} Target
  */
@@ -37,7 +37,7 @@ export function createNetworkView(app, root) {
   const dom = buildPanel(root);
   const picture = createPicture(dom, THUMB, featureMaps(THUMB), limits.units);
   const state = { query: '', step: -1, width: 0, language: language(), visible: true, dirty: true };
-  /** @type {import('./types.js').NeuronMaps | undefined} The last maps, refilled in place by the next draw. */
+  /** @type {import('../shared/types.js').NeuronMaps | undefined} The last maps, refilled in place by the next draw. */
   let maps;
 
   /** New elements for `structure` at the panel's width, keeping keyboard focus where it was. */

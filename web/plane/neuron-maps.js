@@ -3,8 +3,8 @@
 // |value| so its shape shows whatever the activation's range (ReLU, tanh, sigmoid alike). The
 // features' own maps come from the engine.
 
-import { featureMaps as engineFeatureMaps } from './pkg/playground_wasm.js';
-import { settingsTable } from './settings-table.js';
+import { featureMaps as engineFeatureMaps } from '../pkg/playground_wasm.js';
+import { settingsTable } from '../shared/settings-table.js';
 
 /** Negative values: TensorFlow Playground's orange (class 0's colour). */
 const NEGATIVE = [245, 147, 34];

@@ -3,7 +3,7 @@
 // click does. Which point that is, and storing it, stay data.js's: this module turns keys into
 // plane positions and calls back.
 
-import { addStrings, t } from './i18n.js';
+import { addStrings, t } from '../shared/i18n.js';
 import { round2 } from './points.js';
 
 /** Plane units one arrow key moves the cursor. */

@@ -3,7 +3,7 @@
 // Refuses what is not a finite 32-bit number (empty, not a number, `1e39`) next to the field,
 // before the playground sees it; knows nothing of the playground.
 
-import { t } from './i18n.js';
+import { t } from '../shared/i18n.js';
 
 /**
  * One parameter: the weight of layer `layer` (`weights()[layer]`) from input `from` to unit

@@ -1,4 +1,4 @@
-// The words of the "How wrong it is" card (web/charts.js) in English and Chinese.
+// The words of the "How wrong it is" card (web/shared/charts.js) in English and Chinese.
 
 import { addStrings } from './i18n.js';
 

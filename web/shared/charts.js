@@ -23,10 +23,10 @@ const TEST_DASH = [7, 4];
 /**
  * The card's view: give it the card element and the sampler that trains; main.js calls
  * `update` after every frame, the sampler hands it samples between frames.
- * @param {import('./main.js').App} app
+ * @param {import('../main.js').App} app
  * @param {HTMLElement} root the card
  * @param {import('./sampler.js').Sampler} sampler
- * @returns {import('./main.js').View}
+ * @returns {import('../main.js').View}
  */
 export function createChartsView(app, root, sampler) {
   /**

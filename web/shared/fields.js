@@ -3,7 +3,7 @@
 // what the learner typed strictly and applies only a value the engine accepts; otherwise it
 // shows what is allowed in its note. Labels and help come from the table through i18n keys.
 
-import { parseLink, randomSeed } from './pkg/playground_wasm.js';
+import { parseLink, randomSeed } from '../pkg/playground_wasm.js';
 import { language, t } from './i18n.js';
 import { diceIcon, make } from './dom.js';
 import { choiceKey, settingKeys } from './strings.js';

@@ -4,9 +4,9 @@
 // change brings along and which notes apply; the form follows the experiment whenever its link
 // changes.
 
-import { gridExtent, palette, randomSeed } from './pkg/playground_wasm.js';
+import { gridExtent, palette, randomSeed } from '../pkg/playground_wasm.js';
 import { onLanguageChange } from './i18n.js';
-import { createDatasetField } from './datasets.js';
+import { createDatasetField } from '../plane/datasets.js';
 import { make } from './dom.js';
 import { createField } from './fields.js';
 import { settingsTable } from './settings-table.js';
@@ -50,9 +50,9 @@ const SLIDERS = { noise: '%', percTrainData: '%' };
 /**
  * The form as a view. It fills `#data-panel`, `#training-panel`, `#view-settings` and
  * `#language-setting` under `root`.
- * @param {import('./main.js').App} app
+ * @param {import('../main.js').App} app
  * @param {ParentNode} root
- * @returns {import('./main.js').View}
+ * @returns {import('../main.js').View}
  */
 export function createFormView(app, root) {
   const table = settingsTable();

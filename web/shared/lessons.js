@@ -5,7 +5,7 @@
 import { pathIcon } from './dom.js';
 import { addStrings, translate } from './i18n.js';
 import { createLessonLayout } from './lesson-layout.js';
-import { LESSONS } from './lessons-content.js';
+import { LESSONS } from '../plane/lessons-content.js';
 
 addStrings({
   en: {
@@ -31,9 +31,9 @@ addStrings(lessonStrings());
 
 /**
  * The lessons panel, built inside `root`.
- * @param {import('./main.js').App} app
+ * @param {import('../main.js').App} app
  * @param {HTMLElement} root
- * @returns {import('./main.js').View}
+ * @returns {import('../main.js').View}
  */
 export function createLessonsView(app, root) {
   root.dataset.i18nLabel = 'lessons.title';

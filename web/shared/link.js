@@ -1,7 +1,7 @@
 // The share link in the address bar: reading it leniently into a playground (bad settings
 // fall back to their defaults and are reported), and writing the current one back.
 
-import { Playground, parseLink } from './pkg/playground_wasm.js';
+import { Playground, parseLink } from '../pkg/playground_wasm.js';
 
 /** @typedef {import('./types.js').ParsedLink} ParsedLink */
 

@@ -1,7 +1,7 @@
 // The engine's settings table, converted from wasm once and shared by the views that read it
 // (the form builds its fields from it, the network picture its limits).
 
-import { settingsTable as readTable } from './pkg/playground_wasm.js';
+import { settingsTable as readTable } from '../pkg/playground_wasm.js';
 
 /** @typedef {import('./types.js').SettingRow} SettingRow */
 

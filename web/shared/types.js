@@ -1,6 +1,7 @@
 // The shapes of the plain objects the engine hands the page through web/pkg, whose .d.ts can
 // only call them `any`, `object` or `Array<any>`: JSDoc types and nothing that runs. Modules
-// name them with `import('./types.js').Name` in JSDoc, so the browser never fetches this file.
+// name them with `import('../shared/types.js').Name` (or `./types.js` beside it) in JSDoc, so the
+// browser never fetches this file.
 // crates/wasm writes each shape (the file named beside it); when it grows a field, add it here,
 // and `cargo xtask test --stage types` checks every use.
 
@@ -123,7 +124,7 @@
  * `heatmapRgba`'s pixels are copied out of the wasm memory into an `ArrayBuffer` of their own
  * (never a shared one, as `ImageData` requires). link.js and web/bench/bench.js make one from
  * the class.
- * @typedef {Omit<import('./pkg/playground_wasm.js').Playground,
+ * @typedef {Omit<import('../pkg/playground_wasm.js').Playground,
  *   'metrics' | 'values' | 'weights' | 'neuronMaps' | 'formChange' | 'relevant' | 'heatmapRgba'> & {
  *   metrics(): Metrics,
  *   values(): Values,

@@ -15,7 +15,7 @@ pub const DEFAULT_OUT: &str = "target/dist";
 /// Directories under web/ that are not part of the page (the benchmark page).
 const SKIPPED_DIRS: [&str; 1] = ["bench"];
 /// Files under web/ that the browser never loads: wasm-pack's npm metadata, and the page's
-/// JSDoc types (web/types.js, read only by `tsc`).
+/// JSDoc types (web/shared/types.js, read only by `tsc`).
 const SKIPPED_FILES: [&str; 3] = ["package.json", "README.md", "types.js"];
 /// Endings of files the browser never loads: type declarations.
 const SKIPPED_ENDINGS: [&str; 1] = [".d.ts"];
@@ -209,8 +209,8 @@ mod tests {
         for (path, text) in [
             ("repo/index.html", "<!doctype html>"),
             ("repo/web/main.js", "import './pkg/p.js';"),
-            ("repo/web/style.css", "body {}"),
-            ("repo/web/types.js", "export {};"),
+            ("repo/web/shared/style.css", "body {}"),
+            ("repo/web/shared/types.js", "export {};"),
             ("repo/web/pkg/p.js", "export default 1;"),
             ("repo/web/pkg/p_bg.wasm", "\0asm"),
             ("repo/web/pkg/p.d.ts", "declare"),
@@ -245,7 +245,7 @@ mod tests {
                 "web/main.js",
                 "web/pkg/p.js",
                 "web/pkg/p_bg.wasm",
-                "web/style.css"
+                "web/shared/style.css"
             ]
         );
         for file in &files {
@@ -256,7 +256,7 @@ mod tests {
             Some(b"\0asm".to_vec())
         );
         assert!(!out.join("web/bench").exists() && !out.join("e2e").exists());
-        assert!(!out.join("web/types.js").exists());
+        assert!(!out.join("web/shared/types.js").exists());
         Ok(())
     }
 
