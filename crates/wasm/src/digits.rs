@@ -95,6 +95,12 @@ impl DigitsLab {
         self.session.steps_left_in_epoch() as f64
     }
 
+    /// Whether training has stopped by itself (early stopping or divergence);
+    /// `metrics().stop` says why.
+    pub fn stopped(&self) -> bool {
+        self.session.stopped().is_some()
+    }
+
     /// Updates taken.
     pub fn step(&self) -> f64 {
         self.session.step() as f64
