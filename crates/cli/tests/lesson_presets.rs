@@ -1,5 +1,6 @@
-//! Every lesson preset says what it shows: `web/lessons-content.js` and
-//! `web/lessons-troubles.js` are read for each preset's link and its `checks`,
+//! Every lesson preset says what it shows: `web/plane/lessons-content.js`,
+//! `web/plane/lessons-troubles.js` and the digits lab's `web/labs/digits/lessons.js`
+//! are read for each preset's link and its `checks`,
 //! the CLI trains the link with the epoch budget the page pauses at (its
 //! `pauseAt`, else until training stops by itself), and each check holds on the
 //! figures the CLI prints. e2e/lesson-claims.test.mjs checks the same in the page.
@@ -9,8 +10,12 @@ use std::process::Command;
 
 use serde_json::Value;
 
-/// The lesson files, in the order the page lists them.
-const SOURCES: [&str; 2] = ["lessons-content.js", "lessons-troubles.js"];
+/// The lesson files under web/, each lab's in the order its page lists them.
+const SOURCES: [&str; 3] = [
+    "plane/lessons-content.js",
+    "plane/lessons-troubles.js",
+    "labs/digits/lessons.js",
+];
 
 /// One preset: its id, its link and what it claims.
 struct Preset {
@@ -130,7 +135,10 @@ impl Run {
             |key: &str| -> Vec<f64> { self.epochs.iter().map(|line| number(line, key)).collect() };
         match name {
             "trainLoss" | "testLoss" | "trainAccuracy" | "testAccuracy" | "epoch" | "step"
-            | "bestEpoch" | "stop" | "cause" => s[name].clone(),
+            | "bestEpoch" | "stop" | "cause" | "parameters" => s[name].clone(),
+            "shift1" | "shift2" | "shift3" => {
+                s["shiftedAccuracy"][usize::from(name.as_bytes()[5] - b'0')].clone()
+            }
             "rises" => {
                 let losses = series("trainLoss");
                 Value::from(losses.windows(2).filter(|w| w[1] > w[0]).count())
