@@ -4,54 +4,21 @@
 //! "Maps" compute every neuron's map; `w2GridPerSecond` only the outputs.
 //! Under `cargo test --benches` every figure is taken once, as a smoke test.
 
+mod timing;
+
 use std::hint::black_box;
-use std::time::Instant;
 
 use playground::{Config, Session};
+use timing::rate;
 
 /// W1: TensorFlow Playground's setting (kept identical to web/bench/workloads.js).
 const W1: &str = "dataset=spiral&numSamples=500&percTrainData=50&networkShape=8,8&activation=tanh&learningRate=0.03&batchSize=10";
 /// W2: CS231n's spiral classifier (kept identical to web/bench/workloads.js).
 const W2: &str = "dataset=spiral&classes=3&numSamples=334&percTrainData=90&noise=20&networkShape=64,64&activation=relu&loss=crossEntropy&optimizer=adam&learningRate=0.01&batchSize=300";
 
-/// Untimed work before each figure, in milliseconds, when measuring.
-const WARM_UP_MS: f64 = 500.0;
-
 fn session(link: &str) -> Session {
     let config = Config::from_query(link).unwrap_or_else(|e| panic!("{link}: {e}"));
     Session::new(config).unwrap_or_else(|e| panic!("{link}: {e}"))
-}
-
-/// Operations per second of `run`: the median of `samples` samples of at least `sample_ms`,
-/// after `WARM_UP_MS` of untimed single runs (the bench page warms up the same way, there so
-/// that V8 has compiled the hot functions with its optimizing tier).
-fn rate(mut run: impl FnMut(u64), samples: usize, sample_ms: f64) -> f64 {
-    let warm_up = if sample_ms > 0.0 { WARM_UP_MS } else { 0.0 };
-    let start = Instant::now();
-    loop {
-        run(1);
-        if start.elapsed().as_secs_f64() * 1000.0 >= warm_up {
-            break;
-        }
-    }
-    let mut n = 1u64;
-    loop {
-        let start = Instant::now();
-        run(n);
-        if start.elapsed().as_secs_f64() * 1000.0 >= sample_ms / 4.0 || n >= 1 << 24 {
-            break;
-        }
-        n *= 2;
-    }
-    let mut rates: Vec<f64> = (0..samples)
-        .map(|_| {
-            let start = Instant::now();
-            run(n);
-            n as f64 / start.elapsed().as_secs_f64()
-        })
-        .collect();
-    rates.sort_by(f64::total_cmp);
-    rates[rates.len() / 2]
 }
 
 fn main() {

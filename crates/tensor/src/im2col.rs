@@ -1,6 +1,8 @@
-//! Raw loops over NCHW images for the image ops: window geometry, im2col and
-//! its adjoint col2im, and the pooling windows. Owns index arithmetic only;
-//! knows nothing of tapes or gradients stores.
+//! Raw loops over NCHW images for the image ops: window geometry, im2col over a
+//! batch and its transpose im2row, the adjoint row2im, and the pooling windows.
+//! Each unfolding reads a copy of the image with its border of zeros, so no
+//! loop tests for the padding. Owns index arithmetic only; knows nothing of
+//! tapes or gradients stores.
 
 /// Where a square `k x k` window visits an image of `h x w` pixels: every
 /// `stride` pixels, over the image padded by `padding` zeros on every side.
@@ -42,63 +44,143 @@ impl Window {
             && self.w + 2 * self.padding >= self.k
     }
 
-    /// The unpadded image coordinate that output coordinate `o` (along an axis
-    /// of `size` pixels) sees at window offset `i`, or `None` in the padding.
-    fn source(&self, o: usize, i: usize, size: usize) -> Option<usize> {
-        (o * self.stride + i)
-            .checked_sub(self.padding)
-            .filter(|&at| at < size)
+    /// Width of the padded image, `w + 2 padding`.
+    fn padded_w(&self) -> usize {
+        self.w + 2 * self.padding
+    }
+
+    /// Elements of one padded channel, `(h + 2 padding) * (w + 2 padding)`.
+    pub(crate) fn padded_len(&self) -> usize {
+        (self.h + 2 * self.padding) * self.padded_w()
     }
 }
 
-/// Unfolds one image `x[c, h, w]` into `cols[c * k * k, out_h * out_w]`: row
-/// `(ch, ki, kj)` holds, for every window position, the pixel at offset
-/// `(ki, kj)` of that window in channel `ch` (0 in the padding). A convolution
-/// is then one matrix product `weights[f, c * k * k] @ cols`.
-pub(crate) fn im2col(x: &[f32], channels: usize, win: Window, cols: &mut [f32]) {
-    let (out_h, out_w, k) = (win.out_h(), win.out_w(), win.k);
-    let mut rows = cols.chunks_exact_mut(out_h * out_w);
-    for image in x.chunks_exact(win.h * win.w).take(channels) {
-        for ki in 0..k {
-            for kj in 0..k {
-                let Some(row) = rows.next() else { return };
-                for (oy, out_row) in row.chunks_exact_mut(out_w).enumerate() {
-                    let Some(iy) = win.source(oy, ki, win.h) else {
-                        out_row.fill(0.0);
-                        continue;
-                    };
-                    let image_row = &image[iy * win.w..][..win.w];
-                    for (ox, v) in out_row.iter_mut().enumerate() {
-                        *v = win.source(ox, kj, win.w).map_or(0.0, |ix| image_row[ix]);
-                    }
+/// Unfolds images `x[n, c, h, w]` into `cols[c * k * k, n * out_h * out_w]`
+/// (im2col over the batch): column `(image, oy, ox)` holds the window at
+/// `(oy, ox)`, channel by channel, `k` pixels of each of its `k` rows (0 in
+/// the padding). A convolution of every image is then one matrix product
+/// `weights @ cols`. `padded` (`c * padded_len` elements) receives each image
+/// with its border of zeros.
+pub(crate) fn im2col(
+    x: &[f32],
+    channels: usize,
+    win: Window,
+    padded: &mut [f32],
+    cols: &mut [f32],
+) {
+    let image_len = channels * win.h * win.w;
+    let (images, positions) = (x.len() / image_len, win.positions());
+    padded.fill(0.0);
+    for (n, image) in x.chunks_exact(image_len).enumerate() {
+        copy_padded(image, win, padded);
+        for_each_entry(channels, win, |column, corner| {
+            let row = &mut cols[(column * images + n) * positions..][..positions];
+            for (oy, out) in row.chunks_exact_mut(win.out_w()).enumerate() {
+                let from = &padded[corner + oy * win.stride * win.padded_w()..];
+                for (ox, out) in out.iter_mut().enumerate() {
+                    *out = from[ox * win.stride];
                 }
+            }
+        });
+    }
+}
+
+/// Unfolds images `x[n, c, h, w]` into `rows[n * out_h * out_w, c * k * k]`
+/// (im2col, transposed): row `(image, oy, ox)` holds the window at `(oy, ox)`,
+/// channel by channel, `k` pixels of each of its `k` rows (0 in the padding).
+/// A convolution of every image is then one matrix product `rows @ weights^T`.
+/// `padded` (`c * padded_len` elements) receives each image with its border of zeros.
+pub(crate) fn im2row(
+    x: &[f32],
+    channels: usize,
+    win: Window,
+    padded: &mut [f32],
+    rows: &mut [f32],
+) {
+    let patch = channels * win.k * win.k;
+    padded.fill(0.0);
+    let images = x.chunks_exact(channels * win.h * win.w);
+    for (image, rows) in images.zip(rows.chunks_exact_mut(win.positions() * patch)) {
+        copy_padded(image, win, padded);
+        for_each_entry(channels, win, |column, corner| {
+            let mut at = column;
+            for oy in 0..win.out_h() {
+                let mut from = corner + oy * win.stride * win.padded_w();
+                for _ in 0..win.out_w() {
+                    rows[at] = padded[from];
+                    at += patch;
+                    from += win.stride;
+                }
+            }
+        });
+    }
+}
+
+/// The adjoint of [`im2row`]: adds every entry of `rows` back into the pixel
+/// of `dx[n, c, h, w]` it was copied from (padding entries are dropped). Within
+/// an image, each pixel adds its entries to its old value offset by offset
+/// (`(c, ki, kj)` ascending), window by window (row-major) within each: the
+/// order of im2col's matrix, row after row. `padded` as for [`im2row`].
+pub(crate) fn row2im_acc(
+    rows: &[f32],
+    channels: usize,
+    win: Window,
+    padded: &mut [f32],
+    dx: &mut [f32],
+) {
+    let patch = channels * win.k * win.k;
+    let images = dx.chunks_exact_mut(channels * win.h * win.w);
+    for (image, rows) in images.zip(rows.chunks_exact(win.positions() * patch)) {
+        copy_padded(image, win, padded);
+        for_each_entry(channels, win, |column, corner| {
+            let mut at = column;
+            for oy in 0..win.out_h() {
+                let mut to = corner + oy * win.stride * win.padded_w();
+                for _ in 0..win.out_w() {
+                    padded[to] += rows[at];
+                    at += patch;
+                    to += win.stride;
+                }
+            }
+        });
+        copy_unpadded(padded, win, image);
+    }
+}
+
+/// Calls `visit(column, corner)` for every window offset `(c, ki, kj)` in
+/// ascending order: its row of [`im2col`]'s matrix (column of [`im2row`]'s)
+/// and the index in the padded channels of the pixel it reads in the first window.
+fn for_each_entry(channels: usize, win: Window, mut visit: impl FnMut(usize, usize)) {
+    let mut column = 0;
+    for ch in 0..channels {
+        for ki in 0..win.k {
+            for kj in 0..win.k {
+                visit(column, ch * win.padded_len() + ki * win.padded_w() + kj);
+                column += 1;
             }
         }
     }
 }
 
-/// The adjoint of [`im2col`]: adds every entry of `cols` back into the pixel
-/// of `dx[c, h, w]` it was copied from (padding entries are dropped). Pixels
-/// seen by several windows sum their entries in row-major order of `cols`.
-pub(crate) fn col2im_acc(cols: &[f32], channels: usize, win: Window, dx: &mut [f32]) {
-    let (out_h, out_w, k) = (win.out_h(), win.out_w(), win.k);
-    let mut rows = cols.chunks_exact(out_h * out_w);
-    for image in dx.chunks_exact_mut(win.h * win.w).take(channels) {
-        for ki in 0..k {
-            for kj in 0..k {
-                let Some(row) = rows.next() else { return };
-                for (oy, col_row) in row.chunks_exact(out_w).enumerate() {
-                    let Some(iy) = win.source(oy, ki, win.h) else {
-                        continue;
-                    };
-                    let image_row = &mut image[iy * win.w..][..win.w];
-                    for (ox, &v) in col_row.iter().enumerate() {
-                        if let Some(ix) = win.source(ox, kj, win.w) {
-                            image_row[ix] += v;
-                        }
-                    }
-                }
-            }
+/// Copies `image[c, h, w]` into the middle of `padded`'s channels (their
+/// borders are left as they are).
+fn copy_padded(image: &[f32], win: Window, padded: &mut [f32]) {
+    let planes = padded.chunks_exact_mut(win.padded_len());
+    for (plane, padded) in image.chunks_exact(win.h * win.w).zip(planes) {
+        let padded_rows = padded[win.padding * win.padded_w()..].chunks_mut(win.padded_w());
+        for (row, padded_row) in plane.chunks_exact(win.w).zip(padded_rows) {
+            padded_row[win.padding..][..win.w].copy_from_slice(row);
+        }
+    }
+}
+
+/// Copies the middle of `padded`'s channels back into `image[c, h, w]`.
+fn copy_unpadded(padded: &[f32], win: Window, image: &mut [f32]) {
+    let planes = padded.chunks_exact(win.padded_len());
+    for (plane, padded) in image.chunks_exact_mut(win.h * win.w).zip(planes) {
+        let padded_rows = padded[win.padding * win.padded_w()..].chunks(win.padded_w());
+        for (row, padded_row) in plane.chunks_exact_mut(win.w).zip(padded_rows) {
+            row.copy_from_slice(&padded_row[win.padding..][..win.w]);
         }
     }
 }
@@ -108,10 +190,12 @@ pub(crate) fn col2im_acc(cols: &[f32], channels: usize, win: Window, dx: &mut [f
 pub(crate) fn window_argmax(image: &[f32], win: Window, oy: usize, ox: usize) -> usize {
     let (top, left) = (oy * win.stride, ox * win.stride);
     let mut best = top * win.w + left;
+    let mut most = image[best];
     for y in top..top + win.k {
-        for x in left..left + win.k {
-            if image[y * win.w + x] > image[best] {
-                best = y * win.w + x;
+        let first = y * win.w + left;
+        for (at, &v) in image[first..][..win.k].iter().enumerate() {
+            if v > most {
+                (best, most) = (first + at, v);
             }
         }
     }
@@ -146,7 +230,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn im2col_lays_out_padded_windows_and_col2im_adds_them_back() {
+    fn im2row_lays_out_padded_windows_and_row2im_adds_them_back() {
         // x = [1 2; 3 4], k = 2, padding 1, stride 1: 3 x 3 windows over
         //     0 0 0 0
         //     0 1 2 0
@@ -159,19 +243,55 @@ mod tests {
             stride: 1,
             padding: 1,
         };
-        let mut cols = [f32::NAN; 36];
-        im2col(&[1.0, 2.0, 3.0, 4.0], 1, win, &mut cols);
+        let mut padded = [f32::NAN; 16];
+        let mut rows = [f32::NAN; 36];
+        im2row(&[1.0, 2.0, 3.0, 4.0], 1, win, &mut padded, &mut rows);
         #[rustfmt::skip]
         let expected = [
-            0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 0.0, 3.0, 4.0, // top-left of each window
-            0.0, 0.0, 0.0, 1.0, 2.0, 0.0, 3.0, 4.0, 0.0, // top-right
-            0.0, 1.0, 2.0, 0.0, 3.0, 4.0, 0.0, 0.0, 0.0, // bottom-left
-            1.0, 2.0, 0.0, 3.0, 4.0, 0.0, 0.0, 0.0, 0.0, // bottom-right
+            0.0, 0.0, 0.0, 1.0, // top-left window
+            0.0, 0.0, 1.0, 2.0,
+            0.0, 0.0, 2.0, 0.0,
+            0.0, 1.0, 0.0, 3.0, // middle row of windows
+            1.0, 2.0, 3.0, 4.0,
+            2.0, 0.0, 4.0, 0.0,
+            0.0, 3.0, 0.0, 0.0, // bottom row of windows
+            3.0, 4.0, 0.0, 0.0,
+            4.0, 0.0, 0.0, 0.0,
         ];
-        assert_eq!(cols, expected);
+        assert_eq!(rows, expected);
+        // im2col lays out the same windows as columns
+        let mut cols = [f32::NAN; 36];
+        im2col(&[1.0, 2.0, 3.0, 4.0], 1, win, &mut padded, &mut cols);
+        for (window, row) in expected.chunks_exact(4).enumerate() {
+            for (offset, &value) in row.iter().enumerate() {
+                assert_eq!(cols[offset * 9 + window], value);
+            }
+        }
         // each pixel is seen by all four windows that contain it
         let mut dx = [0.0; 4];
-        col2im_acc(&[1.0; 36], 1, win, &mut dx);
+        row2im_acc(&[1.0; 36], 1, win, &mut padded, &mut dx);
         assert_eq!(dx, [4.0; 4]);
+    }
+
+    #[test]
+    fn im2row_of_strided_windows_pads_the_left_of_the_first_and_the_right_of_the_last() {
+        // x = [1 2 3], k = 3, padding 1, stride 2: the windows start at padded
+        // columns 0 and 2 of 0 1 2 3 0, between padded rows 0 and 2
+        let win = Window {
+            h: 1,
+            w: 3,
+            k: 3,
+            stride: 2,
+            padding: 1,
+        };
+        let mut padded = [f32::NAN; 15];
+        let mut rows = [f32::NAN; 18];
+        im2row(&[1.0, 2.0, 3.0], 1, win, &mut padded, &mut rows);
+        #[rustfmt::skip]
+        let expected = [
+            0.0, 0.0, 0.0, 0.0, 1.0, 2.0, 0.0, 0.0, 0.0,
+            0.0, 0.0, 0.0, 2.0, 3.0, 0.0, 0.0, 0.0, 0.0,
+        ];
+        assert_eq!(rows, expected);
     }
 }

@@ -1,10 +1,13 @@
 //! Image ops on NCHW tensors: the forwards of `conv2d`, `max_pool2d` and
 //! `avg_pool2d` and the functions their gradient rules in `backward` call,
 //! plus `flatten` and `add_channel_bias` built from other ops. A convolution is
-//! im2col then the matrix product of `kernels`, so it has the same bits on
-//! every target. The index loops live in `im2col`.
+//! im2col over a chunk of the batch (a column per window of every image) then
+//! one matrix product of `kernels` per chunk, so it has the same bits on every
+//! target; its gradients are products over im2row's transposed layout, whose
+//! left side (the output gradient, mostly zeros after ReLU and max pooling)
+//! takes the kernels' sparse path. The index loops live in `im2col`.
 
-use crate::im2col::{Window, col2im_acc, im2col, window_add, window_argmax, window_sum};
+use crate::im2col::{Window, im2col, im2row, row2im_acc, window_add, window_argmax, window_sum};
 use crate::tape::Op;
 use crate::{Shape, Tape, Var, kernels};
 
@@ -55,32 +58,51 @@ impl Conv {
         }
     }
 
+    /// Length of one filter, `c * k * k`: the rows of the [`im2col`] matrix.
+    fn patch_len(&self) -> usize {
+        self.c * self.win.k * self.win.k
+    }
+
     /// Elements of one input image, `c * h * w`.
     fn image_len(&self) -> usize {
         self.c * self.win.h * self.win.w
     }
 
-    /// Length of one filter, `c * k * k`: the rows of the im2col matrix.
-    fn patch_len(&self) -> usize {
-        self.c * self.win.k * self.win.k
-    }
-
     /// Elements of one output image, `f * out_h * out_w`.
-    fn out_len(&self) -> usize {
+    fn out_image_len(&self) -> usize {
         self.f * self.win.positions()
     }
 
-    /// Elements of one im2col matrix, `patch_len * out_h * out_w`.
-    fn cols_len(&self) -> usize {
-        self.patch_len() * self.win.positions()
+    /// Images unfolded at a time: as many as keep a chunk's [`im2col`] matrix
+    /// and its output within [`CHUNK_ELEMENTS`] each (at least one), so the
+    /// scratch stays small (in cache, and below the size that a fresh
+    /// allocation maps new pages for) whatever the batch.
+    fn chunk(&self) -> usize {
+        let per_image = self.win.positions() * self.patch_len().max(self.f);
+        (CHUNK_ELEMENTS / per_image).max(1)
     }
 
-    /// The scratch the gradient functions need: an im2col matrix plus room for
-    /// its transpose (weights) or for the transposed weights (input).
+    /// The scratch of the forward and of each gradient function: a chunk's
+    /// [`im2col`] (or [`im2row`]) matrix, its output (or output gradient) laid
+    /// out otherwise, and one padded image.
     pub(crate) fn grad_scratch_len(&self) -> usize {
-        self.cols_len() + self.cols_len().max(self.f * self.patch_len())
+        let windows = self.chunk() * self.win.positions();
+        windows * (self.patch_len() + self.f) + self.c * self.win.padded_len()
+    }
+
+    /// Splits [`Conv::grad_scratch_len`] elements into the matrix of `images`
+    /// images, their output and the padded image.
+    fn split<'a>(&self, scratch: &'a mut [f32], images: usize) -> [&'a mut [f32]; 3] {
+        let windows = images * self.win.positions();
+        let (matrix, rest) = scratch.split_at_mut(windows * self.patch_len());
+        let (out, rest) = rest.split_at_mut(windows * self.f);
+        [matrix, out, &mut rest[..self.c * self.win.padded_len()]]
     }
 }
+
+/// The most elements of a convolution's unfolded matrix, and of its output,
+/// for one chunk of images (64 KiB each).
+const CHUNK_ELEMENTS: usize = 16 * 1024;
 
 /// Checks a pooling window of side `k` over `x[n, c, h, w]` (no padding).
 ///
@@ -127,18 +149,18 @@ impl Tape {
     pub fn conv2d(&mut self, x: Var, w: Var, stride: usize, padding: usize) -> Var {
         let conv = Conv::new(self.shape(x), self.shape(w), stride, padding);
         let shape = Shape::new(&[conv.n, conv.f, conv.win.out_h(), conv.win.out_w()]);
-        let mut cols = self.pool.take_dirty(conv.cols_len());
+        let mut scratch = self.pool.take_dirty(conv.grad_scratch_len());
         let out = self.push(shape, Op::Conv2d(x, w, conv), &[x, w], |out, nodes| {
             let (xs, ws) = (nodes[x.0].value.data(), nodes[w.0].value.data());
-            let images = xs.chunks_exact(conv.image_len());
-            for (image, out) in images.zip(out.chunks_exact_mut(conv.out_len())) {
-                // out[f, positions] = w[f, patch] @ cols[patch, positions]
-                im2col(image, conv.c, conv.win, &mut cols);
-                let (patch, positions) = (conv.patch_len(), conv.win.positions());
-                kernels::matmul(ws, &cols, out, conv.f, patch, positions);
+            let (images, outs) = (
+                conv.chunk() * conv.image_len(),
+                conv.chunk() * conv.out_image_len(),
+            );
+            for (x, out) in xs.chunks(images).zip(out.chunks_mut(outs)) {
+                conv2d_chunk(x, ws, conv, out, &mut scratch);
             }
         });
-        self.pool.give(cols);
+        self.pool.give(scratch);
         out
     }
 
@@ -161,9 +183,10 @@ impl Tape {
             |out, nodes| {
                 let images = nodes[x.0].value.data().chunks_exact(win.h * win.w);
                 for (image, out) in images.zip(out.chunks_exact_mut(win.positions())) {
-                    for (at, o) in out.iter_mut().enumerate() {
-                        let (oy, ox) = (at / win.out_w(), at % win.out_w());
-                        *o = image[window_argmax(image, win, oy, ox)];
+                    for (oy, out) in out.chunks_exact_mut(win.out_w()).enumerate() {
+                        for (ox, o) in out.iter_mut().enumerate() {
+                            *o = image[window_argmax(image, win, oy, ox)];
+                        }
                     }
                 }
             },
@@ -189,9 +212,10 @@ impl Tape {
             |out, nodes| {
                 let images = nodes[x.0].value.data().chunks_exact(win.h * win.w);
                 for (image, out) in images.zip(out.chunks_exact_mut(win.positions())) {
-                    for (at, o) in out.iter_mut().enumerate() {
-                        let (oy, ox) = (at / win.out_w(), at % win.out_w());
-                        *o = window_sum(image, win, oy, ox) / area;
+                    for (oy, out) in out.chunks_exact_mut(win.out_w()).enumerate() {
+                        for (ox, o) in out.iter_mut().enumerate() {
+                            *o = window_sum(image, win, oy, ox) / area;
+                        }
                     }
                 }
             },
@@ -231,8 +255,26 @@ impl Tape {
     }
 }
 
-/// `dw[f, patch] += sum over images of g_n[f, positions] @ cols(x_n)^T`.
-/// `scratch` holds [`Conv::grad_scratch_len`] elements.
+/// The convolution of the images `x` (a chunk of the batch) into `out`:
+/// `out[f, windows] = w[f, patch] @ cols[patch, windows]`, so output pixel
+/// `(n, f, p)` adds `w[f, t] * (x's pixel under offset t)` in ascending `t`,
+/// then `[f, n, positions]` laid out as `[n, f, positions]`.
+fn conv2d_chunk(x: &[f32], w: &[f32], conv: Conv, out: &mut [f32], scratch: &mut [f32]) {
+    let (images, positions) = (x.len() / conv.image_len(), conv.win.positions());
+    let [cols, out_f, padded] = conv.split(scratch, images);
+    im2col(x, conv.c, conv.win, padded, cols);
+    let windows = images * positions;
+    kernels::matmul(w, cols, out_f, conv.f, conv.patch_len(), windows);
+    for (at, map) in out.chunks_exact_mut(positions).enumerate() {
+        let (n, f) = (at / conv.f, at % conv.f);
+        map.copy_from_slice(&out_f[(f * images + n) * positions..][..positions]);
+    }
+}
+
+/// `dw[f, patch] += g[f, windows] @ rows(x)[windows, patch]` chunk by chunk,
+/// with the output gradient `g[n, f, positions]` laid out as `[f, n *
+/// positions]`: each weight adds its terms image by image, window by window
+/// within each. `scratch` holds [`Conv::grad_scratch_len`] elements.
 pub(crate) fn conv2d_weight_grad(
     x: &[f32],
     g: &[f32],
@@ -240,17 +282,26 @@ pub(crate) fn conv2d_weight_grad(
     dw: &mut [f32],
     scratch: &mut [f32],
 ) {
-    let (cols, transposed) = scratch.split_at_mut(conv.cols_len());
-    let dims = (conv.f, conv.patch_len(), conv.win.positions());
-    let images = x.chunks_exact(conv.image_len());
-    for (image, g) in images.zip(g.chunks_exact(conv.out_len())) {
-        im2col(image, conv.c, conv.win, cols);
-        kernels::matmul_acc_rhs_transposed(g, cols, dw, dims, transposed);
+    let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
+    let (images, outs) = (
+        conv.chunk() * conv.image_len(),
+        conv.chunk() * conv.out_image_len(),
+    );
+    for (x, g) in x.chunks(images).zip(g.chunks(outs)) {
+        let images = x.len() / conv.image_len();
+        let [rows, g_f, padded] = conv.split(scratch, images);
+        im2row(x, conv.c, conv.win, padded, rows);
+        for (n, image) in g.chunks_exact(f * positions).enumerate() {
+            for (f, map) in image.chunks_exact(positions).enumerate() {
+                g_f[(f * images + n) * positions..][..positions].copy_from_slice(map);
+            }
+        }
+        kernels::matmul_acc(g_f, rows, dw, f, images * positions, patch);
     }
 }
 
-/// `dx_n += col2im(w^T @ g_n)` for every image `n`: each window position sends
-/// its output gradient back through the filters to the pixels it read.
+/// `dx += row2im(g^T[windows, f] @ w[f, patch])` chunk by chunk: each window
+/// sends its output gradient back through the filters to the pixels it read.
 /// `scratch` holds [`Conv::grad_scratch_len`] elements.
 pub(crate) fn conv2d_input_grad(
     w: &[f32],
@@ -259,14 +310,20 @@ pub(crate) fn conv2d_input_grad(
     dx: &mut [f32],
     scratch: &mut [f32],
 ) {
-    let (patch, positions) = (conv.patch_len(), conv.win.positions());
-    let (cols, rest) = scratch.split_at_mut(conv.cols_len());
-    let wt = &mut rest[..conv.f * patch];
-    kernels::transpose(w, wt, conv.f, patch);
-    let images = dx.chunks_exact_mut(conv.image_len());
-    for (image, g) in images.zip(g.chunks_exact(conv.out_len())) {
-        kernels::matmul(wt, g, cols, patch, conv.f, positions);
-        col2im_acc(cols, conv.c, conv.win, image);
+    let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
+    let (images, outs) = (
+        conv.chunk() * conv.image_len(),
+        conv.chunk() * conv.out_image_len(),
+    );
+    for (dx, g) in dx.chunks_mut(images).zip(g.chunks(outs)) {
+        let images = dx.len() / conv.image_len();
+        let [rows, g_t, padded] = conv.split(scratch, images);
+        let maps = g.chunks_exact(f * positions);
+        for (image, image_t) in maps.zip(g_t.chunks_exact_mut(positions * f)) {
+            kernels::transpose(image, image_t, f, positions);
+        }
+        kernels::matmul(g_t, w, rows, images * positions, f, patch);
+        row2im_acc(rows, conv.c, conv.win, padded, dx);
     }
 }
 
@@ -277,9 +334,10 @@ pub(crate) fn max_pool2d_grad(x: &[f32], g: &[f32], win: Window, dx: &mut [f32])
         .chunks_exact(image_len)
         .zip(dx.chunks_exact_mut(image_len));
     for ((image, d), g) in images.zip(g.chunks_exact(win.positions())) {
-        for (at, &g) in g.iter().enumerate() {
-            let (oy, ox) = (at / win.out_w(), at % win.out_w());
-            d[window_argmax(image, win, oy, ox)] += g;
+        for (oy, g) in g.chunks_exact(win.out_w()).enumerate() {
+            for (ox, &g) in g.iter().enumerate() {
+                d[window_argmax(image, win, oy, ox)] += g;
+            }
         }
     }
 }
@@ -289,9 +347,10 @@ pub(crate) fn avg_pool2d_grad(g: &[f32], win: Window, dx: &mut [f32]) {
     let area = (win.k * win.k) as f32;
     let images = dx.chunks_exact_mut(win.h * win.w);
     for (d, g) in images.zip(g.chunks_exact(win.positions())) {
-        for (at, &g) in g.iter().enumerate() {
-            let (oy, ox) = (at / win.out_w(), at % win.out_w());
-            window_add(d, win, oy, ox, g / area);
+        for (oy, g) in g.chunks_exact(win.out_w()).enumerate() {
+            for (ox, &g) in g.iter().enumerate() {
+                window_add(d, win, oy, ox, g / area);
+            }
         }
     }
 }
