@@ -153,3 +153,44 @@ fn probabilities_of_an_image_sum_to_one_and_follow_training() {
     assert_eq!(outputs[1].dims(), &[1, 32, 2, 2]);
     assert_eq!(outputs[2].dims(), &[1, 10]);
 }
+
+#[test]
+fn early_stopping_restores_the_best_epoch_and_live_settings_keep_the_weights() {
+    let mut session = trained(
+        "lab=digits&trainSize=50&patience=3&filters1=4&filters2=8",
+        60,
+    );
+    let metrics = session.metrics();
+    let Some(playground::Stop::EarlyStopped { epoch, best_epoch }) = metrics.stop else {
+        panic!(
+            "50 images overfit: early stopping ends the run, got {:?}",
+            metrics.stop
+        );
+    };
+    assert_eq!(epoch, best_epoch + 3);
+    assert_eq!(metrics.best_epoch, Some(best_epoch));
+
+    let weights = |s: &DigitsSession| -> Vec<u32> {
+        s.network()
+            .params()
+            .flat_map(|p| p.data().iter().map(|v| v.to_bits()))
+            .collect()
+    };
+    let before = weights(&session);
+    let live = Config::from_query(
+        "lab=digits&trainSize=50&patience=5&filters1=4&filters2=8&learningRate=0.003",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.set_config(live), Ok(false), "a live change");
+    assert_eq!(weights(&session), before);
+    assert!(
+        session.stopped().is_none(),
+        "a new patience lifts the early stop"
+    );
+    let rebuilt = Config::from_query("lab=digits&filters1=2").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        session.set_config(rebuilt),
+        Ok(true),
+        "a new network starts over"
+    );
+}

@@ -5,7 +5,7 @@
 use alloc::vec::Vec;
 
 use tensor::loss::{l1_penalty, l2_penalty, softmax_cross_entropy};
-use tensor::{Grads, Optimizer, Rng, Tape, stats};
+use tensor::{Grads, Optimizer, Rng, Tape};
 
 use super::augment::{add_noise, flip, random_rotate, random_shift};
 use super::data::{Digits, Image, PIXELS};
@@ -15,7 +15,7 @@ use crate::config::{Config, Regularization, seed_value};
 use crate::error::ConfigError;
 use crate::lab::Lab;
 use crate::session::{
-    Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, optimizer_kind,
+    Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop, take_live,
 };
 use crate::settings;
 
@@ -81,7 +81,7 @@ pub struct DigitsSession {
     batch_loss: f32,
     layer_stats: Vec<LayerStats>,
     /// The epoch with the lowest test loss so far, its loss and its weights.
-    best: Option<(u64, f32, Network)>,
+    best: Best<Network>,
     stop: Option<Stop>,
 }
 
@@ -146,21 +146,13 @@ impl DigitsSession {
         if settings::rebuilds(&self.config, &config) {
             return Ok(true);
         }
-        if config.optimizer != self.config.optimizer {
-            self.optimizer = build_optimizer(&config);
-        }
-        let live = optimizer_kind(&config);
-        if live != self.optimizer.kind() {
-            self.optimizer.set_kind(live);
-        }
-        if config.patience == 0 {
-            self.best = None;
-        }
-        if matches!(self.stop, Some(Stop::EarlyStopped { .. }))
-            && config.patience != self.config.patience
-        {
-            self.stop = None;
-        }
+        take_live(
+            &self.config,
+            &config,
+            &mut self.optimizer,
+            &mut self.best,
+            &mut self.stop,
+        );
         self.config = config;
         Ok(false)
     }
@@ -372,17 +364,10 @@ impl DigitsSession {
         let norms = self.optimizer.update_norms();
         self.layer_stats.clear();
         for (layer, (var, params)) in weights.iter().zip(&self.network.layers).enumerate() {
-            let grad_norm = self
-                .grads
-                .get(*var)
-                .map_or(0.0, |g| stats::l2_norm(g.data()));
-            let weight_norm = stats::l2_norm(params.weight.data());
+            let grad = self.grads.get(*var).map_or(&[][..], |g| g.data());
             let update = norms.get(2 * layer).copied().unwrap_or(0.0);
-            self.layer_stats.push(LayerStats {
-                grad_norm,
-                weight_norm,
-                update_ratio: stats::update_ratio(update, weight_norm),
-            });
+            self.layer_stats
+                .push(LayerStats::measure(grad, params.weight.data(), update));
         }
     }
 
@@ -410,20 +395,16 @@ impl DigitsSession {
         self.cursor = 0;
         if self.config.patience > 0 {
             let test_loss = self.evaluate().test_loss;
-            let improved = self
-                .best
-                .as_ref()
-                .is_none_or(|(_, best, _)| test_loss < *best);
-            if improved {
-                self.best = Some((self.epoch, test_loss, self.network.clone()));
-            } else if let Some((best_epoch, _, weights)) = &self.best {
-                if self.epoch - best_epoch >= u64::from(self.config.patience) {
-                    self.network = weights.clone();
-                    self.stop = Some(Stop::EarlyStopped {
-                        epoch: self.epoch,
-                        best_epoch: *best_epoch,
-                    });
-                }
+            let patience = self.config.patience;
+            if let Some((stop, weights)) = early_stop(
+                &mut self.best,
+                self.epoch,
+                test_loss,
+                patience,
+                &self.network,
+            ) {
+                self.network = weights;
+                self.stop = Some(stop);
             }
         }
         self.rng.shuffle(&mut self.order);

@@ -10,6 +10,7 @@ mod grid;
 mod json;
 mod metrics;
 mod objective;
+mod shared;
 mod train;
 
 use alloc::string::ToString;
@@ -33,6 +34,7 @@ pub use grid::{GRID_EXTENT, Grid};
 pub use json::parse_data;
 pub use metrics::{Cause, Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
+pub(crate) use shared::{Best, early_stop, take_live};
 
 /// The largest grid a prediction may cover, in points.
 pub const MAX_GRID_POINTS: usize = 512 * 512;
@@ -69,7 +71,7 @@ pub struct Session {
     /// cause of a divergence; `None` until that update.
     first_update: Option<(u64, f32)>,
     /// The epoch with the lowest test loss so far, its loss and its weights.
-    best: Option<(u64, f32, Mlp)>,
+    best: Best<Mlp>,
     stop: Option<Stop>,
     /// Reusable prediction buffers.
     grid: Grid,
@@ -190,21 +192,13 @@ impl Session {
             *self = Session::new(config)?;
             return Ok(());
         }
-        if config.optimizer != self.config.optimizer {
-            self.optimizer = build_optimizer(&config);
-        }
-        let live = optimizer_kind(&config);
-        if live != self.optimizer.kind() {
-            self.optimizer.set_kind(live);
-        }
-        if config.patience == 0 {
-            self.best = None;
-        }
-        if matches!(self.stop, Some(Stop::EarlyStopped { .. }))
-            && config.patience != self.config.patience
-        {
-            self.stop = None;
-        }
+        take_live(
+            &self.config,
+            &config,
+            &mut self.optimizer,
+            &mut self.best,
+            &mut self.stop,
+        );
         self.config = config;
         Ok(())
     }

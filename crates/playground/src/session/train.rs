@@ -4,9 +4,8 @@
 //! divergence means is `divergence`'s.
 
 use tensor::nn::{Penalty, PenaltyKind};
-use tensor::stats;
 
-use super::{Cause, LayerStats, Session, Stop};
+use super::{Cause, LayerStats, Session, Stop, early_stop};
 use crate::config::Regularization;
 
 impl Session {
@@ -149,14 +148,12 @@ impl Session {
         let grads = self.workspace.grads();
         self.layer_stats.clear();
         for (layer, linear) in self.model.layers.iter().enumerate() {
-            let grad_norm = stats::l2_norm(grads[2 * layer].data());
-            let weight_norm = stats::l2_norm(linear.weight.data());
             let update = norms.get(2 * layer).copied().unwrap_or(0.0);
-            self.layer_stats.push(LayerStats {
-                grad_norm,
-                weight_norm,
-                update_ratio: stats::update_ratio(update, weight_norm),
-            });
+            self.layer_stats.push(LayerStats::measure(
+                grads[2 * layer].data(),
+                linear.weight.data(),
+                update,
+            ));
         }
     }
 
@@ -167,20 +164,12 @@ impl Session {
         self.schedule_learning_rate();
         if self.config.patience > 0 {
             let test_loss = self.evaluate().test_loss;
-            let improved = self
-                .best
-                .as_ref()
-                .is_none_or(|(_, best, _)| test_loss < *best);
-            if improved {
-                self.best = Some((self.epoch, test_loss, self.model.clone()));
-            } else if let Some((best_epoch, _, weights)) = &self.best {
-                if self.epoch - best_epoch >= u64::from(self.config.patience) {
-                    self.model = weights.clone();
-                    self.stop = Some(Stop::EarlyStopped {
-                        epoch: self.epoch,
-                        best_epoch: *best_epoch,
-                    });
-                }
+            let patience = self.config.patience;
+            if let Some((stop, weights)) =
+                early_stop(&mut self.best, self.epoch, test_loss, patience, &self.model)
+            {
+                self.model = weights;
+                self.stop = Some(stop);
             }
         }
         self.begin_epoch();
