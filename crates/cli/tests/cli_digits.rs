@@ -95,3 +95,65 @@ fn export_writes_the_digits_network_and_data_is_refused() {
     assert_eq!(refused.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("--data"));
 }
+
+#[test]
+fn exported_digits_weights_import_back_and_give_the_clis_numbers() {
+    use std::io::Read;
+    let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("digits-import.json");
+    let _ = std::fs::remove_file(&path);
+    let Some(file) = path.to_str() else {
+        panic!("a scratch path that is not UTF-8");
+    };
+    let output = cli(&["--steps", "12", "--every", "0", "--export", file, LINK]);
+    let summary = json_lines(&output).pop().unwrap_or(Value::Null);
+    let weights: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap_or_default())
+        .unwrap_or_default();
+    let numbers = |layer: &Value, key: &str| -> Vec<f32> {
+        layer[key]
+            .as_array()
+            .map(|values| {
+                values
+                    .iter()
+                    .filter_map(|v| v.as_f64().map(|v| v as f32))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let layers: Vec<(Vec<f32>, Vec<f32>)> = weights["layers"]
+        .as_array()
+        .map(|layers| {
+            layers
+                .iter()
+                .map(|l| (numbers(l, "weight"), numbers(l, "bias")))
+                .collect()
+        })
+        .unwrap_or_default();
+    let pairs: Vec<(&[f32], &[f32])> = layers
+        .iter()
+        .map(|(w, b)| (w.as_slice(), b.as_slice()))
+        .collect();
+
+    let gz: &[u8] = include_bytes!("../../../web/labs/digits/digits.bin.gz");
+    let mut raw = Vec::new();
+    assert!(
+        flate2::read::GzDecoder::new(gz)
+            .read_to_end(&mut raw)
+            .is_ok()
+    );
+    let Ok(digits) = playground::digits::Digits::decode(&raw) else {
+        panic!("the digits file does not decode");
+    };
+    let Ok(config) = playground::Config::from_query(LINK) else {
+        panic!("the link does not read");
+    };
+    let Ok(mut fresh) = playground::digits::DigitsSession::new(config, &digits) else {
+        panic!("no session");
+    };
+    assert_eq!(fresh.import_weights(&pairs), Ok(()));
+    let loss = fresh.evaluate().test_loss;
+    assert_eq!(Some(loss), summary["testLoss"].as_f64().map(|v| v as f32));
+    let Err(error) = fresh.import_weights(&pairs[..2]) else {
+        panic!("two layers of three were accepted");
+    };
+    assert!(error.en.contains("3"), "{}", error.en);
+}

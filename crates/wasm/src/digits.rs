@@ -6,6 +6,7 @@ use js_sys::{Array, Float32Array, Object, Reflect};
 use playground::digits::network::LayerKind;
 use playground::digits::{Digits, DigitsSession, checked_image};
 use playground::{Config, ConfigError};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
@@ -65,6 +66,45 @@ impl DigitsLab {
             return Ok(true);
         }
         Ok(false)
+    }
+
+    /// Replaces the weights with those of a weights file the page read with
+    /// `JSON.parse` (the CLI's `--export`: `{lab: "digits", layers: [{weight, bias}, …]}`).
+    ///
+    /// # Errors
+    /// What is wrong with the file, naming the layer, in both languages.
+    #[wasm_bindgen(js_name = importWeights)]
+    pub fn import_weights(&mut self, file: &JsValue) -> Result<(), JsValue> {
+        let wrong = || {
+            bilingual::error(
+                "a digits weights file has lab \"digits\" and layers of {weight: [numbers], bias: [numbers]}",
+                "手写数字的权重文件须有 lab \"digits\" 和由 {weight: [数], bias: [数]} 组成的 layers",
+            )
+        };
+        let lab = Reflect::get(file, &JsValue::from_str("lab")).map_err(|_| wrong())?;
+        if lab.as_string().as_deref() != Some("digits") {
+            return Err(wrong());
+        }
+        let layers = Reflect::get(file, &JsValue::from_str("layers")).map_err(|_| wrong())?;
+        let layers = layers.dyn_into::<Array>().map_err(|_| wrong())?;
+        let mut values = Vec::new();
+        for layer in layers.iter() {
+            let numbers = |key: &str| -> Result<Vec<f32>, JsValue> {
+                let list = Reflect::get(&layer, &JsValue::from_str(key)).map_err(|_| wrong())?;
+                let list = list.dyn_into::<Array>().map_err(|_| wrong())?;
+                list.iter()
+                    .map(|v| v.as_f64().map(|v| v as f32).ok_or_else(wrong))
+                    .collect()
+            };
+            values.push((numbers("weight")?, numbers("bias")?));
+        }
+        let pairs: Vec<(&[f32], &[f32])> = values
+            .iter()
+            .map(|(w, b)| (w.as_slice(), b.as_slice()))
+            .collect();
+        self.session
+            .import_weights(&pairs)
+            .map_err(|error| bilingual::error(&error.en, &error.zh))
     }
 
     /// Starts the same experiment over: the same split and starting weights.

@@ -12,7 +12,7 @@ use super::data::{Digits, Image, PIXELS};
 use super::network::Network;
 use super::split::{max_train_size, stratified_split};
 use crate::config::{Config, Regularization, seed_value};
-use crate::error::ConfigError;
+use crate::error::{ConfigError, FileError};
 use crate::lab::Lab;
 use crate::session::{
     Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop, take_live,
@@ -155,6 +155,64 @@ impl DigitsSession {
         );
         self.config = config;
         Ok(false)
+    }
+
+    /// Replaces the network's weights and biases with imported ones (the CLI's
+    /// `--export` file, read by the caller): one `(weight, bias)` pair of flat
+    /// values per layer, input side first. Keeps the data, the settings and the
+    /// clock; lifts a stop.
+    ///
+    /// # Errors
+    /// A [`FileError`] naming the layer when the file has another number of
+    /// layers, a layer another number of values, or a value is not finite.
+    pub fn import_weights(&mut self, layers: &[(&[f32], &[f32])]) -> Result<(), FileError> {
+        let have = self.network.layers.len();
+        if layers.len() != have {
+            return Err(FileError::new(
+                alloc::format!("the file has {} layers, this network {have}", layers.len()),
+                alloc::format!("文件有 {} 层，这个网络有 {have} 层", layers.len()),
+            ));
+        }
+        for (index, (layer, (weight, bias))) in self.network.layers.iter().zip(layers).enumerate() {
+            let wanted = (layer.weight.len(), layer.bias.len());
+            if (weight.len(), bias.len()) != wanted {
+                return Err(FileError::new(
+                    alloc::format!(
+                        "layer {}: the file has {} weights and {} biases, this network {} and {}",
+                        index + 1,
+                        weight.len(),
+                        bias.len(),
+                        wanted.0,
+                        wanted.1
+                    ),
+                    alloc::format!(
+                        "第 {} 层：文件有 {} 个权重和 {} 个偏置，这个网络是 {} 和 {}",
+                        index + 1,
+                        weight.len(),
+                        bias.len(),
+                        wanted.0,
+                        wanted.1
+                    ),
+                ));
+            }
+            if !weight.iter().chain(bias.iter()).all(|v| v.is_finite()) {
+                return Err(FileError::new(
+                    alloc::format!(
+                        "layer {}: every weight and bias must be a finite number",
+                        index + 1
+                    ),
+                    alloc::format!("第 {} 层：每个权重和偏置都必须是有限数", index + 1),
+                ));
+            }
+        }
+        for (layer, (weight, bias)) in self.network.layers.iter_mut().zip(layers) {
+            layer.weight.data_mut().copy_from_slice(weight);
+            layer.bias.data_mut().copy_from_slice(bias);
+        }
+        self.backup.clone_from(&self.network);
+        self.best = None;
+        self.stop = None;
+        Ok(())
     }
 
     /// The settings this session runs.
