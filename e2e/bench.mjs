@@ -9,7 +9,10 @@
 //  (d) the size of the .wasm the page loads, as served and gzipped at level 9;
 //  (e) the TensorFlow.js peer (web/bench/tfjs.html, served from node_modules) on its cpu and
 //      wasm backends: the figures of (a) under the same names, prefixed `tfjs-cpu.` and
-//      `tfjs-wasm.` in the output.
+//      `tfjs-wasm.` in the output;
+//  (f) workload C1, the digits CNN, through web/pkg-digits (web/bench/c1.html) and in its live
+//      peers: TensorFlow.js on both backends and ConvNetJS (served from node_modules), their
+//      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -116,6 +119,29 @@ export const TFJS_BACKENDS = ['cpu', 'wasm'];
  */
 export async function benchTfjs(browser, backend, plan) {
   return benchPage(browser, `web/bench/tfjs.html?backend=${backend}`, plan);
+}
+
+/**
+ * (f) Workload C1, the digits CNN, in each library: our wasm (web/pkg-digits), then the live
+ * peers under the set names their figures are prefixed with in the output.
+ */
+export const C1_PAGES = {
+  ours: 'web/bench/c1.html',
+  'tfjs-cpu': 'web/bench/c1-tfjs.html?backend=cpu',
+  'tfjs-wasm': 'web/bench/c1-tfjs.html?backend=wasm',
+  convnetjs: 'web/bench/c1-convnet.html',
+};
+
+/**
+ * (f) C1's figures in `library` (a key of C1_PAGES): training examples/s, inference images/s,
+ * the test accuracy after the timed training; a peer that cannot train says why instead.
+ * @param {import('playwright-core').Browser} browser
+ * @param {keyof typeof C1_PAGES} library
+ * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+export async function benchC1(browser, library, plan) {
+  return benchPage(browser, C1_PAGES[library], plan);
 }
 
 /**
@@ -312,7 +338,7 @@ export async function wasmSize() {
 }
 
 /**
- * Runs (a) to (d) with `plan` in one browser and returns every figure in one flat object.
+ * Runs (a) to (f) with `plan` in one browser and returns every figure in one flat object.
  * @param {Plan} plan
  * @returns {Promise<Record<string, number | string>>}
  */
@@ -329,6 +355,13 @@ export async function benchAll(plan) {
       say(`TensorFlow.js on its ${backend} backend (web/bench/tfjs.html)`);
       for (const [key, value] of Object.entries(await benchTfjs(browser, backend, plan))) {
         peers[`tfjs-${backend}.${key}`] = value;
+      }
+    }
+    for (const library of /** @type {(keyof typeof C1_PAGES)[]} */ (Object.keys(C1_PAGES))) {
+      say(`C1 in ${library} (${C1_PAGES[library]})`);
+      for (const [key, value] of Object.entries(await benchC1(browser, library, plan))) {
+        if (library === 'ours') figures[key] = /** @type {number} */ (value);
+        else peers[`${library}.${key}`] = value;
       }
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);

@@ -1,13 +1,15 @@
 // Smoke test of `cargo xtask bench`'s browser half: the bench page times every workload once
 // and leaves positive finite figures, so does the TensorFlow.js peer on its cpu and wasm
 // backends (served from node_modules), and the driver's page measurements (play at full speed
-// with the network picture in view, time to interactive, .wasm size) give numbers. Figures
-// are never compared with targets here: the machine is shared and noisy.
+// with the network picture in view, time to interactive, .wasm size) give numbers, and C1 runs in
+// our wasm, TensorFlow.js and ConvNetJS. Figures are never compared with targets here: the
+// machine is shared and noisy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  TFJS_BACKENDS, benchInteractive, benchPlay, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
+  C1_PAGES, TFJS_BACKENDS, benchC1, benchInteractive, benchPlay, benchTfjs, benchWorkloads, wasmSize,
+  workloadLinks,
 } from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -73,4 +75,20 @@ test('the driver measures the page playing W1, time to interactive and the .wasm
   const size = await wasmSize();
   assertPositive(size, ['wasmBytes', 'wasmGzipBytes']);
   assert.ok(size.wasmGzipBytes < size.wasmBytes);
+});
+
+test('C1 is timed once in our wasm, TensorFlow.js and ConvNetJS, or the peer says what it lacks', async () => {
+  assert.deepEqual(Object.keys(C1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs']);
+  for (const library of /** @type {(keyof typeof C1_PAGES)[]} */ (Object.keys(C1_PAGES))) {
+    const results = await benchC1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    assertPositive(results, ['c1InferImagesPerSecond', 'c1TestAccuracy']);
+    if (results.c1TrainExamplesPerSecond === null) {
+      // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
+      assert.equal(library, 'tfjs-wasm');
+      assert.match(String(results.c1TrainError), /not registered for backend 'wasm'/);
+      assert.equal(typeof results.c1TrainMissingKernel, 'string');
+    } else {
+      assertPositive(results, ['c1TrainExamplesPerSecond', 'c1Epochs']);
+    }
+  }
 });

@@ -1,9 +1,10 @@
-//! `cargo xtask bench [--quick]`: times the W1 and W2 workloads natively (the playground crate's
-//! `workloads` benchmark), in NumPy (bench/numpy.rs) and in headless Chromium (`node
-//! e2e/bench.mjs`: the bench page, TensorFlow.js on its cpu and wasm backends, the real page
-//! playing, time to interactive, the .wasm's size), then prints one table against the live
-//! peers, the fixed references and the targets and writes it all to target/bench.json. A missed
-//! target is reported, never an error; only something broken is.
+//! `cargo xtask bench [--quick]`: times the W1, W2 and C1 workloads natively (the playground
+//! crate's `workloads` and `digits` benchmarks), W1 and W2 in NumPy (bench/numpy.rs) and all in
+//! headless Chromium (`node e2e/bench.mjs`: the bench pages, TensorFlow.js on its cpu and wasm
+//! backends, ConvNetJS for C1, the real page playing, time to interactive, the .wasm's size),
+//! then prints one table against the live peers, the fixed references and the targets and
+//! writes it all to target/bench.json. A missed target is reported, never an error; only
+//! something broken is.
 
 mod json;
 mod numpy;
@@ -18,7 +19,7 @@ use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use json::{Json, parse_flat};
-use reference::ROWS;
+use reference::{BROWSER_PEERS, ROWS};
 
 use crate::process::run_tee;
 use crate::repo::Repo;
@@ -28,9 +29,20 @@ use crate::wasm;
 
 /// Where the report goes, relative to the repository root.
 const REPORT: &str = "target/bench.json";
-/// The native benchmark: `cargo bench` with these arguments, built with `--no-run` and then
-/// run directly (with `--bench` as cargo would, or without for one quick sample per figure).
-const NATIVE_BENCH: [&str; 5] = ["bench", "-p", "playground", "--bench", "workloads"];
+/// The native benchmarks: `cargo bench` with these arguments, built with `--no-run` and then
+/// each run directly (with `--bench` as cargo would, or without for one quick sample per
+/// figure).
+const NATIVE_BENCH: [&str; 7] = [
+    "bench",
+    "-p",
+    "playground",
+    "--bench",
+    "workloads",
+    "--bench",
+    "digits",
+];
+/// The benchmark targets NATIVE_BENCH builds, each printing one JSON object of figures.
+const NATIVE_TARGETS: [&str; 2] = ["workloads", "digits"];
 
 /// Runs everything and prints the table; `quick` takes every figure once.
 pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
@@ -64,7 +76,11 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
         .chain(
             browser
                 .iter()
-                .filter(|(key, _)| key.starts_with("tfjs-"))
+                .filter(|(key, _)| {
+                    BROWSER_PEERS
+                        .iter()
+                        .any(|set| key.starts_with(&format!("{set}.")))
+                })
                 .cloned(),
         )
         .collect();
@@ -75,7 +91,14 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
     });
     let cpu = cpu_model();
     let heading = heading(&started, quick, load, chromium.unwrap_or_default(), &cpu);
-    let text = table::render(&measured, &heading);
+    let mut text = table::render(&measured, &heading);
+    let cannot = peer_errors(&browser);
+    if !cannot.is_empty() {
+        text.push_str("what live peers could not do (their figure shows `cannot`):\n");
+        for line in cannot {
+            text.push_str(&format!("  {line}\n"));
+        }
+    }
     print!("\n{text}");
 
     let report = Json::object([
@@ -134,21 +157,45 @@ fn heading(date: &str, quick: bool, load: Option<f64>, chromium: &str, cpu: &str
     text
 }
 
-/// Builds the native benchmark, runs it and returns the JSON object it prints.
+/// Builds the native benchmarks, runs each and returns the JSON objects they print, joined.
 fn native_figures(repo: &Repo, quick: bool) -> Result<Vec<(String, Json)>, String> {
     let messages = capture_stdout(
         repo.command("cargo")
             .args(NATIVE_BENCH)
             .args(["--no-run", "--message-format=json-render-diagnostics"]),
     )?;
-    let executable = executable_of(&messages, "workloads")
-        .ok_or("cargo built no `workloads` benchmark executable")?;
-    let mut command = Command::new(executable);
-    command.current_dir(repo.path("crates/playground"));
-    if !quick {
-        command.arg("--bench");
+    let mut figures = Vec::new();
+    for target in NATIVE_TARGETS {
+        let executable = executable_of(&messages, target)
+            .ok_or_else(|| format!("cargo built no `{target}` benchmark executable"))?;
+        let mut command = Command::new(executable);
+        command.current_dir(repo.path("crates/playground"));
+        if !quick {
+            command.arg("--bench");
+        }
+        let from = format!("the native `{target}` benchmark");
+        figures.extend(last_json_object(&run_tee(&mut command)?, &from)?);
     }
-    last_json_object(&run_tee(&mut command)?, "the native benchmark")
+    Ok(figures)
+}
+
+/// What the live peers in Chromium said they could not do: every `set.somethingError` string
+/// they printed, as `set.key: message`.
+fn peer_errors(browser: &[(String, Json)]) -> Vec<String> {
+    browser
+        .iter()
+        .filter_map(|(key, value)| match value {
+            Json::String(message)
+                if key.ends_with("Error")
+                    && BROWSER_PEERS
+                        .iter()
+                        .any(|set| key.starts_with(&format!("{set}."))) =>
+            {
+                Some(format!("{key}: {message}"))
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Runs the browser driver against `server` and returns the JSON object it prints.
@@ -294,6 +341,23 @@ mod tests {
             Some(PathBuf::from("/t/release/deps/workloads-ab12"))
         );
         assert_eq!(executable_of(messages, "training"), None);
+    }
+
+    #[test]
+    fn a_live_peer_error_is_listed_with_its_key() {
+        let browser = vec![
+            ("c1TrainError".to_owned(), Json::String("ours".to_owned())),
+            (
+                "tfjs-wasm.c1TrainError".to_owned(),
+                Json::String("Kernel 'Conv2DBackpropFilter' not registered".to_owned()),
+            ),
+            ("tfjs-wasm.c1TrainExamplesPerSecond".to_owned(), Json::Null),
+            ("convnetjs.c1TrainError".to_owned(), Json::Number(1.0)),
+        ];
+        assert_eq!(
+            peer_errors(&browser),
+            ["tfjs-wasm.c1TrainError: Kernel 'Conv2DBackpropFilter' not registered"]
+        );
     }
 
     #[test]

@@ -171,6 +171,7 @@ fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
         "typescript",
         "@tensorflow/tfjs",
         "@tensorflow/tfjs-backend-wasm",
+        "convnetjs",
     ]
     .iter()
     .all(|name| {

@@ -29,8 +29,9 @@ const fn from(key: &'static str, scale: f64) -> Source {
 /// Where a peer's figure comes from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum PeerSource {
-    /// Measured in this run: `key` of the peer set `set` (`numpy`, `tfjs-cpu`, `tfjs-wasm`),
-    /// which reports every figure under the same key as ours.
+    /// Measured in this run: `key` of the peer set `set` (`numpy`, `tfjs-cpu`, `tfjs-wasm`,
+    /// `convnetjs`), which reports every figure under the same key as ours, or `null` for one
+    /// it cannot do.
     Live {
         /// The peer set, the prefix of its keys in the gathered peer figures.
         set: &'static str,
@@ -75,8 +76,13 @@ impl Peer {
 /// for times, so above 1 always means we are faster.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Check {
-    /// The speed ratio of wasm over live peer number `peer` of the row is at least 1.
-    AtLeastPeer(usize),
+    /// The speed ratio of wasm over live peer number `peer` of the row is at least `times`.
+    AtLeastPeer {
+        /// The peer's index in the row.
+        peer: usize,
+        /// The least speed ratio.
+        times: f64,
+    },
     /// The wasm figure is at least this (frames per second).
     AtLeast(f64),
     /// The wasm figure is under this (milliseconds, bytes).
@@ -140,6 +146,11 @@ pub const TFJS_CPU: &str = "tfjs-cpu";
 /// TensorFlow.js on its wasm backend (XNNPACK, 128-bit SIMD, one thread: no cross-origin
 /// isolation).
 pub const TFJS_WASM: &str = "tfjs-wasm";
+/// ConvNetJS, in the same Chromium (C1 only).
+pub const CONVNETJS: &str = "convnetjs";
+/// The live peers measured in Chromium, whose figures the browser driver prints under
+/// `set.key`.
+pub const BROWSER_PEERS: [&str; 3] = [TFJS_CPU, TFJS_WASM, CONVNETJS];
 
 /// The machines fixed references were measured on (anchors.md), short name and description.
 pub const MACHINES: [(&str, &str); 2] = [
@@ -156,18 +167,24 @@ const ZEN3: &str = MACHINES[0].0;
 const XEON: &str = MACHINES[1].0;
 
 /// The peer names used in the table, and what each one is.
-pub const PEER_NOTES: [(&str, &str); 6] = [
+pub const PEER_NOTES: [(&str, &str); 7] = [
     (
         "NumPy",
         "live: NumPy 2.4.0, float32, 1 OpenBLAS thread (crates/xtask/bench-peers/numpy_bench.py)",
     ),
     (
         "TF.js cpu",
-        "live: TensorFlow.js 4.22.0, cpu backend, in the same Chromium (web/bench/tfjs.html)",
+        "live: TensorFlow.js 4.22.0, cpu backend, in the same Chromium (web/bench/tfjs.html, \
+         c1-tfjs.html)",
     ),
     (
         "TF.js wasm",
         "live: TensorFlow.js 4.22.0, wasm backend (SIMD, 1 thread), in the same Chromium",
+    ),
+    (
+        "ConvNetJS",
+        "live: ConvNetJS 0.3.0 (npm) in the same Chromium, Adam written on its gradients: npm's \
+         build has no 'adam' method (web/bench/c1-convnet.js)",
     ),
     (
         "nn.ts",
@@ -197,8 +214,30 @@ const NUMPY_PEER: usize = 0;
 /// wasm at least as fast as live NumPy.
 const AT_LEAST_NUMPY: Target = Target {
     text: "wasm >= NumPy",
-    check: Check::AtLeastPeer(NUMPY_PEER),
+    check: Check::AtLeastPeer {
+        peer: NUMPY_PEER,
+        times: 1.0,
+    },
 };
+
+/// C1's live peers, all in the same Chromium: TensorFlow.js on both backends, then ConvNetJS.
+const fn c1_peers(key: &'static str) -> [Peer; 3] {
+    [
+        live("TF.js cpu", TFJS_CPU, key, 1.0),
+        live("TF.js wasm", TFJS_WASM, key, 1.0),
+        live("ConvNetJS", CONVNETJS, key, 1.0),
+    ]
+}
+/// Index of each peer in C1's rows.
+const C1_TFJS_CPU: usize = 0;
+const C1_TFJS_WASM: usize = 1;
+const C1_CONVNETJS: usize = 2;
+/// FLOP of one C1 image forward, counting a multiply-add as 2: conv 3x3 1 -> 8 at 8 x 8
+/// positions (9,216), conv 3x3 8 -> 16 at 4 x 4 (36,864), dense 64 -> 10 (1,280).
+const C1_FORWARD_FLOP: f64 = 47_360.0;
+/// FLOP of one C1 training example: the forward, every weight gradient (as many as the
+/// forward's) and the input gradients of all but the first layer (36,864 + 1,280).
+const C1_TRAIN_FLOP: f64 = 2.0 * C1_FORWARD_FLOP + 38_144.0;
 
 /// W1 training: live, then nn.ts and the TFP page (W1 training at 20.8 and 48.7 epochs/s of
 /// 250 examples) and PyTorch.
@@ -238,7 +277,7 @@ const W2_GRID_PEERS: [Peer; 4] = with_fixed(
 );
 
 /// Every figure `cargo xtask bench` reports, in table order.
-pub const ROWS: [Row; 12] = [
+pub const ROWS: [Row; 14] = [
     Row {
         label: "W1 training, examples/s",
         native: Some(from("w1TrainStepsPerSecond", W1_BATCH)),
@@ -299,6 +338,45 @@ pub const ROWS: [Row; 12] = [
         flop: Some(W2_POINT_FLOP),
         peers: &live_peers("w2GridMapsPerSecond", W2_GRID),
         targets: &[AT_LEAST_NUMPY, NEAR_NATIVE],
+    },
+    Row {
+        label: "C1 training, examples/s",
+        native: Some(from("c1TrainExamplesPerSecond", 1.0)),
+        wasm: from("c1TrainExamplesPerSecond", 1.0),
+        better: Better::Higher,
+        flop: Some(C1_TRAIN_FLOP),
+        peers: &c1_peers("c1TrainExamplesPerSecond"),
+        targets: &[
+            Target {
+                text: "wasm >= 20x ConvNetJS",
+                check: Check::AtLeastPeer {
+                    peer: C1_CONVNETJS,
+                    times: 20.0,
+                },
+            },
+            Target {
+                text: "wasm >= 50x TF.js cpu",
+                check: Check::AtLeastPeer {
+                    peer: C1_TFJS_CPU,
+                    times: 50.0,
+                },
+            },
+        ],
+    },
+    Row {
+        label: "C1 inference, test set, images/s",
+        native: Some(from("c1InferImagesPerSecond", 1.0)),
+        wasm: from("c1InferImagesPerSecond", 1.0),
+        better: Better::Higher,
+        flop: Some(C1_FORWARD_FLOP),
+        peers: &c1_peers("c1InferImagesPerSecond"),
+        targets: &[Target {
+            text: "wasm >= 1.5x TF.js wasm",
+            check: Check::AtLeastPeer {
+                peer: C1_TFJS_WASM,
+                times: 1.5,
+            },
+        }],
     },
     Row {
         label: "page, W1 at max speed, examples/s",
@@ -413,7 +491,7 @@ mod tests {
         for row in &ROWS {
             for target in row.targets {
                 match target.check {
-                    Check::AtLeastPeer(peer) => {
+                    Check::AtLeastPeer { peer, .. } => {
                         assert!(
                             row.peers.get(peer).is_some_and(Peer::is_live),
                             "{}",

@@ -8,6 +8,46 @@ use super::reference::{Better, Check, MACHINES, PEER_NOTES, Peer, PeerSource, Ro
 /// Flat `key: value` pairs as a benchmark printed them.
 pub type Pairs = [(String, Json)];
 
+/// A peer's figure in this run.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum PeerFigure {
+    /// Its figure, in the row's unit.
+    Value(f64),
+    /// A live peer that did not run in this run.
+    Skipped,
+    /// A live peer that ran but cannot do this work: it printed `null` for the figure (and
+    /// says why under another key, e.g. `tfjs-wasm.c1TrainError`).
+    Cannot,
+}
+
+impl PeerFigure {
+    /// The figure, if there is one.
+    pub fn value(self) -> Option<f64> {
+        match self {
+            PeerFigure::Value(value) => Some(value),
+            PeerFigure::Skipped | PeerFigure::Cannot => None,
+        }
+    }
+
+    /// How the table shows it.
+    fn shown(self) -> String {
+        match self {
+            PeerFigure::Value(value) => number(value),
+            PeerFigure::Skipped => "skipped".to_owned(),
+            PeerFigure::Cannot => "cannot".to_owned(),
+        }
+    }
+
+    /// How the JSON report names its state.
+    fn status(self) -> &'static str {
+        match self {
+            PeerFigure::Value(_) => "measured",
+            PeerFigure::Skipped => "skipped",
+            PeerFigure::Cannot => "cannot",
+        }
+    }
+}
+
 /// A row with the figures measured for it, in the row's unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Measured {
@@ -18,8 +58,8 @@ pub struct Measured {
     /// The figure in wasm (the bench page or the real page in Chromium).
     pub wasm: f64,
     /// Each peer's figure in the row's order: fixed ones always, live ones when their peer
-    /// ran in this run (`None` when it was skipped).
-    pub peers: Vec<Option<f64>>,
+    /// ran in this run and could do the work.
+    pub peers: Vec<PeerFigure>,
 }
 
 /// The outcome of one target.
@@ -31,7 +71,7 @@ pub struct Verdict {
     pub target: &'static str,
     /// The number decided on: a speed ratio, or the wasm figure itself (NaN when undecided).
     pub value: f64,
-    /// Whether the target is met; `None` when the live peer it needs did not run.
+    /// Whether the target is met; `None` when the live peer it needs gave no figure.
     pub pass: Option<bool>,
 }
 
@@ -40,7 +80,8 @@ pub struct Verdict {
 ///
 /// # Errors
 /// When a figure is missing or not a positive finite number: then something broke. A live
-/// peer with no key at all in `peers` did not run (it was skipped) and is not an error.
+/// peer with no key at all in `peers` did not run (it was skipped), and one that printed
+/// `null` for a figure cannot do that work; neither is an error.
 pub fn measure(
     rows: &'static [Row],
     native: &Pairs,
@@ -72,16 +113,24 @@ pub fn measure(
 }
 
 /// A peer's figure: fixed, or read from `pairs` if its set ran.
-fn peer_figure(peer: &Peer, pairs: &Pairs) -> Result<Option<f64>, String> {
+fn peer_figure(peer: &Peer, pairs: &Pairs) -> Result<PeerFigure, String> {
     match peer.source {
-        PeerSource::Fixed { value, .. } => Ok(Some(value)),
+        PeerSource::Fixed { value, .. } => Ok(PeerFigure::Value(value)),
         PeerSource::Live { set, source } => {
             let prefix = format!("{set}.");
             if !pairs.iter().any(|(key, _)| key.starts_with(&prefix)) {
-                return Ok(None);
+                return Ok(PeerFigure::Skipped);
             }
             let key = format!("{prefix}{}", source.key);
-            Ok(Some(figure(pairs, &key, peer.name)? * source.scale))
+            if pairs
+                .iter()
+                .any(|(name, value)| *name == key && *value == Json::Null)
+            {
+                return Ok(PeerFigure::Cannot);
+            }
+            Ok(PeerFigure::Value(
+                figure(pairs, &key, peer.name)? * source.scale,
+            ))
         }
     }
 }
@@ -117,11 +166,15 @@ impl Measured {
             .map(|native| speed_ratio(self.row.better, self.wasm, native))
     }
 
-    /// wasm's speed ratio over each peer, in the row's order (`None` for a skipped peer).
+    /// wasm's speed ratio over each peer, in the row's order (`None` for a peer without a
+    /// figure).
     pub fn over_peers(&self) -> Vec<Option<f64>> {
         self.peers
             .iter()
-            .map(|peer| peer.map(|value| speed_ratio(self.row.better, self.wasm, value)))
+            .map(|peer| {
+                peer.value()
+                    .map(|value| speed_ratio(self.row.better, self.wasm, value))
+            })
             .collect()
     }
 
@@ -133,10 +186,12 @@ impl Measured {
     /// Decides `target`.
     pub fn verdict(&self, target: &Target) -> Verdict {
         let (value, pass) = match target.check {
-            Check::AtLeastPeer(peer) => match self.over_peers().get(peer).copied().flatten() {
-                Some(ratio) => (ratio, Some(ratio >= 1.0)),
-                None => (f64::NAN, None),
-            },
+            Check::AtLeastPeer { peer, times } => {
+                match self.over_peers().get(peer).copied().flatten() {
+                    Some(ratio) => (ratio, Some(ratio >= times)),
+                    None => (f64::NAN, None),
+                }
+            }
             Check::AtLeast(least) => (self.wasm, Some(self.wasm >= least)),
             Check::Below(limit) => (self.wasm, Some(self.wasm < limit)),
             Check::NearNative { within } => {
@@ -175,7 +230,7 @@ const COLUMNS: [(&str, usize); 12] = [
     ("from", 12),
     ("peer fig", 8),
     ("wasm/peer", 9),
-    ("target", 20),
+    ("target", 23),
     ("result", 6),
 ];
 /// Columns written left-aligned.
@@ -214,9 +269,7 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
                 shown(row.over_native(), ratio),
                 peer.map_or_else(String::new, |peer| peer.name.to_owned()),
                 peer.map_or_else(String::new, |peer| origin(peer).to_owned()),
-                value.map_or_else(String::new, |value| {
-                    value.map_or_else(|| "skipped".to_owned(), number)
-                }),
+                value.map_or_else(String::new, PeerFigure::shown),
                 ratios
                     .get(index)
                     .copied()
@@ -241,7 +294,7 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
     let mut summary = format!("targets met: {met} of {decided}");
     if decided < verdicts.len() {
         summary.push_str(&format!(
-            " ({} undecided: their live peer was skipped)",
+            " ({} undecided: their live peer was skipped or cannot do the work)",
             verdicts.len() - decided
         ));
     }
@@ -353,7 +406,8 @@ pub fn rows_json(measured: &[Measured]) -> Json {
                         let kind = if peer.is_live() { "live" } else { "fixed" };
                         Json::object([
                             ("name", Json::String(peer.name.to_owned())),
-                            ("value", Json::number(value)),
+                            ("value", Json::number(value.value())),
+                            ("status", Json::String(value.status().to_owned())),
                             ("kind", Json::String(kind.to_owned())),
                             ("machine", Json::String(peer.machine().to_owned())),
                             ("wasmOverPeer", Json::number(ratio)),

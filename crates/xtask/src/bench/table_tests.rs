@@ -3,7 +3,7 @@
 
 use super::json::Json;
 use super::reference::ROWS;
-use super::table::{Measured, Verdict, measure, number, ratio, render, rows_json};
+use super::table::{Measured, PeerFigure, Verdict, measure, number, ratio, render, rows_json};
 
 fn pairs(items: &[(&str, f64)]) -> Vec<(String, Json)> {
     items
@@ -21,6 +21,8 @@ fn native() -> Vec<(String, Json)> {
         ("w2TrainStepsPerSecond", 1_000.0),
         ("w2GridPerSecond", 40.0),
         ("w2GridMapsPerSecond", 35.0),
+        ("c1TrainExamplesPerSecond", 40_000.0),
+        ("c1InferImagesPerSecond", 100_000.0),
     ])
 }
 
@@ -33,6 +35,8 @@ fn browser() -> Vec<(String, Json)> {
         ("w2TrainStepsPerSecond", 2_000.0),
         ("w2GridPerSecond", 50.0),
         ("w2GridMapsPerSecond", 30.0),
+        ("c1TrainExamplesPerSecond", 30_000.0),
+        ("c1InferImagesPerSecond", 80_000.0),
         ("pageExamplesPerSecond", 1_000_000.0),
         ("pageFramesPerSecond", 54.9),
         ("pageNetworkDrawsPerSecond", 15.0),
@@ -44,7 +48,8 @@ fn browser() -> Vec<(String, Json)> {
     figures
 }
 
-/// Live peers' figures as bench.rs gathers them: `set.key`, every set reporting our keys.
+/// Live peers' figures as bench.rs gathers them: `set.key`, every set reporting our keys; for
+/// C1, TF.js wasm cannot train (it prints `null`) and ConvNetJS runs C1 only.
 fn peers() -> Vec<(String, Json)> {
     let mut figures = Vec::new();
     for (set, speed) in [("numpy", 1.0), ("tfjs-cpu", 0.01), ("tfjs-wasm", 0.1)] {
@@ -58,6 +63,14 @@ fn peers() -> Vec<(String, Json)> {
             figures.push((format!("{set}.{key}"), Json::Number(value * speed)));
         }
         figures.push((format!("{set}.w1FrameMs"), Json::Number(6.0 / speed)));
+    }
+    for (set, train, infer) in [
+        ("tfjs-cpu", Json::Number(500.0), 10_000.0),
+        ("tfjs-wasm", Json::Null, 100_000.0),
+        ("convnetjs", Json::Number(2_000.0), 5_000.0),
+    ] {
+        figures.push((format!("{set}.c1TrainExamplesPerSecond"), train));
+        figures.push((format!("{set}.c1InferImagesPerSecond"), Json::Number(infer)));
     }
     figures.push((
         "numpy.openblasKernel".to_owned(),
@@ -155,12 +168,7 @@ fn live_peer_targets_use_speed_ratios_in_this_run() {
     // NumPy, TF.js cpu and wasm, then fixed references: 260 k nn.ts on the EPYC.
     assert_eq!(
         &w1.peers[..4],
-        &[
-            Some(300_000.0),
-            Some(3_000.0),
-            Some(30_000.0),
-            Some(260_000.0)
-        ]
+        &[300_000.0, 3_000.0, 30_000.0, 260_000.0].map(PeerFigure::Value)
     );
 }
 
@@ -174,7 +182,15 @@ fn a_skipped_live_peer_leaves_its_targets_undecided_and_fixed_peers_shown() {
         .iter()
         .find(|row| row.row.label == "W2 training, steps/s")
         .unwrap_or_else(|| panic!("no W2 row"));
-    assert_eq!(w2.peers, [None, Some(25.0), Some(250.0), Some(736.0)]);
+    assert_eq!(
+        w2.peers,
+        [
+            PeerFigure::Skipped,
+            PeerFigure::Value(25.0),
+            PeerFigure::Value(250.0),
+            PeerFigure::Value(736.0)
+        ]
+    );
     let verdict = &w2.verdicts()[0];
     assert!(
         verdict.pass.is_none() && verdict.value.is_nan(),
@@ -296,9 +312,9 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
         );
     }
     // Met: W1 training 2 of 2, W1 grid 0 of 2 (wasm 5 M < NumPy 10 M), frame 1 of 3, W2
-    // training 1 of 2, W2 outputs 2 of 2, W2 maps 2 of 2, frames 0 of 1, interactive 1 of 1,
-    // size 0 of 1; fixed peers decide nothing.
-    assert!(text.contains("targets met: 9 of 16"), "{text}");
+    // training 1 of 2, W2 outputs 2 of 2, W2 maps 2 of 2, C1 training 1 of 2, C1 inference
+    // 0 of 1, frames 0 of 1, interactive 1 of 1, size 0 of 1; fixed peers decide nothing.
+    assert!(text.contains("targets met: 10 of 19"), "{text}");
     assert!(!text.contains("undecided"), "{text}");
     assert!(
         text.contains("PyTorch    fixed: PyTorch 2.15, CPU, float32, 1 thread"),
@@ -314,14 +330,71 @@ fn rows_json_carries_figures_peers_ratios_and_verdicts() {
         json.starts_with(
             "[{\"figure\":\"W1 training, examples/s\",\"native\":2000000,\"wasm\":6000000,\
              \"wasmOverNative\":3,\"nativeGflops\":1.172,\"wasmGflops\":3.516,\
-             \"peers\":[{\"name\":\"NumPy\",\"value\":300000,\"kind\":\"live\",\
-             \"machine\":\"this machine\",\"wasmOverPeer\":20},"
+             \"peers\":[{\"name\":\"NumPy\",\"value\":300000,\"status\":\"measured\",\
+             \"kind\":\"live\",\"machine\":\"this machine\",\"wasmOverPeer\":20},"
         ),
         "{json}"
     );
     assert!(json.contains(
-        "{\"name\":\"nn.ts\",\"value\":260000,\"kind\":\"fixed\",\"machine\":\"EPYC Zen 3\","
+        "{\"name\":\"nn.ts\",\"value\":260000,\"status\":\"measured\",\"kind\":\"fixed\",\
+         \"machine\":\"EPYC Zen 3\","
+    ));
+    assert!(json.contains(
+        "{\"name\":\"TF.js wasm\",\"value\":null,\"status\":\"cannot\",\"kind\":\"live\",\
+         \"machine\":\"this machine\",\"wasmOverPeer\":null}"
     ));
     assert!(json.contains("{\"target\":\"< 300 ms\",\"value\":250,\"pass\":true}"));
     assert!(json.contains("\"native\":1600000,\"wasm\":2000000,\"wasmOverNative\":1.25"));
+}
+
+#[test]
+fn c1_targets_are_speed_ratios_of_at_least_a_factor() {
+    // 30,000 examples/s against ConvNetJS's 2,000: 15x, short of 20x.
+    let convnet = verdict("C1 training, examples/s", "wasm >= 20x ConvNetJS");
+    assert!(
+        convnet.pass == Some(false) && convnet.value == 15.0,
+        "{convnet:?}"
+    );
+    // Against TF.js cpu's 500: 60x, at least 50x.
+    let cpu = verdict("C1 training, examples/s", "wasm >= 50x TF.js cpu");
+    assert!(cpu.pass == Some(true) && cpu.value == 60.0, "{cpu:?}");
+    // 80,000 images/s against TF.js wasm's 100,000: 0.8x, short of 1.5x.
+    let infer = verdict(
+        "C1 inference, test set, images/s",
+        "wasm >= 1.5x TF.js wasm",
+    );
+    assert!(
+        infer.pass == Some(false) && (infer.value - 0.8).abs() < 1e-12,
+        "{infer:?}"
+    );
+}
+
+#[test]
+fn a_live_peer_printing_null_cannot_do_the_work_and_is_shown_so() {
+    let train = row("C1 training, examples/s");
+    assert_eq!(
+        train.peers,
+        [
+            PeerFigure::Value(500.0),
+            PeerFigure::Cannot,
+            PeerFigure::Value(2_000.0)
+        ]
+    );
+    assert_eq!(train.over_peers(), [Some(60.0), None, Some(15.0)]);
+    let text = render(&measured(), "heading");
+    assert!(
+        text.lines()
+            .any(|line| line.contains("TF.js wasm") && line.contains("cannot")),
+        "{text}"
+    );
+    // A peer that printed neither a number nor null is still an error.
+    let mut broken = peers();
+    broken.retain(|(key, _)| key != "convnetjs.c1InferImagesPerSecond");
+    let error = measure(&ROWS, &native(), &browser(), &broken)
+        .err()
+        .unwrap_or_default();
+    assert!(
+        error.contains("ConvNetJS printed no `convnetjs.c1InferImagesPerSecond`"),
+        "{error}"
+    );
 }
