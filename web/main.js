@@ -1,5 +1,6 @@
-// The page's entry point and the only owner of mutable state: loads the wasm module, opens the
-// experiment in the address bar, and hands every view an `App` to read and change it through.
+// The page's entry point and the only owner of the plane lab's mutable state: loads the wasm
+// module, opens the experiment in the address bar, and hands every view an `App` to read and
+// change it through. A link of another lab (`lab=digits`) loads that lab's modules instead.
 
 import './shared/strings.js';
 import init, { gridExtent, onPanic, palette } from './pkg/playground_wasm.js';
@@ -12,6 +13,7 @@ import { createFormView } from './shared/form.js';
 import { createDataView } from './plane/data.js';
 import { createHeatmap } from './plane/heatmap.js';
 import { language, messageOf, setLanguage, t, translate } from './shared/i18n.js';
+import { bindLabSwitcher, labOf } from './shared/labs.js';
 import { openLink, writeLink } from './shared/link.js';
 import { createPlayer } from './shared/player.js';
 import { createSampler } from './shared/sampler.js';
@@ -55,12 +57,20 @@ import { bindShare } from './shared/share.js';
 const HEATMAP_SIZE = 100;
 
 const controls = findControls(document);
+const lab = labOf(window.location.hash.slice(1));
 
 try {
+  bindLabSwitcher(document, lab);
+  // The wasm module reads links and the settings table in every lab; only the plane trains in it.
   await init();
   onPanic(recordPanic);
   watchForCrashes();
-  start();
+  if (lab === 'digits') {
+    const digits = await import('./labs/digits/main.js');
+    await digits.startDigits(controls);
+  } else {
+    start();
+  }
 } catch (error) {
   showError(controls, t('app.startFailed', { message: messageOf(error) }));
 }
@@ -126,10 +136,11 @@ function start() {
    * does not preload them, so the first screen waits for fewer requests.
    * @param {ImportedViews} modules
    */
-  function addImportedViews([network, lessons]) {
+  function addImportedViews([network, lessons, content]) {
+    const lessonsPanel = /** @type {HTMLElement} */ (document.getElementById('lessons-panel'));
     addViews([
       network.createNetworkView(app, /** @type {HTMLElement} */ (document.getElementById('network-panel'))),
-      lessons.createLessonsView(app, /** @type {HTMLElement} */ (document.getElementById('lessons-panel'))),
+      lessons.createLessonsView(app, lessonsPanel, content.LESSONS),
     ]);
   }
 
@@ -310,7 +321,10 @@ function start() {
     speed: (value) => app.change({ speed: value }),
   });
   bindShare(controls);
-  window.addEventListener('hashchange', () => app.open(window.location.hash.slice(1)));
+  window.addEventListener('hashchange', () => {
+    const link = window.location.hash.slice(1);
+    if (labOf(link) === 'plane') app.open(link);
+  });
   window.addEventListener('resize', app.redraw);
   app.open(window.location.hash.slice(1));
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
@@ -324,13 +338,16 @@ function start() {
 
 /**
  * The modules of the views built once they have loaded, after the page is interactive.
- * @typedef {[typeof import('./plane/network.js'), typeof import('./shared/lessons.js')]} ImportedViews
+ * @typedef {[typeof import('./plane/network.js'), typeof import('./shared/lessons.js'),
+ *   typeof import('./plane/lessons-content.js')]} ImportedViews
  */
 
 /**
- * Fetches the modules of the network picture and the lessons.
+ * Fetches the modules of the network picture and the lessons with their texts.
  * @returns {Promise<ImportedViews>}
  */
 function importViews() {
-  return Promise.all([import('./plane/network.js'), import('./shared/lessons.js')]);
+  return Promise.all([
+    import('./plane/network.js'), import('./shared/lessons.js'), import('./plane/lessons-content.js'),
+  ]);
 }

@@ -165,7 +165,7 @@ export function showStatus(controls, message) {
  * @param {number} count a whole number
  * @returns {string}
  */
-function formatCount(count) {
+export function formatCount(count) {
   return String(count).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 

@@ -27,6 +27,7 @@ import { choiceKey, settingKeys } from './strings.js';
  * @property {string} [unit]     shown after a slider's value
  * @property {string} [testid]   the control's data-testid, if not `setting-<key>`
  * @property {boolean} [compact] no visible label (it is still the control's accessible name)
+ * @property {string} [lab]      the lab the setting belongs to, when not the plane
  */
 
 /** Whole numbers with at most this many steps between their limits are offered as a menu. */
@@ -76,7 +77,7 @@ export function createField(row, apply, options = {}) {
     }
   };
   const submit = (/** @type {string} */ text) => {
-    const value = accepted(row, text.trim());
+    const value = accepted(row, text.trim(), options.lab);
     if (value === null) {
       say(refusal(row));
       control.setAttribute('aria-invalid', 'true');
@@ -184,9 +185,10 @@ function buildControl(row, options, submit, apply) {
  * `NaN`, `Infinity` or hex ever reaches it), else `null`.
  * @param {SettingRow} row
  * @param {string} text
+ * @param {string} [lab] the lab of `row`, when not the plane
  * @returns {string | null}
  */
-export function accepted(row, text) {
+export function accepted(row, text, lab) {
   if (row.type === 'int' || row.type === 'float') {
     const number = Number(text);
     const bounded = row.openMin ? number > (row.min ?? 0) : number >= (row.min ?? 0);
@@ -195,8 +197,9 @@ export function accepted(row, text) {
       return null;
     }
   }
+  const setting = `${encodeURIComponent(row.key)}=${encodeURIComponent(text)}`;
   const parsed = /** @type {import('./types.js').ParsedLink} */ (
-    parseLink(`${encodeURIComponent(row.key)}=${encodeURIComponent(text)}`));
+    parseLink(lab && lab !== 'plane' ? `lab=${lab}&${setting}` : setting));
   const refused = parsed.errors.some((error) => error.key === row.key);
   return refused ? null : text;
 }

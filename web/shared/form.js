@@ -2,7 +2,8 @@
 // defaults cannot drift apart: the data column, the training panel, the display switches by the
 // output and the language switch in the header. The engine says which fields matter now, what a
 // change brings along and which notes apply; the form follows the experiment whenever its link
-// changes.
+// changes. Each lab gives its table and where its settings go (`FormLayout`); the plane's is the
+// default.
 
 import { gridExtent, palette, randomSeed } from '../pkg/playground_wasm.js';
 import { onLanguageChange } from './i18n.js';
@@ -23,7 +24,7 @@ export const RENDERED_ELSEWHERE = new Set([
 ]);
 
 /** Where each setting goes, in order; a setting not listed goes by its table group. */
-const PLACES = {
+const PLANE_PLACES = {
   data: ['problem', 'dataset', 'regDataset', 'classes', 'numSamples', 'noise', 'percTrainData',
     'batchSize', 'seed'],
   optimizer: ['loss', 'optimizer', 'learningRate', 'momentum', 'beta1', 'beta2', 'rho',
@@ -41,24 +42,52 @@ const PLACES = {
  */
 const FIRST_SCREEN = new Set(['data', 'view', 'language']);
 
-/** @type {Record<string, keyof PLACES>} */
-const GROUP_PLACES = { data: 'data', features: 'weights', network: 'weights', training: 'optimizer', view: 'view' };
-
 /** Whole-number settings shown as sliders, with their unit. */
 const SLIDERS = { noise: '%', percTrainData: '%' };
 
 /**
+ * Where a lab's settings go. Places `data`, `view` and `language` fill `#data-panel`,
+ * `#view-settings` and `#language-setting`; the places of `sections` are the training panel's
+ * sections, in order, under their headings (i18n keys).
+ * @typedef {object} FormLayout
+ * @property {string} lab                          the lab whose settings table it shows
+ * @property {Record<string, string[]>} places      the settings of each place, in order
+ * @property {Record<string, string>} sections      the training panel's places and headings
+ * @property {Record<string, string>} groupPlaces   where a setting no place lists goes, by group
+ * @property {Set<string>} renderedElsewhere        settings other views render
+ * @property {Set<string>} firstScreen              places built before the page is interactive
+ * @property {boolean} regenerate                   whether the data has a Regenerate button
+ */
+
+/** The plane lab's form. @type {FormLayout} */
+export const PLANE_LAYOUT = {
+  lab: 'plane',
+  places: PLANE_PLACES,
+  sections: {
+    optimizer: 'section.optimizer',
+    schedule: 'section.schedule',
+    overfitting: 'section.overfitting',
+    weights: 'section.weights',
+  },
+  groupPlaces: { data: 'data', features: 'weights', network: 'weights', training: 'optimizer', view: 'view' },
+  renderedElsewhere: RENDERED_ELSEWHERE,
+  firstScreen: FIRST_SCREEN,
+  regenerate: true,
+};
+
+/**
  * The form as a view. It fills `#data-panel`, `#training-panel`, `#view-settings` and
- * `#language-setting` under `root`.
+ * `#language-setting` under `root` (those the layout places settings in).
  * @param {import('../main.js').App} app
  * @param {ParentNode} root
+ * @param {FormLayout} [layout] the lab's table and places; the plane's by default
  * @returns {import('../main.js').View}
  */
-export function createFormView(app, root) {
-  const table = settingsTable();
+export function createFormView(app, root, layout = PLANE_LAYOUT) {
+  const table = settingsTable(layout.lab);
   addTableStrings(table);
   const plane = { palette: palette(), extent: gridExtent() };
-  const sections = buildSections(root);
+  const sections = buildSections(root, layout);
   /** @type {import('./fields.js').Field[]} */
   const fields = [];
   /** @type {Record<string, string>} */
@@ -81,10 +110,11 @@ export function createFormView(app, root) {
   const rows = new Map(table.map((row) => [row.key, row]));
   fillSpeedMenu(root, rows.get('speed'));
   /** @type {Record<string, string[]>} */
-  const places = Object.fromEntries(Object.entries(PLACES).map(([place, keys]) => [place, [...keys]]));
-  const placed = new Set(Object.values(PLACES).flat());
-  const extra = table.filter((row) => !placed.has(row.key) && !RENDERED_ELSEWHERE.has(row.key));
-  for (const row of extra) places[GROUP_PLACES[row.group] ?? 'optimizer'].push(row.key);
+  const places = Object.fromEntries(Object.entries(layout.places).map(([place, keys]) => [place, [...keys]]));
+  const placed = new Set(Object.values(layout.places).flat());
+  const extra = table.filter((row) => !placed.has(row.key) && !layout.renderedElsewhere.has(row.key));
+  const [fallback] = Object.keys(layout.sections);
+  for (const row of extra) places[layout.groupPlaces[row.group] ?? fallback].push(row.key);
   /** Builds the fields of the places `which` picks, in table order within each place. */
   const build = (/** @type {(place: string) => boolean} */ which) => {
     for (const [place, keys] of Object.entries(places)) {
@@ -99,15 +129,16 @@ export function createFormView(app, root) {
             unit: SLIDERS[/** @type {keyof SLIDERS} */ (key)],
             testid: key === 'lang' ? 'language' : undefined,
             compact: key === 'lang',
+            lab: layout.lab,
           });
         if (row.noteEn !== undefined) field.element.append(tableNote(key));
-        sections[/** @type {keyof PLACES} */ (place)].append(field.element);
+        sections[place].append(field.element);
         fields.push(field);
       }
     }
   };
-  build((place) => FIRST_SCREEN.has(place));
-  sections.data.append(regenerateButton(() => apply('seed')(randomSeed())));
+  build((place) => layout.firstScreen.has(place));
+  if (layout.regenerate) sections.data.append(regenerateButton(() => apply('seed')(randomSeed())));
   onLanguageChange(() => { for (const field of fields) field.relabel(); });
 
   /** Shows the experiment's values if its link changed since they were last shown. */
@@ -132,7 +163,7 @@ export function createFormView(app, root) {
     update: refresh,
     restart: refresh,
     later() {
-      build((place) => !FIRST_SCREEN.has(place));
+      build((place) => !layout.firstScreen.has(place));
       shown = '';
       refresh();
     },
@@ -142,9 +173,10 @@ export function createFormView(app, root) {
 /**
  * The containers each place fills, with the panels' headings and sections.
  * @param {ParentNode} root
- * @returns {Record<keyof PLACES, HTMLElement>}
+ * @param {FormLayout} layout
+ * @returns {Record<string, HTMLElement>}
  */
-function buildSections(root) {
+function buildSections(root, layout) {
   const find = (/** @type {string} */ id) => {
     const element = root.querySelector(`#${id}`);
     if (!element) throw new Error(`the page has no #${id}`);
@@ -167,15 +199,11 @@ function buildSections(root) {
     grid.append(make('section', { className: 'settings-section' }, [heading(key, 'h3'), fields]));
     return fields;
   };
-  return {
-    data,
-    optimizer: section('section.optimizer'),
-    schedule: section('section.schedule'),
-    overfitting: section('section.overfitting'),
-    weights: section('section.weights'),
-    view: find('view-settings'),
-    language: find('language-setting'),
-  };
+  /** @type {Record<string, HTMLElement>} */
+  const sections = { data, language: find('language-setting') };
+  for (const [place, key] of Object.entries(layout.sections)) sections[place] = section(key);
+  if ('view' in layout.places) sections.view = find('view-settings');
+  return sections;
 }
 
 /**

@@ -58,7 +58,9 @@ export function createLessonLayout(root, redraw) {
     enter() {
       document.body.classList.add('lesson-mode');
       redraw();
-      const output = document.querySelector('.output-card');
+      // The lab's main picture: the plane's prediction, or the digits lab's views.
+      const output = [...document.querySelectorAll('.output-card, .digits-views')]
+        .find((element) => element instanceof HTMLElement && element.offsetParent !== null);
       if (!output) return;
       const bar = document.querySelector('.toolbar');
       const covered = bar && getComputedStyle(bar).position === 'sticky' ? bar.getBoundingClientRect().height : 0;

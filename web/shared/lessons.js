@@ -1,11 +1,13 @@
 // The lessons panel: a list of the course's lessons (tabs, keyboard-navigable) and the chosen
 // lesson's explanation, what to look at, and presets that open an experiment showing the
-// effect and start training it. The texts live in lessons-content.js.
+// effect and start training it. Each lab passes its own lessons (the plane's live in
+// web/plane/lessons-content.js, the digits lab's in web/labs/digits/lessons.js).
 
 import { pathIcon } from './dom.js';
 import { addStrings, translate } from './i18n.js';
 import { createLessonLayout } from './lesson-layout.js';
-import { LESSONS } from '../plane/lessons-content.js';
+
+/** @typedef {import('../plane/lessons-content.js').Lesson} Lesson */
 
 addStrings({
   en: {
@@ -27,15 +29,16 @@ addStrings({
     'lessons.loaded': '当前',
   },
 });
-addStrings(lessonStrings());
 
 /**
- * The lessons panel, built inside `root`.
+ * The lessons panel of `lessons`, built inside `root`.
  * @param {import('../main.js').App} app
  * @param {HTMLElement} root
+ * @param {Lesson[]} lessons
  * @returns {import('../main.js').View}
  */
-export function createLessonsView(app, root) {
+export function createLessonsView(app, root, lessons) {
+  addStrings(lessonStrings(lessons));
   root.dataset.i18nLabel = 'lessons.title';
   const heading = element('h2', { id: 'lessons-title', 'data-i18n': 'lessons.title' });
   const intro = element('p', { class: 'lessons-intro', 'data-i18n': 'lessons.intro' });
@@ -50,7 +53,7 @@ export function createLessonsView(app, root) {
   root.replaceChildren(heading, view.close, intro, layout);
 
   /** @type {HTMLButtonElement[]} */
-  const tabs = LESSONS.map((lesson, index) => {
+  const tabs = lessons.map((lesson, index) => {
     const tab = element('button', {
       type: 'button', role: 'tab', id: `lesson-tab-${lesson.id}`, 'aria-controls': 'lesson-panel',
       'data-testid': `lesson-${lesson.id}`, 'data-i18n-title': `lesson.${lesson.id}.title`,
@@ -85,7 +88,7 @@ export function createLessonsView(app, root) {
 
   /** Shows lesson `index` in the panel and marks its tab as the selected one. */
   function choose(/** @type {number} */ index) {
-    const lesson = LESSONS[index];
+    const lesson = lessons[index];
     tabs.forEach((tab, k) => {
       tab.setAttribute('aria-selected', String(k === index));
       tab.tabIndex = k === index ? 0 : -1;
@@ -169,11 +172,14 @@ function sameSettings(/** @type {Map<string, string>} */ a, /** @type {Map<strin
   return a.size === b.size && [...a].every(([key, value]) => b.get(key) === value);
 }
 
-/** The i18n tables of every lesson and preset. */
-function lessonStrings() {
+/**
+ * The i18n tables of every lesson and preset of `lessons`.
+ * @param {Lesson[]} lessons
+ */
+function lessonStrings(lessons) {
   /** @type {{en: Record<string, string>, zh: Record<string, string>}} */
   const strings = { en: {}, zh: {} };
-  for (const lesson of LESSONS) {
+  for (const lesson of lessons) {
     for (const language of /** @type {const} */ (['en', 'zh'])) {
       strings[language][`lesson.${lesson.id}.title`] = lesson.title[language];
       strings[language][`lesson.${lesson.id}.text`] = lesson.text[language];
