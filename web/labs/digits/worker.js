@@ -13,6 +13,9 @@
 //   probabilities {pixels}  the ten class probabilities of a drawn 8 x 8 image
 //   layerOutputs {pixels}   each layer's output for one image
 //   testImage {index}       {pixels, label} of a test image
+//   progress                {step, epoch}, without evaluating anything
+//   shifted                 test accuracy on images shifted 0 to 3 px, without the other views
+//   testImages {indices}    {pixels: 64 per image, labels} of several test images at once
 import init, { DigitsLab } from '../../pkg-digits/playground_wasm.js';
 
 /** @type {DigitsLab | null} */
@@ -78,6 +81,24 @@ const HANDLERS = {
   },
   testImage({ index }) {
     return { pixels: opened().testImage(index), label: opened().testLabel(index) };
+  },
+  progress() {
+    return { step: opened().step(), epoch: opened().epoch() };
+  },
+  shifted() {
+    const shifted = [];
+    for (let pixels = 0; pixels <= MAX_SHIFT; pixels++) shifted.push(opened().shiftedAccuracy(pixels));
+    return shifted;
+  },
+  testImages({ indices }) {
+    const it = opened();
+    const pixels = new Float32Array(64 * indices.length);
+    const labels = new Uint8Array(indices.length);
+    indices.forEach((/** @type {number} */ index, /** @type {number} */ i) => {
+      pixels.set(it.testImage(index), 64 * i);
+      labels[i] = it.testLabel(index);
+    });
+    return { pixels, labels };
   },
 };
 
