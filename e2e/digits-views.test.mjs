@@ -1,4 +1,4 @@
-// End-to-end tests of the digits lab's views in headless Chromium: each view draws, the
+// End-to-end tests of the digits lab's views in its page, in headless Chromium: each view draws, the
 // parameter table counts the default CNN, the confusion matrix covers the test set, the gallery
 // counts the mistakes, the drawing pad answers the mouse and the keyboard with probabilities
 // that sum to 1, a feature-map pixel lights its receptive field, and the translation chart puts
@@ -6,31 +6,38 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, withPage } from './browser.mjs';
+import { BASE_URL, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
 
-/** The views' harness page, which opens the lab from its hash and trains on request. */
-const HARNESS = `${BASE_URL}web/labs/digits/views/harness.html`;
 /** Test images in the default split. */
 const TEST_IMAGES = 445;
 
 /**
- * Opens the views at `link` and waits until they got their first views.
+ * Opens the digits lab at `link` and waits until its views got their first answer.
  * @param {import('playwright-core').Page} page
  * @param {string} [link]
  */
 async function open(page, link = '') {
-  const response = await page.goto(`${HARNESS}#v=1&lab=digits${link ? `&${link}` : ''}`);
-  assert.equal(response?.status(), 200, `GET ${HARNESS}`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="digits-confusion-matrix"]')?.getAttribute('data-total'));
+  const address = `${BASE_URL}#lab=digits${link ? `&${link}` : ''}`;
+  // A fresh load: going to another hash of the same page would not reload it.
+  await page.goto('about:blank');
+  const response = await page.goto(address);
+  assert.equal(response?.status(), 200, `GET ${address}`);
+  await page.waitForFunction(() => document.querySelector('[data-testid="digits-confusion-matrix"]')?.getAttribute('data-total'),
+    null, { timeout: 30_000 });
 }
 
 /**
- * Trains `epochs` epochs; the views update after each.
+ * Trains `epochs` epochs with the epoch button, then waits until the views show the last one.
  * @param {import('playwright-core').Page} page
  * @param {number} epochs
  */
 async function train(page, epochs) {
-  await page.evaluate((epochs) => /** @type {any} */ (window).harness.train(epochs), epochs);
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    await page.getByTestId('epoch').click();
+    await waitForNumbers(page, [['epoch-count', '==', epoch]], 30_000);
+  }
+  await page.waitForFunction((epochs) => (document.querySelector('[data-testid="digits-translation-legend"]')?.textContent ?? '')
+    .includes(`model, epoch ${epochs})`), epochs, { timeout: 30_000 });
 }
 
 /**
@@ -164,7 +171,7 @@ describe('digits views', () => {
       await page.keyboard.press('ArrowRight');
       await page.waitForFunction(() => document.querySelector('[data-testid="digits-maps-input"]')?.getAttribute('data-field') === '2,4,4,6');
 
-      await page.evaluate(() => /** @type {any} */ (window).harness.apply('pooling=max'));
+      await open(page, 'pooling=max');
       await page.waitForFunction(() => document.querySelector('[data-testid="digits-maps-layer-1"]')?.getAttribute('data-cell') === '8');
       const pooled = page.getByTestId('digits-maps-layer-1');
       await pooled.focus();

@@ -61,7 +61,7 @@ export function mountKernels(container, ctx) {
         `${name}: ${filters} kernels of ${channels} x ${k} x ${k}, ${count(layer.parameters)} parameters`,
         `${name}：${filters} 个 ${channels} x ${k} x ${k} 卷积核，${count(layer.parameters)} 个参数`,
       );
-      drawLayer(/** @type {HTMLCanvasElement} */ (figure.lastElementChild), layer, mean.checked);
+      drawLayer(/** @type {HTMLCanvasElement} */ (figure.lastElementChild), layer, mean.checked, container.clientWidth || WIDEST);
     });
   };
 
@@ -77,12 +77,13 @@ export function mountKernels(container, ctx) {
 
 /**
  * Draws one convolution's kernels: a row per input channel (or one row of means), a column
- * per filter, each tile k x k, wrapped to fit WIDEST.
+ * per filter, each tile k x k, wrapped to fit `room` (at most WIDEST).
  * @param {HTMLCanvasElement} canvas
  * @param {import('./context.js').LayerView} layer
  * @param {boolean} meanOverChannels
+ * @param {number} room  the CSS pixels the canvas may take across
  */
-function drawLayer(canvas, layer, meanOverChannels) {
+function drawLayer(canvas, layer, meanOverChannels, room) {
   const [filters, channels, k] = layer.shape;
   const rows = meanOverChannels ? 1 : channels;
   // A grid of many channels gets smaller cells, so it stays about as wide as it is tall.
@@ -99,7 +100,7 @@ function drawLayer(canvas, layer, meanOverChannels) {
     }
   }
   const scale = largest(values);
-  const perLine = Math.max(1, Math.min(filters, Math.floor(WIDEST / tile)));
+  const perLine = Math.max(1, Math.min(filters, Math.floor((Math.min(WIDEST, room) - GAP) / tile)));
   const bands = Math.ceil(filters / perLine);
   const bandHeight = rows * tile + (bands > 1 ? 2 * GAP : 0);
   const context = sizeCanvas(canvas, perLine * tile + GAP, bands * bandHeight + GAP);

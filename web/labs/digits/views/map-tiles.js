@@ -11,6 +11,8 @@ const INPUT_CELL = 18;
 const GAP = 4;
 /** The widest a layer's canvas grows, in CSS pixels. */
 const WIDEST = 520;
+/** The narrowest room a layer's canvas is given, in CSS pixels. */
+const NARROWEST = 160;
 
 /**
  * How a layer's maps sit on its canvas.
@@ -45,15 +47,17 @@ export function drawInput(canvas, pixels, field) {
 }
 
 /**
- * The layout of `maps` maps of `side` x `side` on one canvas.
+ * The layout of `maps` maps of `side` x `side` on one canvas at most `room` CSS pixels wide.
  * @param {number} maps
  * @param {number} side
+ * @param {number} room
  * @returns {TileLayout}
  */
-export function tileLayout(maps, side) {
+export function tileLayout(maps, side, room) {
   const cell = side >= 8 ? 5 : side >= 4 ? 8 : 12;
   const tile = side * cell + GAP;
-  return { maps, side, cell, perLine: Math.max(1, Math.min(maps, Math.floor(WIDEST / tile))) };
+  const wide = Math.min(WIDEST, Math.max(NARROWEST, room)) - GAP;
+  return { maps, side, cell, perLine: Math.max(1, Math.min(maps, Math.floor(wide / tile))) };
 }
 
 /**
@@ -107,10 +111,12 @@ export function tileAt(layout, x, y) {
  * @param {HTMLCanvasElement} canvas
  * @param {Float32Array} values
  * @param {boolean} probabilities  the values are probabilities (drawn on their own scale, 0 to 1)
+ * @param {number} room  the most CSS pixels the strip may take across
  */
-export function drawStrip(canvas, values, probabilities) {
-  const cell = values.length <= 10 ? 22 : Math.max(3, Math.min(10, Math.floor(WIDEST / values.length)));
-  const perLine = Math.max(1, Math.floor(WIDEST / cell));
+export function drawStrip(canvas, values, probabilities, room) {
+  const wide = Math.min(WIDEST, Math.max(NARROWEST, room)) - 2;
+  const cell = values.length <= 10 ? 22 : Math.max(3, Math.min(10, Math.floor(wide / values.length)));
+  const perLine = Math.max(1, Math.floor(wide / cell));
   const lines = Math.ceil(values.length / perLine);
   const labelled = values.length === 10;
   const context = sizeCanvas(canvas, Math.min(values.length, perLine) * cell + 2, lines * cell + 2 + (labelled ? 14 : 0));

@@ -62,6 +62,8 @@ export function mountMaps(container, ctx) {
   /** @type {LayerFigure[]} */
   let figures = [];
   let structure = '';
+  /** The width the layers' canvases may take. */
+  const room = () => container.clientWidth || Infinity;
 
   const refresh = async () => {
     if (!last || testCount === 0) return;
@@ -98,7 +100,7 @@ export function mountMaps(container, ctx) {
       layersBox.append(figure);
       if (output.shape.length !== 4) return { caption, canvas, stage: -1, layout: null };
       /** @type {LayerFigure} */
-      const entry = { caption, canvas, stage: stage++, layout: tileLayout(output.shape[1], output.shape[3]) };
+      const entry = { caption, canvas, stage: stage++, layout: tileLayout(output.shape[1], output.shape[3], room()) };
       canvas.tabIndex = 0;
       canvas.addEventListener('click', (event) => {
         const box = canvas.getBoundingClientRect();
@@ -148,6 +150,7 @@ export function mountMaps(container, ctx) {
       const name = figure.canvas.dataset.layer;
       const isLast = i === outputs.length - 1;
       if (figure.layout) {
+        figure.layout = tileLayout(output.shape[1], output.shape[3], room());
         const mine = chosen && chosen.stage === figure.stage ? chosen : null;
         drawTiles(figure.canvas, output.values, figure.layout, mine);
         const [maps, side] = [output.shape[1], output.shape[3]];
@@ -157,7 +160,7 @@ export function mountMaps(container, ctx) {
             `${name}，第 ${mine.map + 1} 张图，第 ${mine.row + 1} 行第 ${mine.col + 1} 列：看到 ${lit} 个输入像素`)
           : ctx.t(`${name}: use the arrow keys to choose a pixel`, `${name}：用方向键选择一个像素`));
       } else {
-        drawStrip(figure.canvas, isLast ? probabilities : output.values, isLast);
+        drawStrip(figure.canvas, isLast ? probabilities : output.values, isLast, room());
         figure.caption.textContent = isLast
           ? ctx.t(`${name}: class probabilities (softmax)`, `${name}：各类别概率（softmax）`)
           : ctx.t(`${name}: ${output.values.length} units after ReLU`, `${name}：ReLU 后的 ${output.values.length} 个单元`);
