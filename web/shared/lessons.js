@@ -6,6 +6,7 @@
 import { pathIcon } from './dom.js';
 import { addStrings, translate } from './i18n.js';
 import { createLessonLayout } from './lesson-layout.js';
+import { readLink } from './link.js';
 
 /** @typedef {import('../plane/lessons-content.js').Lesson} Lesson */
 
@@ -140,7 +141,8 @@ export function createLessonsView(app, root, lessons) {
     shownQuery = query;
     const current = settingsOf(query);
     for (const button of presetButtons) {
-      const same = sameSettings(settingsOf(button.dataset.query ?? ''), current);
+      // The preset as the link then reads (a value it names that is the default drops out).
+      const same = sameSettings(settingsOf(readLink(button.dataset.query ?? '').query), current);
       button.classList.toggle('loaded', same);
       if (same) button.setAttribute('aria-current', 'true');
       else button.removeAttribute('aria-current');

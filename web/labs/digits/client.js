@@ -1,5 +1,6 @@
 // The page's side of the digits lab's worker (worker.js): requests as promises, answered in
-// order. A failed request rejects with an Error carrying `messageZh`, like the wasm handle's.
+// order. A failed request rejects with an Error carrying `messageZh`, like the wasm handle's, and
+// `crashed` when the worker's module trapped (the page then shows its crash screen).
 
 /** @typedef {{message: string, messageZh: string}} WorkerError */
 
@@ -17,7 +18,10 @@ export class DigitsClient {
       if (ok) {
         waiting.resolve(result);
       } else {
-        const failure = Object.assign(new Error(error.message), { messageZh: error.messageZh });
+        const failure = Object.assign(new Error(error.message), {
+          messageZh: error.messageZh,
+          crashed: error.crashed === true,
+        });
         waiting.reject(failure);
       }
     };

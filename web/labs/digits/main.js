@@ -184,6 +184,7 @@ export async function startDigits(controls) {
     paused() {
       state.pausedAt = state.pauseAt;
       showPlaying(controls, false);
+      render();
     },
     stopped: () => showPlaying(controls, false),
   });

@@ -1,5 +1,7 @@
 // Mounts the digits lab's views (web/labs/digits/views/) in their containers and hands each the
-// worker's latest `views` answer; a view that fails is reported and the others go on.
+// worker's latest `views` answer, one view per animation frame so that no task draws them all
+// (an answer that comes while they are drawing replaces the one they were given); a view that
+// fails is reported and the others go on.
 
 import * as modules from './views/index.js';
 
@@ -32,15 +34,35 @@ export function mountDigitsViews(containers, ctx) {
       ctx.onError(error);
     }
   }
+  /** The answer being drawn, the next view to draw it, and whether a frame is asked for. */
+  /** @type {Views | null} */
+  let latest = null;
+  let next = 0;
+  let asked = false;
+  const drawOne = () => {
+    asked = false;
+    if (!latest) return;
+    const view = views[next];
+    next += 1;
+    try {
+      view?.update(latest);
+    } catch (error) {
+      ctx.onError(error);
+    }
+    if (next < views.length) {
+      asked = true;
+      requestAnimationFrame(drawOne);
+    } else {
+      latest = null;
+    }
+  };
   return {
     update(answer) {
-      for (const view of views) {
-        try {
-          view.update(answer);
-        } catch (error) {
-          ctx.onError(error);
-        }
-      }
+      latest = answer;
+      next = 0;
+      if (asked) return;
+      asked = true;
+      requestAnimationFrame(drawOne);
     },
   };
 }

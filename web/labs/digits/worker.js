@@ -2,7 +2,8 @@
 // requests, so a convolution step or a whole-set evaluation never blocks the page.
 //
 // Protocol: the page posts {id, kind, args}; the worker answers {id, ok: true, result} or
-// {id, ok: false, error: {message, messageZh}}. Requests are answered in order, one at a time.
+// {id, ok: false, error: {message, messageZh, crashed}} (`crashed`: the module trapped).
+// Requests are answered in order, one at a time.
 //   open {link, bytes}      builds the lab from a link and the un-gzipped digits file
 //   apply {link}            changes settings (live ones keep the weights) -> {rebuilt, link}
 //   reset                   the same experiment from its start -> {link}
@@ -117,7 +118,12 @@ self.onmessage = (event) => {
       self.postMessage({
         id,
         ok: false,
-        error: { message: String(e?.message ?? e), messageZh: e?.messageZh ?? String(e?.message ?? e) },
+        error: {
+          message: String(e?.message ?? e),
+          messageZh: e?.messageZh ?? String(e?.message ?? e),
+          // A trap (a panic in the module): the lab is dead, and the page shows its crash screen.
+          crashed: error instanceof WebAssembly.RuntimeError,
+        },
       });
     }
   });
