@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
+import { convStages, receptiveField } from '../web/labs/digits/views/receptive.js';
 import { BASE_URL, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
 
 /** Test images in the default split. */
@@ -75,6 +76,23 @@ async function attribute(page, id, name) {
   return (await page.getByTestId(id).getAttribute(name)) ?? '';
 }
 
+test('receptive fields grow by k - 1 per convolution and double through each pooling', () => {
+  const conv = (/** @type {number} */ k, /** @type {number} */ filters, /** @type {number} */ channels) => ({ kind: 'conv', shape: [filters, channels, k, k] });
+  const map = (/** @type {number} */ side) => ({ shape: [1, 4, side, side] });
+  const field = (/** @type {ReturnType<typeof receptiveField>} */ box) => [box.top, box.left, box.bottom, box.right];
+  // 5 x 5 kernels, no pooling: 5 x 5 around the pixel, then 9 x 9 clipped to the image.
+  const flat = convStages([conv(5, 4, 1), conv(5, 4, 4)], [map(8), map(8)]);
+  assert.deepEqual(field(receptiveField(flat, 0, 3, 3)), [1, 1, 5, 5]);
+  assert.deepEqual(field(receptiveField(flat, 1, 3, 3)), [0, 0, 7, 7]);
+  assert.deepEqual(field(receptiveField(flat, 0, 0, 7)), [0, 5, 2, 7]);
+  // 3 x 3 kernels with 2 x 2 pooling: a pooled pixel covers 2 x 2 conv pixels, so 4 x 4 inputs;
+  // the second layer's pixel (0, 0) covers conv-2 pixels 0-1, conv-1 pooled pixels 0-2, inputs 0-6.
+  const pooled = convStages([conv(3, 4, 1), conv(3, 4, 4), { kind: 'dense', shape: [16, 10] }], [map(4), map(2), { shape: [1, 10] }]);
+  assert.deepEqual(pooled.map((stage) => stage.pooled), [true, true]);
+  assert.deepEqual(field(receptiveField(pooled, 0, 1, 1)), [1, 1, 4, 4]);
+  assert.deepEqual(field(receptiveField(pooled, 1, 0, 0)), [0, 0, 6, 6]);
+});
+
 describe('digits views', () => {
   /** @type {import('playwright-core').Browser} */
   let browser;
@@ -115,6 +133,13 @@ describe('digits views', () => {
       assert.equal(wrong, TEST_IMAGES - correct);
       assert.match(await page.getByTestId('digits-gallery-count').textContent() ?? '', new RegExp(`^${wrong} of ${TEST_IMAGES} `));
       assert.equal(await page.locator('.digits-gallery-item').count(), Math.min(60, wrong));
+      // Choosing a mistake shows it in the feature maps, read as the gallery says.
+      const first = page.locator('.digits-gallery-item').first();
+      const [index, truth, predicted] = await Promise.all(['data-index', 'data-truth', 'data-predicted']
+        .map(async (name) => Number(await first.getAttribute(name))));
+      await first.click();
+      await page.waitForFunction((expected) => document.querySelector('[data-testid="digits-maps-label"]')?.textContent?.startsWith(expected),
+        `test image ${index + 1} of ${TEST_IMAGES}: a ${truth}, read as ${predicted} `);
     });
   });
 

@@ -33,18 +33,8 @@ export function sizeCanvas(canvas, width, height) {
  * @param {number} value
  */
 export function grey(value) {
-  const level = Math.round(255 * (1 - Math.min(1, Math.max(0, value))));
+  const [level] = greyBytes(value);
   return `rgb(${level}, ${level}, ${level})`;
-}
-
-/**
- * A diverging colour for `value` in [-1, 1]: blue below 0, white at 0, red above.
- * @param {number} value
- */
-export function diverging(value) {
-  const v = Math.min(1, Math.max(-1, value));
-  const fade = Math.round(255 * (1 - Math.abs(v)));
-  return v >= 0 ? `rgb(255, ${fade}, ${fade})` : `rgb(${fade}, ${fade}, 255)`;
 }
 
 /**
@@ -75,6 +65,97 @@ export function drawCells(context, values, { x, y, rows, cols, size, offset = 0,
   context.strokeStyle = '#cbd5e1';
   context.lineWidth = 1;
   context.strokeRect(x - 0.5, y - 0.5, cols * size + 1, rows * size + 1);
+}
+
+/**
+ * A picture built pixel by pixel in CSS pixels, then drawn in one go (many cells as fillRect
+ * calls cost a long task; one ImageData does not).
+ * @typedef {{image: ImageData, width: number, height: number}} Picture
+ */
+
+/**
+ * A blank (transparent) picture of `width` x `height` CSS pixels.
+ * @param {number} width
+ * @param {number} height
+ * @returns {Picture}
+ */
+export function picture(width, height) {
+  const w = Math.max(1, Math.ceil(width));
+  const h = Math.max(1, Math.ceil(height));
+  return { image: new ImageData(w, h), width: w, height: h };
+}
+
+/**
+ * Fills a `w` x `h` box of `target` at (`x`, `y`) with the colour `rgb`.
+ * @param {Picture} target
+ * @param {number} x
+ * @param {number} y
+ * @param {number} w
+ * @param {number} h
+ * @param {[number, number, number]} rgb
+ */
+function fillBox(target, x, y, w, h, rgb) {
+  const { data } = target.image;
+  for (let row = Math.max(0, y); row < Math.min(target.height, y + h); row++) {
+    for (let col = Math.max(0, x); col < Math.min(target.width, x + w); col++) {
+      const at = 4 * (row * target.width + col);
+      data[at] = rgb[0];
+      data[at + 1] = rgb[1];
+      data[at + 2] = rgb[2];
+      data[at + 3] = 255;
+    }
+  }
+}
+
+/** The border around a grid of cells. */
+const FRAME = /** @type {[number, number, number]} */ ([203, 213, 225]);
+
+/**
+ * Paints a `rows` x `cols` grid of cells into `target` at (`x`, `y`), cell `size` CSS pixels,
+ * cell `i` coloured by `colour(values[offset + i])`, framed by a 1-pixel border outside it.
+ * @param {Picture} target
+ * @param {ArrayLike<number>} values
+ * @param {{x: number, y: number, rows: number, cols: number, size: number, offset?: number,
+ *   colour: (value: number) => [number, number, number]}} grid
+ */
+export function paintCells(target, values, { x, y, rows, cols, size, offset = 0, colour }) {
+  fillBox(target, x - 1, y - 1, cols * size + 2, rows * size + 2, FRAME);
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) fillBox(target, x + c * size, y + r * size, size, size, colour(values[offset + r * cols + c]));
+  }
+}
+
+/**
+ * Draws `source` onto `context` at its corner, one picture pixel per CSS pixel, unblurred.
+ * @param {CanvasRenderingContext2D} context  drawing in CSS pixels (sizeCanvas)
+ * @param {Picture} source
+ */
+export function show(context, source) {
+  const canvas = new OffscreenCanvas(source.width, source.height);
+  /** @type {OffscreenCanvasRenderingContext2D} */ (canvas.getContext('2d')).putImageData(source.image, 0, 0);
+  context.imageSmoothingEnabled = false;
+  context.drawImage(canvas, 0, 0);
+}
+
+/**
+ * `grey` as bytes.
+ * @param {number} value  in [0, 1]
+ * @returns {[number, number, number]}
+ */
+export function greyBytes(value) {
+  const level = Math.round(255 * (1 - Math.min(1, Math.max(0, value))));
+  return [level, level, level];
+}
+
+/**
+ * A diverging colour for `value` in [-1, 1] as bytes: blue below 0, white at 0, red above.
+ * @param {number} value
+ * @returns {[number, number, number]}
+ */
+export function diverging(value) {
+  const v = Math.min(1, Math.max(-1, value));
+  const fade = Math.round(255 * (1 - Math.abs(v)));
+  return v >= 0 ? [255, fade, fade] : [fade, fade, 255];
 }
 
 /**

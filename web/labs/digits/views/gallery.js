@@ -27,6 +27,9 @@ export function mountGallery(container, ctx) {
   /** Test images by index, for the link they were fetched under (the split follows the seed). */
   /** @type {Map<number, {pixels: Float32Array, label: number}>} */
   let cache = new Map();
+  /** The gallery's buttons by `index:predicted`, drawn once each. */
+  /** @type {Map<string, HTMLButtonElement>} */
+  let items = new Map();
   let cachedFor = '';
   /** @type {import('./context.js').Views | null} */
   let last = null;
@@ -59,6 +62,7 @@ export function mountGallery(container, ctx) {
     const link = ctx.link?.() ?? '';
     if (link !== cachedFor) {
       cache = new Map();
+      items = new Map();
       cachedFor = link;
     }
     /** @type {Array<{index: number, predicted: number}>} */
@@ -79,7 +83,9 @@ export function mountGallery(container, ctx) {
       return;
     }
     if (mine !== token) return;
-    grid.replaceChildren(...pairs.map(({ index, predicted }) => item(index, predicted)));
+    const shown = pairs.map(({ index, predicted }) => items.get(`${index}:${predicted}`) ?? item(index, predicted));
+    items = new Map(shown.map((element) => [`${element.dataset.index}:${element.dataset.predicted}`, element]));
+    grid.replaceChildren(...shown);
     describe();
   };
 

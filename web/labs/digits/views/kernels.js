@@ -3,7 +3,7 @@
 // as a grid of input channels x filters, or its mean over the input channels.
 
 import { onLanguageChange } from '../../../shared/i18n.js';
-import { count, diverging, drawCells, largest, layerNames, sizeCanvas } from './draw.js';
+import { count, diverging, largest, layerNames, paintCells, picture, show, sizeCanvas } from './draw.js';
 
 /** The side of one kernel cell, in CSS pixels, by kernel size. */
 const CELL = { 1: 10, 3: 5, 5: 4 };
@@ -103,7 +103,9 @@ function drawLayer(canvas, layer, meanOverChannels, room) {
   const perLine = Math.max(1, Math.min(filters, Math.floor((Math.min(WIDEST, room) - GAP) / tile)));
   const bands = Math.ceil(filters / perLine);
   const bandHeight = rows * tile + (bands > 1 ? 2 * GAP : 0);
-  const context = sizeCanvas(canvas, perLine * tile + GAP, bands * bandHeight + GAP);
+  const [width, height] = [perLine * tile + GAP, bands * bandHeight + GAP];
+  const context = sizeCanvas(canvas, width, height);
+  const image = picture(width, height);
   const colour = (/** @type {number} */ v) => diverging(v / scale);
   for (let f = 0; f < filters; f++) {
     const band = Math.floor(f / perLine);
@@ -111,7 +113,8 @@ function drawLayer(canvas, layer, meanOverChannels, room) {
     for (let row = 0; row < rows; row++) {
       const c = meanOverChannels ? 0 : row;
       const offset = meanOverChannels ? f * k * k : (f * channels + c) * k * k;
-      drawCells(context, values, { x, y: GAP + band * bandHeight + row * tile, rows: k, cols: k, size, offset, colour });
+      paintCells(image, values, { x, y: GAP + band * bandHeight + row * tile, rows: k, cols: k, size, offset, colour });
     }
   }
+  show(context, image);
 }

@@ -2,7 +2,7 @@
 // maps as tiles with a chosen pixel, a dense layer's outputs as a strip, and where a click
 // on a layer's tiles lands.
 
-import { HIGHLIGHT, drawCells, grey, largest, sizeCanvas } from './draw.js';
+import { HIGHLIGHT, drawCells, grey, greyBytes, largest, paintCells, picture, show, sizeCanvas } from './draw.js';
 import { SIDE } from './receptive.js';
 
 /** The side of one input pixel, in CSS pixels. */
@@ -71,21 +71,25 @@ export function tileLayout(maps, side, room) {
 export function drawTiles(canvas, values, layout, chosen) {
   const { maps, side, cell, perLine } = layout;
   const tile = side * cell + GAP;
-  const context = sizeCanvas(canvas, perLine * tile + GAP, Math.ceil(maps / perLine) * tile + GAP);
+  const [width, height] = [perLine * tile + GAP, Math.ceil(maps / perLine) * tile + GAP];
+  const context = sizeCanvas(canvas, width, height);
+  const image = picture(width, height);
   // Where the tiles sit, for a test that clicks a chosen pixel.
   Object.assign(canvas.dataset, { gap: String(GAP), cell: String(cell), tile: String(tile), perLine: String(perLine) });
   const scale = largest(values);
-  const colour = (/** @type {number} */ v) => grey(v / scale);
+  const colour = (/** @type {number} */ v) => greyBytes(v / scale);
   for (let m = 0; m < maps; m++) {
     const x = GAP + (m % perLine) * tile;
     const y = GAP + Math.floor(m / perLine) * tile;
-    drawCells(context, values, { x, y, rows: side, cols: side, size: cell, offset: m * side * side, colour });
-    if (chosen && chosen.map === m) {
-      context.strokeStyle = HIGHLIGHT;
-      context.lineWidth = 2;
-      context.strokeRect(x + chosen.col * cell - 1, y + chosen.row * cell - 1, cell + 2, cell + 2);
-    }
+    paintCells(image, values, { x, y, rows: side, cols: side, size: cell, offset: m * side * side, colour });
   }
+  show(context, image);
+  if (!chosen) return;
+  const x = GAP + (chosen.map % perLine) * tile;
+  const y = GAP + Math.floor(chosen.map / perLine) * tile;
+  context.strokeStyle = HIGHLIGHT;
+  context.lineWidth = 2;
+  context.strokeRect(x + chosen.col * cell - 1, y + chosen.row * cell - 1, cell + 2, cell + 2);
 }
 
 /**

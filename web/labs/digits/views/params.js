@@ -1,5 +1,6 @@
 // The parameter counts view: each layer's weights plus biases and the total, as a small table.
 
+import { onLanguageChange } from '../../../shared/i18n.js';
 import { count, layerNames } from './draw.js';
 
 /**
@@ -44,6 +45,7 @@ export function mountParams(container, ctx) {
     foot.insertCell().textContent = count(total);
   };
 
+  onLanguageChange(draw);
   return {
     update(views) {
       last = views;
