@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::{JsValue, wasm_bindgen};
 
 use crate::bilingual;
 use crate::handle::Playground;
-use crate::json::{read_data_file, read_weights_file, write_json};
+use crate::json::{read_data_file, read_weights_file, write_data_file, write_weights_file};
 
 #[wasm_bindgen]
 impl Playground {
@@ -18,7 +18,7 @@ impl Playground {
     /// `activation`, `output`, `layers: [{weight, bias}]`), exact to the bit.
     #[wasm_bindgen(js_name = exportWeights)]
     pub fn export_weights(&self) -> String {
-        write_json(&self.session.weights_file())
+        write_weights_file(&self.session.weights_file())
     }
 
     /// Replaces the network's weights with those of a weights file, keeping the
@@ -46,7 +46,7 @@ impl Playground {
     /// (`{"version":1,"train":[{"x","y","label"}],"test":[...]}`).
     #[wasm_bindgen(js_name = exportDataJson)]
     pub fn export_data_json(&self) -> String {
-        write_json(&self.session.data_file())
+        write_data_file(&self.session.data_file())
     }
 }
 

@@ -1,22 +1,65 @@
-//! The export files through the browser's own `JSON`: written with
-//! serde-wasm-bindgen and `JSON.stringify`, read with `JSON.parse` and a walk
-//! of the parsed value into `playground::session`'s file types (serde's
-//! deserializers would be a sixth of the module). Every refusal names the
-//! place in the file, like `layers[1].weight[0][2] must be a number`.
+//! The export files through the browser's own `JSON`: written as JSON text by
+//! `crate::json_writer` (numbers as JavaScript writes them), read with
+//! `JSON.parse` and a walk of the parsed value into `playground::session`'s
+//! file types (serde's deserializers would be a sixth of the module). Every
+//! refusal names the place in the file, like `layers[1].weight[0][2] must be a
+//! number`.
 
 use js_sys::{Array, Error, JSON, Reflect};
 use playground::session::{DataFile, LayerFile, PointRow, WeightsFile};
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
-/// `value` as JSON text (numbers as JavaScript writes them: the shortest
-/// decimal that reads back to the same double).
-pub fn write_json<T: Serialize>(value: &T) -> String {
-    serde_wasm_bindgen::to_value(value)
-        .ok()
-        .and_then(|value| JSON::stringify(&value).ok())
-        .and_then(|text| text.as_string())
-        .unwrap_or_default()
+use crate::json_writer::JsonObject;
+
+/// A weights file as JSON text: `{"version","sizes","activation","output",
+/// "layers":[{"weight":[[...]],"bias":[...]}]}`, an activation left out when
+/// the file has none, numbers as JavaScript writes them (the shortest decimal
+/// that reads back to the same double).
+pub fn write_weights_file(file: &WeightsFile) -> String {
+    let mut text = String::new();
+    let mut object = JsonObject::open(&mut text);
+    object.number("version", f64::from(file.version));
+    object.numbers("sizes", file.sizes.iter().map(|&size| size as f64));
+    for (key, name) in [("activation", &file.activation), ("output", &file.output)] {
+        if let Some(name) = name {
+            object.text(key, name);
+        }
+    }
+    let mut layers = object.array("layers");
+    for layer in &file.layers {
+        let mut entry = layers.object();
+        let mut weight = entry.array("weight");
+        for row in &layer.weight {
+            weight.numbers(row.iter().copied());
+        }
+        weight.close();
+        entry.numbers("bias", layer.bias.iter().copied());
+        entry.close();
+    }
+    layers.close();
+    object.close();
+    text
+}
+
+/// A data file as JSON text: `{"version","train":[{"x","y","label"}],"test":[...]}`,
+/// numbers as [`write_weights_file`] writes them.
+pub fn write_data_file(file: &DataFile) -> String {
+    let mut text = String::new();
+    let mut object = JsonObject::open(&mut text);
+    object.number("version", f64::from(file.version));
+    for (key, rows) in [("train", &file.train), ("test", &file.test)] {
+        let mut points = object.array(key);
+        for row in rows {
+            let mut point = points.object();
+            point.number("x", row.x);
+            point.number("y", row.y);
+            point.number("label", row.label);
+            point.close();
+        }
+        points.close();
+    }
+    object.close();
+    text
 }
 
 /// Reads the text of a weights file.

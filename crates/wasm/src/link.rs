@@ -1,25 +1,15 @@
 //! Free functions for the page: reading a share link leniently, a fresh random
 //! seed, and the constants the page draws with (the plane's extent, the palette).
 
+use js_sys::JSON;
 use playground::session::GRID_EXTENT;
 use playground::{Config, ConfigError, ConfigWarning, colors};
-use serde::Serialize;
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
-/// What [`parse_link`] returns to JS.
-#[derive(Debug, Serialize)]
-struct JsParsed {
-    /// The usable link: the good settings, defaults for the bad ones.
-    query: String,
-    /// One per bad setting.
-    errors: Vec<JsProblem>,
-    /// One per ignored key.
-    warnings: Vec<JsProblem>,
-}
+use crate::json_writer::{JsonArray, JsonObject};
 
-/// One bad or ignored setting of a link.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
+/// One bad or ignored setting of a link, as [`parse_link`] returns it to JS.
+#[derive(Debug)]
 struct JsProblem {
     /// The key at fault.
     key: String,
@@ -33,6 +23,20 @@ struct JsProblem {
     text: String,
     /// The whole sentence in Chinese.
     text_zh: String,
+}
+
+impl JsProblem {
+    /// Writes the problem as an object item of `array`.
+    fn write(&self, array: &mut JsonArray<'_>) {
+        let mut object = array.object();
+        object.text("key", &self.key);
+        object.text_or_null("value", self.value.as_deref());
+        object.text("message", &self.message);
+        object.text("messageZh", &self.message_zh);
+        object.text("text", &self.text);
+        object.text("textZh", &self.text_zh);
+        object.close();
+    }
 }
 
 impl From<ConfigError> for JsProblem {
@@ -69,19 +73,25 @@ impl From<ConfigWarning> for JsProblem {
 /// per ignored key, each in English and Chinese.
 ///
 /// # Errors
-/// Only if building the JS object fails.
+/// Only if the browser cannot parse the object's JSON text, which would be a bug.
 #[wasm_bindgen(js_name = parseLink)]
 pub fn parse_link(link: &str) -> Result<JsValue, JsError> {
     let parsed = Config::parse_query(link);
-    let result = JsParsed {
-        query: parsed.config.to_query(),
-        errors: parsed.errors.into_iter().map(JsProblem::from).collect(),
-        warnings: parsed.warnings.into_iter().map(JsProblem::from).collect(),
-    };
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-    result
-        .serialize(&serializer)
-        .map_err(|error| JsError::new(&error.to_string()))
+    let mut text = String::new();
+    let mut object = JsonObject::open(&mut text);
+    object.text("query", &parsed.config.to_query());
+    let mut errors = object.array("errors");
+    for error in parsed.errors {
+        JsProblem::from(error).write(&mut errors);
+    }
+    errors.close();
+    let mut warnings = object.array("warnings");
+    for warning in parsed.warnings {
+        JsProblem::from(warning).write(&mut warnings);
+    }
+    warnings.close();
+    object.close();
+    JSON::parse(&text).map_err(|_| JsError::new("parseLink: the JSON text could not be read"))
 }
 
 /// A fresh seed from the browser's random source, as seed text (decimal

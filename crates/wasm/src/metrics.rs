@@ -1,13 +1,16 @@
 //! `playground::Metrics` as a plain JS object: camelCase fields, counts as
-//! numbers, and `null` wherever a number is missing or not finite.
+//! numbers, and `null` wherever a number is missing or not finite. Written as
+//! JSON text and parsed by the browser in one call; each f32 reads back as the
+//! same number it widens to.
 
+use js_sys::JSON;
 use playground::{Metrics, Stop};
-use serde::Serialize;
 use wasm_bindgen::{JsError, JsValue};
 
+use crate::json_writer::JsonObject;
+
 /// The JS shape of [`Metrics`], flattened: the evaluation's fields sit at the top.
-#[derive(Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq)]
 pub struct JsMetrics {
     /// Updates taken.
     pub step: f64,
@@ -34,8 +37,7 @@ pub struct JsMetrics {
 }
 
 /// The gradient health of one layer at the last update.
-#[derive(Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq)]
 pub struct JsLayer {
     /// `|dL/dW|`.
     pub grad_norm: Option<f32>,
@@ -46,8 +48,7 @@ pub struct JsLayer {
 }
 
 /// Why training stopped.
-#[derive(Debug, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, PartialEq)]
 pub struct JsStop {
     /// `"earlyStopped"` or `"diverged"`.
     pub reason: &'static str,
@@ -130,11 +131,60 @@ impl JsMetrics {
     /// The plain JS object.
     ///
     /// # Errors
-    /// Only if serialization itself fails.
+    /// Only if the browser cannot parse the JSON text, which would be a bug.
     pub fn to_js(&self) -> Result<JsValue, JsError> {
-        let serializer = serde_wasm_bindgen::Serializer::new().serialize_missing_as_null(true);
-        self.serialize(&serializer)
-            .map_err(|error| JsError::new(&error.to_string()))
+        JSON::parse(&self.to_json())
+            .map_err(|_| JsError::new("metrics: the JSON text could not be read"))
+    }
+
+    /// The object as JSON text, fields in declaration order.
+    fn to_json(&self) -> String {
+        let mut text = String::new();
+        let mut object = JsonObject::open(&mut text);
+        object.number("step", self.step);
+        object.number("epoch", self.epoch);
+        let numbers = [
+            ("learningRate", self.learning_rate),
+            ("batchLoss", self.batch_loss),
+            ("trainLoss", self.train_loss),
+            ("testLoss", self.test_loss),
+            ("trainAccuracy", self.train_accuracy),
+            ("testAccuracy", self.test_accuracy),
+        ];
+        for (key, value) in numbers {
+            object.number_or_null(key, value.map(f64::from));
+        }
+        let mut layers = object.array("layers");
+        for layer in &self.layers {
+            let mut entry = layers.object();
+            entry.number_or_null("gradNorm", layer.grad_norm.map(f64::from));
+            entry.number_or_null("weightNorm", layer.weight_norm.map(f64::from));
+            entry.number_or_null("updateRatio", layer.update_ratio.map(f64::from));
+            entry.close();
+        }
+        layers.close();
+        object.number_or_null("bestEpoch", self.best_epoch);
+        match &self.stop {
+            Some(stop) => stop.write(object.object("stop")),
+            None => object.null("stop"),
+        }
+        object.close();
+        text
+    }
+}
+
+impl JsStop {
+    /// Fills and closes `object` with the stop's fields.
+    fn write(&self, mut object: JsonObject<'_>) {
+        object.text("reason", self.reason);
+        object.text("message", &self.message);
+        object.text("messageZh", &self.message_zh);
+        object.number_or_null("step", self.step);
+        object.text_or_null("cause", self.cause);
+        object.number_or_null("loss", self.loss.map(f64::from));
+        object.number_or_null("epoch", self.epoch);
+        object.number_or_null("bestEpoch", self.best_epoch);
+        object.close();
     }
 }
 
