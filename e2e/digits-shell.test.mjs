@@ -100,10 +100,10 @@ describe('digits lab page', () => {
       const first = await readNumber(page, 'test-accuracy');
       assert.ok(first < 50, `an untrained network is near chance (${first}%)`);
       await page.getByTestId('play').click();
-      await page.getByTestId('play').waitFor({ state: 'visible', timeout: 30_000 });
+      await page.waitForFunction(() => /Paused at epoch 3/
+        .test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+      assert.ok(await page.getByTestId('play').isVisible(), 'Play shows again');
       await waitForNumbers(page, [['epoch-count', '==', 3], ['test-accuracy', '>', 90]], 10_000);
-      const status = await page.getByTestId('status').textContent();
-      assert.match(status ?? '', /Paused at epoch 3/);
       const steps = await readNumber(page, 'step-count');
       await page.waitForTimeout(500);
       assert.equal(await readNumber(page, 'step-count'), steps, 'paused: no more updates');
@@ -165,9 +165,9 @@ describe('digits lab page', () => {
       await openDigits(page, 'lab=digits&kernel=5');
       await page.getByTestId('lesson-receptive').click();
       await page.getByTestId('preset-kernel3').click();
-      await waitForNumbers(page, [['epoch-count', '==', 3], ['test-accuracy', '>', 93]], 30_000);
-      await page.getByTestId('play').waitFor({ state: 'visible' });
-      assert.match(await page.getByTestId('status').textContent() ?? '', /Paused at epoch 3/);
+      await page.waitForFunction(() => /Paused at epoch 3/
+        .test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), null, { timeout: 30_000 });
+      await waitForNumbers(page, [['epoch-count', '==', 3], ['test-accuracy', '>', 93]], 10_000);
       const link = await linkOf(page);
       assert.equal(link.get('lab'), 'digits');
       assert.equal(link.get('pauseAt'), '3');
