@@ -14,6 +14,7 @@ pub mod config;
 pub mod dataset;
 pub mod digits;
 mod error;
+pub mod float_text;
 pub mod lab;
 pub mod session;
 pub mod settings;

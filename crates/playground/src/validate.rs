@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 use crate::config::{Config, LossKind, Problem};
 use crate::error::ConfigError;
+use crate::float_text::format_f32;
 use crate::lab::Lab;
 use crate::settings::{self, Setting};
 
@@ -133,7 +134,7 @@ impl Config {
             found.push((
                 ConfigError::new(
                     "userPoints",
-                    &format!("{},{},{}", bad.x, bad.y, bad.label),
+                    &[bad.x, bad.y, bad.label].map(format_f32).join(","),
                     allowed,
                     allowed_zh,
                 ),

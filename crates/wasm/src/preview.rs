@@ -3,6 +3,7 @@
 
 use js_sys::Float32Array;
 use playground::dataset::{DataSpec, DatasetKind, generate};
+use playground::float_text::format_f32;
 use playground::seed_value;
 use playground::settings::MAX_SAMPLES;
 use wasm_bindgen::prelude::{JsError, wasm_bindgen};
@@ -57,10 +58,14 @@ fn spec(
     }
     let noise = noise as f32;
     if !DataSpec::NOISE_RANGE.contains(&noise) {
+        let [noise, low, high] = [
+            noise,
+            *DataSpec::NOISE_RANGE.start(),
+            *DataSpec::NOISE_RANGE.end(),
+        ]
+        .map(format_f32);
         return Err(format!(
-            "datasetPreview: noise {noise} must be from {} to {} percent",
-            DataSpec::NOISE_RANGE.start(),
-            DataSpec::NOISE_RANGE.end()
+            "datasetPreview: noise {noise} must be from {low} to {high} percent"
         ));
     }
     if count == 0 || count > MAX_SAMPLES {

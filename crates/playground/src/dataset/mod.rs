@@ -156,7 +156,7 @@ pub fn generate(spec: &DataSpec) -> Vec<Point> {
     assert!(
         DataSpec::NOISE_RANGE.contains(&spec.noise),
         "generate: noise must be in 0..=50 percent, got {}",
-        spec.noise
+        crate::float_text::format_f32(spec.noise)
     );
     if spec.kind.has_class_choice() {
         assert!(

@@ -10,6 +10,7 @@ use super::augment::shift;
 use super::data::{CLASSES, Image, PIXELS};
 use super::session::{DigitsSession, ImageSet, argmax};
 use crate::error::ConfigError;
+use crate::float_text::format_f32;
 
 /// The farthest shift of the translation test, in pixels.
 pub const MAX_TEST_SHIFT: usize = 3;
@@ -35,7 +36,7 @@ pub fn checked_image(pixels: &[f32]) -> Result<Image, ConfigError> {
     {
         return Err(ConfigError::new(
             "image",
-            &alloc::format!("pixel {index} = {value}"),
+            &alloc::format!("pixel {index} = {}", format_f32(*value)),
             "every pixel must be a number from 0 (blank) to 1 (full ink)",
             "每个像素必须是 0（空白）到 1（满墨）之间的数",
         ));

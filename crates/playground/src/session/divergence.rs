@@ -9,6 +9,7 @@ use tensor::Init;
 use tensor::stats;
 
 use super::{Cause, Session, Stop};
+use crate::float_text::format_f32;
 
 /// A largest layer gradient norm at the first update above this means the
 /// starting weights already amplify what passes through the layers. The
@@ -86,7 +87,7 @@ impl Session {
         let step = self.step;
         match cause {
             Cause::LearningRate => {
-                let rate = self.config.learning_rate;
+                let rate = format_f32(self.config.learning_rate);
                 (
                     format!(
                         "Training diverged at step {step}: the gradients were small at the first \
@@ -102,8 +103,8 @@ impl Session {
                 )
             }
             Cause::InitScale => {
-                let scale = self.config.init_scale;
-                let (try_en, try_zh) = if scale > 1.0 {
+                let scale = format_f32(self.config.init_scale);
+                let (try_en, try_zh) = if self.config.init_scale > 1.0 {
                     (
                         String::from("try an initial scale of 1 or less"),
                         String::from("请试试 1 或更小的初始缩放"),

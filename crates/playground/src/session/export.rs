@@ -36,6 +36,7 @@ use tensor::{Activation, Tensor};
 use super::Session;
 use crate::dataset::{Point, Split};
 use crate::error::FileError;
+use crate::float_text::{format_f32, parse_f32};
 use crate::settings::{MAX_SAMPLES, MAX_USER_POINTS, Named, index_of};
 
 /// The version of the weights and data files this code writes and reads.
@@ -144,7 +145,8 @@ impl Session {
         let sets = [("train", &self.train.points), ("test", &self.test.points)];
         for (split, points) in sets {
             for p in points {
-                let _ = writeln!(csv, "{},{},{},{split}", p.x, p.y, p.label);
+                let [x, y, label] = [p.x, p.y, p.label].map(format_f32);
+                let _ = writeln!(csv, "{x},{y},{label},{split}");
             }
         }
         csv
@@ -268,9 +270,9 @@ fn parse_data_csv(text: &str) -> Result<Split, FileError> {
             ));
         }
         let number = |index: usize| -> Result<f32, FileError> {
-            match fields[index].parse::<f32>() {
-                Ok(v) if v.is_finite() => Ok(v),
-                _ => Err(FileError::new(
+            match parse_f32(fields[index]) {
+                Some(v) => Ok(v),
+                None => Err(FileError::new(
                     format!(
                         "line {line_number}: {} must be a finite number, not {}",
                         columns[index], fields[index]

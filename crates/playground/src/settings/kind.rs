@@ -8,6 +8,7 @@ use core::fmt::Write as _;
 
 use crate::config::Config;
 use crate::dataset::Point;
+use crate::float_text::{format_f32, parse_f32};
 
 /// The type, limits and field access of one setting.
 #[derive(Clone, Copy)]
@@ -100,6 +101,7 @@ impl Kind {
                 min, max, open_min, ..
             } => {
                 let open = if *open_min { '(' } else { '[' };
+                let (min, max) = (format_f32(*min), format_f32(*max));
                 format!("must be a number in {open}{min}, {max}]")
             }
             Kind::Bool { .. } => "must be true or false".into(),
@@ -113,7 +115,8 @@ impl Kind {
             }
             Kind::Points { max, .. } => format!(
                 "must be up to {max} points written x,y,label and separated by ';', \
-                 with x and y in [-{POINT_LIMIT}, {POINT_LIMIT}]"
+                 with x and y in [-{limit}, {limit}]",
+                limit = format_f32(POINT_LIMIT)
             ),
         }
     }
@@ -127,6 +130,7 @@ impl Kind {
                 min, max, open_min, ..
             } => {
                 let open = if *open_min { '(' } else { '[' };
+                let (min, max) = (format_f32(*min), format_f32(*max));
                 format!("须为 {open}{min}, {max}] 范围内的数")
             }
             Kind::Bool { .. } => "须为 true 或 false".into(),
@@ -140,7 +144,8 @@ impl Kind {
             }
             Kind::Points { max, .. } => format!(
                 "须为最多 {max} 个点，每点写成 x,y,标签，以 ';' 分隔，\
-                 且 x 和 y 在 [-{POINT_LIMIT}, {POINT_LIMIT}] 范围内"
+                 且 x 和 y 在 [-{limit}, {limit}] 范围内",
+                limit = format_f32(POINT_LIMIT)
             ),
         }
     }
@@ -163,10 +168,8 @@ impl Kind {
                 open_min,
                 set,
                 ..
-            } => match text.parse::<f32>() {
-                Ok(v) if v.is_finite() && (v > min || (!open_min && v == min)) && v <= max => {
-                    set(config, v)
-                }
+            } => match parse_f32(text) {
+                Some(v) if (v > min || (!open_min && v == min)) && v <= max => set(config, v),
                 _ => return false,
             },
             Kind::Bool { set, .. } => match text {
@@ -207,14 +210,14 @@ impl Kind {
         match *self {
             Kind::Choice { names, get, .. } => names.get(get(config)).copied().unwrap_or("").into(),
             Kind::Int { get, .. } => get(config).to_string(),
-            Kind::Float { get, .. } => get(config).to_string(),
+            Kind::Float { get, .. } => format_f32(get(config)),
             Kind::Bool { get, .. } => get(config).to_string(),
             Kind::List { get, .. } => join(get(config).iter().map(|n| n.to_string())),
             Kind::Seed { get, .. } => get(config).into(),
             Kind::Points { get, .. } => join_with(
                 get(config)
                     .iter()
-                    .map(|p| format!("{},{},{}", p.x, p.y, p.label)),
+                    .map(|p| join([p.x, p.y, p.label].into_iter().map(format_f32))),
                 ';',
             ),
         }
@@ -269,10 +272,7 @@ fn parse_points(text: &str, max: usize) -> Option<Vec<Point>> {
     text.split(';')
         .map(|triple| {
             let mut parts = triple.split(',');
-            let mut number = || -> Option<f32> {
-                let v: f32 = parts.next()?.parse().ok()?;
-                v.is_finite().then_some(v)
-            };
+            let mut number = || parse_f32(parts.next()?);
             let (x, y, label) = (number()?, number()?, number()?);
             let inside = |v: f32| (-POINT_LIMIT..=POINT_LIMIT).contains(&v);
             (parts.next().is_none() && inside(x) && inside(y)).then_some(Point { x, y, label })
