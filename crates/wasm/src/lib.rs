@@ -29,7 +29,7 @@ pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
 pub use panic::on_panic;
 pub use preview::dataset_preview;
-pub use settings::{feature_maps, settings_table};
+pub use settings::{feature_maps, form_change_of, notes_of, relevant_of, settings_table};
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
 /// reach the console and the page's `onPanic` listener with their message

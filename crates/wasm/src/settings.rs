@@ -5,7 +5,7 @@
 use js_sys::{Array, Float32Array, JSON, Object};
 use playground::session::Grid;
 use playground::settings::{self, Applies, Group, Kind};
-use playground::{ConfigError, ConfigWarning, Lab};
+use playground::{Config, ConfigError, ConfigWarning, Lab};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
@@ -138,20 +138,7 @@ impl Playground {
     /// not allowed, or the change breaks a rule across settings.
     #[wasm_bindgen(js_name = formChange)]
     pub fn form_change(&self, key: &str, value: &str) -> Result<Object, JsValue> {
-        let old = self.session.config();
-        let new = old
-            .change(key, value)
-            .map_err(|error| bilingual::config_errors([&error]))?;
-        let mut text = String::new();
-        let mut changes = JsonObject::open(&mut text);
-        for setting in settings::rows(new.lab) {
-            let value = setting.kind.format(&new);
-            if setting.key == key || value != setting.kind.format(old) {
-                changes.text(setting.key, &value);
-            }
-        }
-        changes.close();
-        parse_object(&text, "formChange")
+        form_change(self.session.config(), key, value)
     }
 
     /// Whether each setting matters given the others, keyed by its share-link
@@ -160,24 +147,13 @@ impl Playground {
     /// # Errors
     /// Only if the browser cannot parse the JSON text, which would be a bug.
     pub fn relevant(&self) -> Result<Object, JsError> {
-        let config = self.session.config();
-        let mut text = String::new();
-        let mut relevant = JsonObject::open(&mut text);
-        for setting in settings::rows(config.lab) {
-            relevant.flag(setting.key, (setting.relevant)(config));
-        }
-        relevant.close();
-        parse_object(&text, "relevant").map_err(|_| JsError::new("relevant: not readable"))
+        relevant(self.session.config())
     }
 
     /// The keys of the settings whose note (`noteEn`, `noteZh` in the table)
     /// applies now.
     pub fn notes(&self) -> Vec<String> {
-        let config = self.session.config();
-        settings::rows(config.lab)
-            .filter(|setting| setting.note.is_some_and(|note| (note.shown)(config)))
-            .map(|setting| setting.key.to_owned())
-            .collect()
+        notes(self.session.config())
     }
 
     /// Every setting's current value in link spelling, keyed by its share-link key.
@@ -195,6 +171,64 @@ impl Playground {
             .map(Object::from)
             .map_err(|_| JsError::new("values: the settings could not be read"))
     }
+}
+
+/// `formChange` for the experiment of `link` (read leniently), for a lab whose
+/// session runs elsewhere (the digits lab's runs in a worker).
+///
+/// # Errors
+/// As `formChange`.
+#[wasm_bindgen(js_name = formChangeOf)]
+pub fn form_change_of(link: &str, key: &str, value: &str) -> Result<Object, JsValue> {
+    form_change(&Config::parse_query(link).config, key, value)
+}
+
+/// `relevant` for the experiment of `link` (read leniently).
+///
+/// # Errors
+/// Only if the browser cannot parse the JSON text, which would be a bug.
+#[wasm_bindgen(js_name = relevantOf)]
+pub fn relevant_of(link: &str) -> Result<Object, JsError> {
+    relevant(&Config::parse_query(link).config)
+}
+
+/// `notes` for the experiment of `link` (read leniently).
+#[wasm_bindgen(js_name = notesOf)]
+pub fn notes_of(link: &str) -> Vec<String> {
+    notes(&Config::parse_query(link).config)
+}
+
+fn form_change(old: &Config, key: &str, value: &str) -> Result<Object, JsValue> {
+    let new = old
+        .change(key, value)
+        .map_err(|error| bilingual::config_errors([&error]))?;
+    let mut text = String::new();
+    let mut changes = JsonObject::open(&mut text);
+    for setting in settings::rows(new.lab) {
+        let value = setting.kind.format(&new);
+        if setting.key == key || value != setting.kind.format(old) {
+            changes.text(setting.key, &value);
+        }
+    }
+    changes.close();
+    parse_object(&text, "formChange")
+}
+
+fn relevant(config: &Config) -> Result<Object, JsError> {
+    let mut text = String::new();
+    let mut relevant = JsonObject::open(&mut text);
+    for setting in settings::rows(config.lab) {
+        relevant.flag(setting.key, (setting.relevant)(config));
+    }
+    relevant.close();
+    parse_object(&text, "relevant").map_err(|_| JsError::new("relevant: not readable"))
+}
+
+fn notes(config: &Config) -> Vec<String> {
+    settings::rows(config.lab)
+        .filter(|setting| setting.note.is_some_and(|note| (note.shown)(config)))
+        .map(|setting| setting.key.to_owned())
+        .collect()
 }
 
 /// The object written as JSON `text`, or an error naming `method`.

@@ -1,8 +1,10 @@
 // The digits experiment as the shared views read it (the charts, the form, the lessons): its
 // link and values, mirrored from the worker's answers, behind the few members of the plane's
 // Playground those views call. Holds no weights; main.js tells it each link the worker gives.
+// Which settings matter, their notes and what a form change brings along are the engine's
+// (the settings table's rules, asked of the link in force through the plane's wasm package).
 
-import { relevantSettings } from './form-layout.js';
+import { formChangeOf, notesOf, relevantOf } from '../../pkg/playground_wasm.js';
 
 /** @typedef {import('../../shared/types.js').SettingRow} SettingRow */
 
@@ -15,6 +17,9 @@ import { relevantSettings } from './form-layout.js';
  * @property {(link: string) => boolean} rebuilds  whether applying `link` starts over: it
  *   changes a setting whose row does not apply live
  */
+
+/** The digits lab's defaults, as a link. */
+const DIGITS = 'lab=digits';
 
 /**
  * An experiment over the digits lab's settings table, with no link yet.
@@ -34,10 +39,11 @@ export function createExperiment(table) {
     query: () => link,
     // The digits lab always trains with softmax cross-entropy; the charts name the loss by it.
     values: () => ({ ...values, loss: 'crossEntropy' }),
-    relevant: () => relevantSettings(values),
-    notes: () => [],
-    /** A form field's change, as the plane's `formChange` gives it (nothing comes along). */
-    formChange: (/** @type {string} */ key, /** @type {string} */ value) => ({ [key]: value }),
+    relevant: () => relevantOf(link || DIGITS),
+    notes: () => notesOf(link || DIGITS),
+    /** A form field's change and what its row brings along, as the plane's `formChange`. */
+    formChange: (/** @type {string} */ key, /** @type {string} */ value) =>
+      formChangeOf(link || DIGITS, key, value),
   };
 
   return {

@@ -1,6 +1,5 @@
-// Where the digits lab's settings go in the shared form (web/shared/form.js), and which of them
-// matter given the others, as the engine's table says with its `when` rules
-// (crates/playground/src/settings/table/digits.rs and training.rs).
+// Where the digits lab's settings go in the shared form (web/shared/form.js). Which of them
+// matter is the engine's (experiment.js asks `relevantOf`).
 
 /** @typedef {import('../../shared/form.js').FormLayout} FormLayout */
 
@@ -29,36 +28,3 @@ export const DIGITS_LAYOUT = {
   firstScreen: new Set(['data', 'network', 'optimizer', 'schedule', 'overfitting', 'augmentation', 'language']),
   regenerate: false,
 };
-
-/**
- * The settings that only matter while another one has a value: setting -> [that setting, its
- * values]. Settings not listed always matter.
- * @type {Record<string, [string, string[]]>}
- */
-const WHEN = {
-  filters1: ['model', ['cnn']],
-  filters2: ['model', ['cnn']],
-  kernel: ['model', ['cnn']],
-  pooling: ['model', ['cnn']],
-  hidden: ['model', ['mlp']],
-  momentum: ['optimizer', ['momentum', 'nesterov']],
-  beta1: ['optimizer', ['adam', 'adamw']],
-  beta2: ['optimizer', ['adam', 'adamw']],
-  rho: ['optimizer', ['rmsprop']],
-  weightDecay: ['optimizer', ['adamw']],
-  lrEpochs: ['lrSchedule', ['step', 'cosine']],
-  lrDecay: ['lrSchedule', ['step']],
-  regularizationRate: ['regularization', ['L1', 'L2']],
-};
-
-/**
- * Whether each setting of `values` matters given the others, keyed by its link key.
- * @param {Record<string, string>} values every setting's value in link spelling
- * @returns {Record<string, boolean>}
- */
-export function relevantSettings(values) {
-  return Object.fromEntries(Object.keys(values).map((key) => {
-    const rule = WHEN[key];
-    return [key, !rule || rule[1].includes(values[rule[0]])];
-  }));
-}

@@ -1,6 +1,6 @@
 // The kernels view: each convolution's kernels as small tiles in a diverging scale (blue
 // negative, white zero, red positive), the first layer's F kernels in a row and the second's
-// as a grid of input channels x filters, or its mean over the input channels.
+// as their mean over the input channels, or (switched on) a grid of input channels x filters.
 
 import { onLanguageChange } from '../../../shared/i18n.js';
 import { count, diverging, largest, layerNames, paintCells, picture, show, sizeCanvas } from './draw.js';
@@ -25,6 +25,9 @@ export function mountKernels(container, ctx) {
   const mean = document.createElement('input');
   mean.type = 'checkbox';
   mean.dataset.testid = 'digits-kernels-mean';
+  // The mean first: the full grid of a wide second layer (32 filters x 16 channels) is 512
+  // tiles, a long first paint while training; the learner opens it with the switch.
+  mean.checked = true;
   const meanText = document.createElement('span');
   meanLabel.append(mean, meanText);
   const layersBox = document.createElement('div');
