@@ -3,7 +3,10 @@
 // its epoch or stops by itself, and the test reads the page's own figures (the metrics table,
 // the counters, what the charts drew, the notes) against the preset's `checks`, the same ones
 // crates/cli/tests/lesson_presets.rs checks natively. Presets that open the same link (the
-// "without" of each remedy) are played once. Needs BASE_URL (see browser.mjs).
+// "without" of each remedy) are played once. The plane lab's lessons and the digits lab's
+// (web/labs/digits/lessons.js: their figures add the network's parameter count from the
+// parameters table and the accuracy on shifted digits from the translation chart). Needs
+// BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -16,26 +19,35 @@ import { BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage } from '.
  * @typedef {{x: number[], lines: Array<Array<number | null>>, xLabel: string}} Plotted
  */
 
-/** Pages played at once per language: the presets are paced, so the machine has time over. */
-const PAGES_PER_LANGUAGE = 2;
-
 /** @typedef {import('../web/plane/lessons-content.js').Lesson} Lesson */
 
 /**
- * The lessons as the page has them (web/plane/lessons-content.js).
+ * Each lab: the link that opens it, where its lessons are and under which name, and how many
+ * pages play its presets at once per language (the plane's are paced, so the machine has time
+ * over; a digits page trains at full speed in two workers, its model and the translation
+ * chart's MLP twin).
+ */
+const LABS = {
+  plane: { link: '#v=1', module: 'web/plane/lessons-content.js', name: 'LESSONS', pages: 2, least: 25 },
+  digits: { link: '#v=1&lab=digits', module: 'web/labs/digits/lessons.js', name: 'DIGITS_LESSONS', pages: 1, least: 10 },
+};
+
+/**
+ * The lessons of `lab` as its page has them.
  * @param {import('playwright-core').Browser} browser
+ * @param {keyof typeof LABS} lab
  * @returns {Promise<Lesson[]>}
  */
-async function pageLessons(browser) {
+async function pageLessons(browser, lab) {
+  const { link, module, name } = LABS[lab];
   /** @type {Lesson[]} */
   let lessons = [];
   await withPage(browser, async (page) => {
-    await page.goto(`${BASE_URL}#v=1`);
-    lessons = await page.evaluate(async () => {
-      /** @type {typeof import('../web/plane/lessons-content.js')} */
-      const content = await import(new URL('web/plane/lessons-content.js', document.baseURI).href);
-      return content.LESSONS;
-    });
+    await page.goto(`${BASE_URL}${link}`);
+    lessons = await page.evaluate(async ([module, name]) => {
+      const content = await import(new URL(module, document.baseURI).href);
+      return content[name];
+    }, [module, name]);
   });
   return lessons;
 }
@@ -135,6 +147,14 @@ async function figure(page, name) {
     }
     case 'cause':
       return page.locator('[data-setting][data-diverged]').first().getAttribute('data-setting');
+    case 'parameters':
+      return Number(await page.locator('[data-testid="digits-params"] tfoot tr').getAttribute('data-total'));
+    case 'shift1':
+    case 'shift2':
+    case 'shift3': {
+      const main = await page.getByTestId('digits-translation-chart').getAttribute('data-main');
+      return JSON.parse(main || '[]')[Number(name.slice(5))] ?? null;
+    }
     default: throw new Error(`unknown figure ${name}`);
   }
 }
@@ -163,25 +183,32 @@ async function play(page, { lesson, preset, query }) {
   await page.getByTestId(`lesson-${lesson}`).click();
   await page.getByTestId(`preset-${preset}`).click();
   await page.getByTestId('pause').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
-  const seconds = pauseAt > 0 && Number.isFinite(speed) ? pauseAt / speed : 5;
+  // At full speed ('max') a digits epoch takes up to about a second on a loaded machine.
+  const seconds = pauseAt > 0 && Number.isFinite(speed) ? pauseAt / speed : Math.max(5, pauseAt);
   await page.getByTestId('play').waitFor({ state: 'visible', timeout: 3 * seconds * 1000 + 15_000 });
   if (pauseAt > 0) await waitForNumbers(page, [['epoch-count', '==', pauseAt]], 2_000);
+  if (settings.get('lab') === 'digits') {
+    // The digits lab's views draw one per frame after the pause: wait until they show it.
+    const step = String(await readNumber(page, 'step-count'));
+    await page.waitForFunction((step) => document.body.dataset.digitsViews === step, step, { timeout: 30_000 });
+  }
 }
 
 /**
- * Plays `presets` one after another in one page in `lang`, and returns what the page showed for
- * each check and the checks that failed.
+ * Plays `presets` one after another in one page of `lab` in `lang`, and returns what the page
+ * showed for each check and the checks that failed.
  * @param {import('playwright-core').Browser} browser
+ * @param {keyof typeof LABS} lab
  * @param {'en' | 'zh'} lang
  * @param {ReturnType<typeof distinctPresets>} presets
  */
-async function playAll(browser, lang, presets) {
+async function playAll(browser, lab, lang, presets) {
   /** @type {string[]} */
   const failed = [];
   /** @type {string[]} */
   const shown = [];
   await withPage(browser, async (page) => {
-    await page.goto(`${BASE_URL}#v=1&lang=${lang}`);
+    await page.goto(`${BASE_URL}${LABS[lab].link}&lang=${lang}`);
     await page.getByTestId('lesson-text').waitFor();
     for (const preset of presets) {
       await play(page, preset);
@@ -208,16 +235,18 @@ describe('every lesson preset, played in the page at its pace', () => {
     await browser?.close();
   });
 
-  test('shows what its lesson says, in English and in Chinese', { timeout: 900_000 }, async (t) => {
-    const presets = distinctPresets(await pageLessons(browser));
-    assert.ok(presets.length >= 25, `${presets.length} distinct presets`);
-    /** @type {Array<ReturnType<typeof distinctPresets>>} */
-    const shares = Array.from({ length: PAGES_PER_LANGUAGE }, () => []);
-    presets.forEach((preset, i) => shares[i % PAGES_PER_LANGUAGE].push(preset));
-    const runs = /** @type {const} */ (['en', 'zh']).flatMap((lang) =>
-      shares.map((share) => playAll(browser, lang, share)));
-    const results = await Promise.all(runs);
-    for (const line of results.flatMap((result) => result.shown).sort()) t.diagnostic(line);
-    assert.deepEqual(results.flatMap((result) => result.failed), []);
-  });
+  for (const lab of /** @type {const} */ (['plane', 'digits'])) {
+    test(`shows what its lesson says in the ${lab} lab, in English and in Chinese`, { timeout: 900_000 }, async (t) => {
+      const presets = distinctPresets(await pageLessons(browser, lab));
+      assert.ok(presets.length >= LABS[lab].least, `${presets.length} distinct presets`);
+      /** @type {Array<ReturnType<typeof distinctPresets>>} */
+      const shares = Array.from({ length: LABS[lab].pages }, () => []);
+      presets.forEach((preset, i) => shares[i % shares.length].push(preset));
+      const runs = /** @type {const} */ (['en', 'zh']).flatMap((lang) =>
+        shares.map((share) => playAll(browser, lab, lang, share)));
+      const results = await Promise.all(runs);
+      for (const line of results.flatMap((result) => result.shown).sort()) t.diagnostic(line);
+      assert.deepEqual(results.flatMap((result) => result.failed), []);
+    });
+  }
 });

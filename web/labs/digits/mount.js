@@ -9,10 +9,10 @@ import * as modules from './views/index.js';
 /** @typedef {import('./views/context.js').Views} Views */
 
 /**
- * Mounts every view; the result's `update` passes a `views` answer to each.
+ * Mounts every view; the result's `update` passes a `views` answer to each, then calls `drawn`.
  * @param {Record<import('./page.js').ViewId, HTMLElement>} containers
  * @param {ViewContext} ctx
- * @returns {{update: (views: Views) => void}}
+ * @returns {{update: (views: Views, drawn?: () => void) => void}}
  */
 export function mountDigitsViews(containers, ctx) {
   /** @type {Array<[import('./page.js').ViewId, (container: HTMLElement, ctx: ViewContext) => {update: (views: Views) => void}]>} */
@@ -37,6 +37,8 @@ export function mountDigitsViews(containers, ctx) {
   /** The answer being drawn, the next view to draw it, and whether a frame is asked for. */
   /** @type {Views | null} */
   let latest = null;
+  /** Called once every view has drawn `latest`. */
+  let whenDrawn = () => {};
   let next = 0;
   let asked = false;
   const drawOne = () => {
@@ -54,11 +56,13 @@ export function mountDigitsViews(containers, ctx) {
       requestAnimationFrame(drawOne);
     } else {
       latest = null;
+      whenDrawn();
     }
   };
   return {
-    update(answer) {
+    update(answer, drawn = () => {}) {
       latest = answer;
+      whenDrawn = drawn;
       next = 0;
       if (asked) return;
       asked = true;
