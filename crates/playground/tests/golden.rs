@@ -7,6 +7,7 @@
 use playground::digits::DigitsSession;
 use playground::{Config, Session};
 
+include!("golden/hash.rs");
 include!("golden/links.rs");
 include!("golden/digits-links.rs");
 include!("digits/shipped.rs");

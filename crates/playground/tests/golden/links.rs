@@ -1,19 +1,8 @@
 // Shared by crates/playground/tests/golden.rs (native) and
-// crates/wasm/tests/browser.rs (Chromium), so both check the same numbers.
+// crates/wasm/tests/browser.rs (Chromium), so both check the same numbers (their hash is golden/hash.rs).
 
 /// Pixels per side of the grid predicted after training each golden link.
 pub const GOLDEN_GRID: usize = 12;
-
-/// The FNV-1a hash of the bits of `values`: every number of a grid in one constant.
-pub fn bits_hash(values: &[f32]) -> u64 {
-    values.iter().fold(0xcbf2_9ce4_8422_2325, |hash, value| {
-        value
-            .to_bits()
-            .to_le_bytes()
-            .iter()
-            .fold(hash, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
-    })
-}
 
 /// Varied share links, the number of updates to train each, the bits of the
 /// train and test loss after them, and the [`bits_hash`] of the
