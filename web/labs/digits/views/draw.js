@@ -192,3 +192,23 @@ export function argmax(values) {
   return best;
 }
 
+/**
+ * The content width of `element` as the browser's last layout measured it, read through a
+ * ResizeObserver so that drawing never forces a layout in the middle of a frame (that cost the
+ * kernels' first paint a 50 ms task); `fallback` until the first layout. `changed` runs when
+ * the width changes, to redraw.
+ * @param {Element} element
+ * @param {number} fallback
+ * @param {() => void} changed
+ * @returns {() => number}
+ */
+export function trackedWidth(element, fallback, changed) {
+  let width = fallback;
+  new ResizeObserver((entries) => {
+    const now = entries[entries.length - 1].contentRect.width || fallback;
+    if (now === width) return;
+    width = now;
+    changed();
+  }).observe(element);
+  return () => width;
+}

@@ -3,7 +3,7 @@
 // as their mean over the input channels, or (switched on) a grid of input channels x filters.
 
 import { onLanguageChange } from '../../../shared/i18n.js';
-import { count, diverging, largest, layerNames, paintCells, picture, show, sizeCanvas } from './draw.js';
+import { count, diverging, largest, layerNames, paintCells, picture, show, sizeCanvas, trackedWidth } from './draw.js';
 
 /** The side of one kernel cell, in CSS pixels, by kernel size. */
 const CELL = { 1: 10, 3: 5, 5: 4 };
@@ -64,10 +64,15 @@ export function mountKernels(container, ctx) {
         `${name}: ${filters} kernels of ${channels} x ${k} x ${k}, ${count(layer.parameters)} parameters`,
         `${name}：${filters} 个 ${channels} x ${k} x ${k} 卷积核，${count(layer.parameters)} 个参数`,
       );
-      drawLayer(/** @type {HTMLCanvasElement} */ (figure.lastElementChild), layer, mean.checked, container.clientWidth || WIDEST);
+      // One layer per animation frame: a cold first paint of both layers is a long task.
+      const canvas = /** @type {HTMLCanvasElement} */ (figure.lastElementChild);
+      const paint = () => drawLayer(canvas, layer, mean.checked, room());
+      if (i === 0) paint();
+      else requestAnimationFrame(paint);
     });
   };
 
+  const room = trackedWidth(container, WIDEST, () => draw());
   mean.addEventListener('change', draw);
   onLanguageChange(draw);
   return {

@@ -4,7 +4,7 @@
 
 import { onLanguageChange } from '../../../shared/i18n.js';
 import { onTestImageChosen, testCountOf } from './context.js';
-import { argmax, layerNames } from './draw.js';
+import { argmax, layerNames, trackedWidth } from './draw.js';
 import { drawInput, drawStrip, drawTiles, tileAt, tileLayout } from './map-tiles.js';
 import { convStages, receptiveField } from './receptive.js';
 
@@ -62,8 +62,8 @@ export function mountMaps(container, ctx) {
   /** @type {LayerFigure[]} */
   let figures = [];
   let structure = '';
-  /** The width the layers' canvases may take. */
-  const room = () => container.clientWidth || Infinity;
+  /** The width the layers' canvases may take (redrawn when it changes). */
+  const room = trackedWidth(container, Infinity, () => { if (last) refresh(); });
 
   const refresh = async () => {
     if (!last || testCount === 0) return;
