@@ -6,6 +6,7 @@
 //! writes it all to target/bench.json. A missed target is reported, never an error; only
 //! something broken is.
 
+mod figure;
 mod json;
 mod numpy;
 mod reference;

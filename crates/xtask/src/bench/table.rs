@@ -2,8 +2,9 @@
 //! values, its peers' figures, the ratios and target verdicts, the printed table and the JSON
 //! report. Runs nothing.
 
+use super::figure::{Better, Check, Peer, PeerSource, Row, Target};
 use super::json::Json;
-use super::reference::{Better, Check, MACHINES, PEER_NOTES, Peer, PeerSource, Row, Target};
+use super::reference::{MACHINES, PEER_NOTES};
 
 /// Flat `key: value` pairs as a benchmark printed them.
 pub type Pairs = [(String, Json)];
