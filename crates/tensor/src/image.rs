@@ -82,6 +82,14 @@ impl Conv {
         (CHUNK_ELEMENTS / per_image).max(1)
     }
 
+    /// The elements of one chunk of input images and of its output images.
+    fn chunk_lens(&self) -> (usize, usize) {
+        (
+            self.chunk() * self.image_len(),
+            self.chunk() * self.out_image_len(),
+        )
+    }
+
     /// The scratch of the forward and of each gradient function: a chunk's
     /// [`im2col`] (or [`im2row`]) matrix, its output (or output gradient) laid
     /// out otherwise, and one padded image.
@@ -152,10 +160,7 @@ impl Tape {
         let mut scratch = self.pool.take_dirty(conv.grad_scratch_len());
         let out = self.push(shape, Op::Conv2d(x, w, conv), &[x, w], |out, nodes| {
             let (xs, ws) = (nodes[x.0].value.data(), nodes[w.0].value.data());
-            let (images, outs) = (
-                conv.chunk() * conv.image_len(),
-                conv.chunk() * conv.out_image_len(),
-            );
+            let (images, outs) = conv.chunk_lens();
             for (x, out) in xs.chunks(images).zip(out.chunks_mut(outs)) {
                 conv2d_chunk(x, ws, conv, out, &mut scratch);
             }
@@ -283,10 +288,7 @@ pub(crate) fn conv2d_weight_grad(
     scratch: &mut [f32],
 ) {
     let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
-    let (images, outs) = (
-        conv.chunk() * conv.image_len(),
-        conv.chunk() * conv.out_image_len(),
-    );
+    let (images, outs) = conv.chunk_lens();
     for (x, g) in x.chunks(images).zip(g.chunks(outs)) {
         let images = x.len() / conv.image_len();
         let [rows, g_f, padded] = conv.split(scratch, images);
@@ -311,10 +313,7 @@ pub(crate) fn conv2d_input_grad(
     scratch: &mut [f32],
 ) {
     let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
-    let (images, outs) = (
-        conv.chunk() * conv.image_len(),
-        conv.chunk() * conv.out_image_len(),
-    );
+    let (images, outs) = conv.chunk_lens();
     for (dx, g) in dx.chunks_mut(images).zip(g.chunks(outs)) {
         let images = dx.len() / conv.image_len();
         let [rows, g_t, padded] = conv.split(scratch, images);
