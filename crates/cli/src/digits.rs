@@ -3,9 +3,7 @@
 
 use std::io::Read;
 
-use playground::digits::network::LayerKind;
 use playground::digits::{Digits, DigitsSession};
-use serde::Serialize;
 
 /// The page's digits file, gzipped raw records (web/labs/digits/README.md).
 const DIGITS_GZ: &[u8] = include_bytes!("../../../web/labs/digits/digits.bin.gz");
@@ -22,45 +20,8 @@ pub fn shipped() -> Result<Digits, String> {
     Digits::decode(&raw).map_err(|error| error.message())
 }
 
-/// One layer of the weights file.
-#[derive(Serialize)]
-struct LayerFile<'a> {
-    kind: &'static str,
-    shape: &'a [usize],
-    weight: &'a [f32],
-    bias: &'a [f32],
-}
-
-/// The weights file of the digits lab: `{"lab":"digits","link":…,"parameters":…,"layers":[…]}`.
-#[derive(Serialize)]
-struct WeightsFile<'a> {
-    lab: &'static str,
-    link: String,
-    parameters: usize,
-    layers: Vec<LayerFile<'a>>,
-}
-
-/// The trained network as JSON, with the link that reproduces it.
+/// The trained network as the digits lab's weights file (the page's Export
+/// writes the same bytes), with the link that reproduces it.
 pub fn export(session: &DigitsSession) -> String {
-    let network = session.network();
-    let layers = network
-        .layers
-        .iter()
-        .map(|layer| LayerFile {
-            kind: match layer.kind {
-                LayerKind::Conv { .. } => "conv",
-                LayerKind::Dense { .. } => "dense",
-            },
-            shape: layer.weight.dims(),
-            weight: layer.weight.data(),
-            bias: layer.bias.data(),
-        })
-        .collect();
-    let file = WeightsFile {
-        lab: "digits",
-        link: session.config().to_query(),
-        parameters: network.parameter_count(),
-        layers,
-    };
-    serde_json::to_string(&file).unwrap_or_default()
+    session.weights_file()
 }

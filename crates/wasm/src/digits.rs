@@ -68,35 +68,36 @@ impl DigitsLab {
         Ok(false)
     }
 
+    /// The network as the digits lab's weights file, the text the CLI's
+    /// `--export` writes for the same link and steps.
+    #[wasm_bindgen(js_name = exportWeights)]
+    pub fn export_weights(&self) -> String {
+        self.session.weights_file()
+    }
+
     /// Replaces the weights with those of a weights file the page read with
-    /// `JSON.parse` (the CLI's `--export`: `{lab: "digits", layers: [{weight, bias}, …]}`).
+    /// `JSON.parse` (`exportWeights` or the CLI's `--export`:
+    /// `{lab: "digits", layers: [{weight: [numbers], bias: [numbers]}, …]}`),
+    /// keeping the step count and the optimizer state.
     ///
     /// # Errors
-    /// What is wrong with the file, naming the layer, in both languages.
+    /// What is wrong with the file, naming the place (`layers[1].weight[4] must
+    /// be a number`) or the layer whose size differs, in both languages; the
+    /// weights are then unchanged.
     #[wasm_bindgen(js_name = importWeights)]
     pub fn import_weights(&mut self, file: &JsValue) -> Result<(), JsValue> {
-        let wrong = || {
-            bilingual::error(
-                "a digits weights file has lab \"digits\" and layers of {weight: [numbers], bias: [numbers]}",
-                "手写数字的权重文件须有 lab \"digits\" 和由 {weight: [数], bias: [数]} 组成的 layers",
-            )
-        };
-        let lab = Reflect::get(file, &JsValue::from_str("lab")).map_err(|_| wrong())?;
+        let lab = field(file, "lab");
         if lab.as_string().as_deref() != Some("digits") {
-            return Err(wrong());
+            return Err(bilingual::error(
+                "it is not a weights file of the digits lab: its \"lab\" must be \"digits\"",
+                "这不是手写数字实验室的权重文件：其中的 \"lab\" 必须是 \"digits\"",
+            ));
         }
-        let layers = Reflect::get(file, &JsValue::from_str("layers")).map_err(|_| wrong())?;
-        let layers = layers.dyn_into::<Array>().map_err(|_| wrong())?;
         let mut values = Vec::new();
-        for layer in layers.iter() {
-            let numbers = |key: &str| -> Result<Vec<f32>, JsValue> {
-                let list = Reflect::get(&layer, &JsValue::from_str(key)).map_err(|_| wrong())?;
-                let list = list.dyn_into::<Array>().map_err(|_| wrong())?;
-                list.iter()
-                    .map(|v| v.as_f64().map(|v| v as f32).ok_or_else(wrong))
-                    .collect()
-            };
-            values.push((numbers("weight")?, numbers("bias")?));
+        for (index, layer) in items(&field(file, "layers"), "layers")?.iter().enumerate() {
+            let weight = numbers(&field(layer, "weight"), &format!("layers[{index}].weight"))?;
+            let bias = numbers(&field(layer, "bias"), &format!("layers[{index}].bias"))?;
+            values.push((weight, bias));
         }
         let pairs: Vec<(&[f32], &[f32])> = values
             .iter()
@@ -272,4 +273,42 @@ fn set(object: &Object, key: &str, value: &JsValue) {
 
 fn config_error(error: ConfigError) -> JsValue {
     bilingual::config_errors([&error])
+}
+
+/// Property `key` of `value`; `undefined` when it is missing or `value` is no object.
+fn field(value: &JsValue, key: &str) -> JsValue {
+    if value.is_object() {
+        Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// The items of the array at `at` in a weights file.
+fn items(value: &JsValue, at: &str) -> Result<Vec<JsValue>, JsValue> {
+    value
+        .dyn_ref::<Array>()
+        .map(|array| array.iter().collect())
+        .ok_or_else(|| {
+            bilingual::error(
+                &format!("{at} must be an array [...]"),
+                &format!("{at} 必须是数组 [...]"),
+            )
+        })
+}
+
+/// The numbers of the array at `at`, as f32.
+fn numbers(value: &JsValue, at: &str) -> Result<Vec<f32>, JsValue> {
+    items(value, at)?
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.as_f64().map(|v| v as f32).ok_or_else(|| {
+                bilingual::error(
+                    &format!("{at}[{index}] must be a number"),
+                    &format!("{at}[{index}] 必须是数字"),
+                )
+            })
+        })
+        .collect()
 }
