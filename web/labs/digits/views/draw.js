@@ -175,14 +175,6 @@ export function layerNames(layers) {
 }
 
 /**
- * A whole number with thousands separators (6,090).
- * @param {number} value
- */
-export function count(value) {
-  return value.toLocaleString('en-US');
-}
-
-/**
  * The index of the largest of `values`.
  * @param {ArrayLike<number>} values
  */

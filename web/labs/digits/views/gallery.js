@@ -7,6 +7,8 @@ import { drawCells, grey, sizeCanvas } from './draw.js';
 
 /** The most images drawn at once. */
 const SHOWN = 60;
+/** The most new images drawn in one animation frame (each is a canvas of its own). */
+const NEW_PER_FRAME = 12;
 /** The side of one image pixel, in CSS pixels. */
 const CELL = 5;
 
@@ -83,9 +85,30 @@ export function mountGallery(container, ctx) {
       return;
     }
     if (mine !== token) return;
-    const shown = pairs.map(({ index, predicted }) => items.get(`${index}:${predicted}`) ?? item(index, predicted));
-    items = new Map(shown.map((element) => [`${element.dataset.index}:${element.dataset.predicted}`, element]));
-    grid.replaceChildren(...shown);
+    // A few new images an animation frame: sixty new canvases in one go make a long task.
+    for (;;) {
+      let made = 0;
+      /** @type {HTMLButtonElement[]} */
+      const shown = [];
+      for (const { index, predicted } of pairs) {
+        const key = `${index}:${predicted}`;
+        let element = items.get(key);
+        if (!element) {
+          if (made === NEW_PER_FRAME) break;
+          made += 1;
+          element = item(index, predicted);
+          items.set(key, element);
+        }
+        shown.push(element);
+      }
+      grid.replaceChildren(...shown);
+      if (shown.length === pairs.length) {
+        items = new Map(shown.map((element) => [`${element.dataset.index}:${element.dataset.predicted}`, element]));
+        break;
+      }
+      await new Promise((next) => requestAnimationFrame(next));
+      if (mine !== token) return;
+    }
     describe();
   };
 

@@ -2,8 +2,9 @@
 // negative, white zero, red positive), the first layer's F kernels in a row and the second's
 // as their mean over the input channels, or (switched on) a grid of input channels x filters.
 
+import { formatCount } from '../../../shared/controls.js';
 import { onLanguageChange } from '../../../shared/i18n.js';
-import { count, diverging, largest, layerNames, paintCells, picture, show, sizeCanvas, trackedWidth } from './draw.js';
+import { diverging, largest, layerNames, paintCells, picture, show, sizeCanvas, trackedWidth } from './draw.js';
 
 /** The side of one kernel cell, in CSS pixels, by kernel size. */
 const CELL = { 1: 10, 3: 5, 5: 4 };
@@ -61,8 +62,8 @@ export function mountKernels(container, ctx) {
       }
       const [filters, channels, k] = layer.shape;
       /** @type {HTMLElement} */ (figure.firstElementChild).textContent = ctx.t(
-        `${name}: ${filters} kernels of ${channels} x ${k} x ${k}, ${count(layer.parameters)} parameters`,
-        `${name}：${filters} 个 ${channels} x ${k} x ${k} 卷积核，${count(layer.parameters)} 个参数`,
+        `${name}: ${filters} kernels of ${channels} x ${k} x ${k}, ${formatCount(layer.parameters)} parameters`,
+        `${name}：${filters} 个 ${channels} x ${k} x ${k} 卷积核，${formatCount(layer.parameters)} 个参数`,
       );
       // One layer per animation frame: a cold first paint of both layers is a long task.
       const canvas = /** @type {HTMLCanvasElement} */ (figure.lastElementChild);

@@ -1,7 +1,8 @@
 // The parameter counts view: each layer's weights plus biases and the total, as a small table.
 
+import { formatCount } from '../../../shared/controls.js';
 import { onLanguageChange } from '../../../shared/i18n.js';
-import { count, layerNames } from './draw.js';
+import { layerNames } from './draw.js';
 
 /**
  * @param {HTMLElement} container
@@ -36,13 +37,13 @@ export function mountParams(container, ctx) {
       row.dataset.layer = names[i];
       row.insertCell().textContent = names[i];
       row.insertCell().textContent = layer.shape.join(' x ');
-      row.insertCell().textContent = count(layer.parameters);
+      row.insertCell().textContent = formatCount(layer.parameters);
     });
     const foot = table.createTFoot().insertRow();
     foot.dataset.total = String(total);
     foot.insertCell().textContent = ctx.t('total', '合计');
     foot.insertCell();
-    foot.insertCell().textContent = count(total);
+    foot.insertCell().textContent = formatCount(total);
   };
 
   onLanguageChange(draw);
