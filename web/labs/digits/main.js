@@ -18,6 +18,7 @@ import { bindShare } from '../../shared/share.js';
 import { DigitsClient, fetchDigits } from './client.js';
 import { DIGITS_LAYOUT } from './form-layout.js';
 import { createExperiment } from './experiment.js';
+import { createWeightsFiles } from './files.js';
 import { DIGITS_LESSONS } from './lessons.js';
 import { buildDigitsPage } from './page.js';
 import { createDigitsPlayer } from './player.js';
@@ -109,6 +110,24 @@ export async function startDigits(controls) {
     onError: fail,
     link: () => experiment.query(),
     dataBytes: async () => (await data).slice(0),
+  });
+  createWeightsFiles(/** @type {HTMLElement} */ (document.getElementById('digits-files')), {
+    exportWeights: () => state.ready.then(() => client.request('exportWeights')),
+    async importWeights(file) {
+      await state.ready;
+      const mine = state.generation;
+      await client.request('importWeights', { file });
+      // The numbers and the views of the imported network, at the same update.
+      if (mine === state.generation) await measure(true);
+    },
+    values: () => experiment.values(),
+    valuesOf(link) {
+      const probe = createExperiment(table);
+      probe.follow(link);
+      return probe.values();
+    },
+    showError: (message) => showError(controls, message),
+    fail,
   });
   translate(document);
 

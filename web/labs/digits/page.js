@@ -1,6 +1,7 @@
 // The digits lab's part of the page: switches index.html's shared parts to this lab (the plane's
 // own cards hide under `body.lab-digits`), loads the lab's styles, and builds the card that holds
-// the views' containers. Builds DOM only; the views fill their containers (views/index.js).
+// the views' containers and the weights files' buttons (`#digits-files`, files.js). Builds DOM
+// only; the views fill their containers (views/index.js).
 
 import './strings.js';
 
@@ -33,6 +34,9 @@ export function buildDigitsPage(document) {
   const caption = document.createElement('p');
   caption.className = 'caption';
   caption.dataset.i18n = 'digits.caption';
+  const files = document.createElement('div');
+  files.id = 'digits-files';
+  files.className = 'digits-files';
   const grid = document.createElement('div');
   grid.className = 'digits-grid';
   /** @type {Partial<Record<ViewId, HTMLElement>>} */
@@ -44,7 +48,7 @@ export function buildDigitsPage(document) {
     grid.append(box);
     containers[id] = box;
   }
-  card.append(title, caption, grid);
+  card.append(title, caption, files, grid);
   const network = document.getElementById('network-panel');
   if (network) network.after(card);
   else document.querySelector('.workbench')?.append(card);

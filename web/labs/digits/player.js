@@ -4,7 +4,8 @@
 // views) before it trains on. Plays at full speed or at a pace in epochs per second, stops by
 // itself at the end of an armed epoch (a lesson's moment), and runs Step (one update) and
 // Epoch presses in order. The worker's `train` never crosses an epoch's end, so the loop counts
-// the ends exactly.
+// the ends exactly. While the tab is hidden, playing waits after the request in flight (as the
+// plane's animation-frame loop does by itself) and goes on when the tab shows again.
 
 /** The time one `train` request should take in the worker, in milliseconds. */
 const TARGET_MS = 30;
@@ -95,6 +96,23 @@ export function createDigitsPlayer(trainer) {
     else setTimeout(resolve, 100);
   });
 
+  /** Ends the wait for the tab to show: a press or a restart does not wait for it. */
+  let wake = () => {};
+
+  /** Resolves once the tab shows again, or at `wake()`. */
+  const shown = () => new Promise((resolve) => {
+    const done = () => {
+      document.removeEventListener('visibilitychange', changed);
+      wake = () => {};
+      resolve(undefined);
+    };
+    const changed = () => {
+      if (!document.hidden) done();
+    };
+    document.addEventListener('visibilitychange', changed);
+    wake = done;
+  });
+
   /** What to do next: an update, the rest of an epoch, or nothing for now (a paced wait). */
   const next = () => {
     if (!playing) return queue.length > 0 ? 1 : 0;
@@ -111,6 +129,12 @@ export function createDigitsPlayer(trainer) {
     running = mine;
     let trainedAny = false;
     while (mine === generation && (playing || queue.length > 0)) {
+      if (playing && document.hidden) {
+        await shown();
+        // The hidden time is not owed at a set pace.
+        last = performance.now();
+        continue;
+      }
       const steps = next();
       if (steps < 0) {
         await nextFrame();
@@ -165,22 +189,26 @@ export function createDigitsPlayer(trainer) {
     pause() {
       playing = false;
       queue = [];
+      wake();
     },
     playing: () => playing,
     step() {
       if (playing) return;
       queue.push('update');
+      wake();
       run();
     },
     epoch() {
       if (playing) return;
       queue.push('epoch');
+      wake();
       run();
     },
     restart() {
       playing = false;
       queue = [];
       generation += 1;
+      wake();
       msPerStep = Number.NaN;
       lastStep = Number.NaN;
       chunk = 1;

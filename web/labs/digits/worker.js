@@ -17,6 +17,9 @@
 //   progress                {step, epoch}, without evaluating anything
 //   shifted                 test accuracy on images shifted 0 to 3 px, without the other views
 //   testImages {indices}    {pixels: 64 per image, labels} of several test images at once
+//   exportWeights           {text, step}: the weights file (the CLI's `--export`) and its step
+//   importWeights {file}    replaces the weights with a parsed weights file's; a refused file
+//                           changes nothing
 import init, { DigitsLab } from '../../pkg-digits/playground_wasm.js';
 
 /** @type {DigitsLab | null} */
@@ -100,6 +103,13 @@ const HANDLERS = {
       labels[i] = it.testLabel(index);
     });
     return { pixels, labels };
+  },
+  exportWeights() {
+    return { text: opened().exportWeights(), step: opened().step() };
+  },
+  importWeights({ file }) {
+    opened().importWeights(file);
+    return {};
   },
 };
 
