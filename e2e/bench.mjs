@@ -12,7 +12,9 @@
 //      `tfjs-wasm.` in the output;
 //  (f) workload C1, the digits CNN, through web/pkg-digits (web/bench/c1.html) and in its live
 //      peers: TensorFlow.js on both backends and ConvNetJS (served from node_modules), their
-//      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`.
+//      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`;
+//  (g) the digits lab's page playing its default experiment at full speed: the seconds of play
+//      until the test accuracy it shows reaches 97%.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -279,6 +281,41 @@ export async function benchPlay(browser, link, { warmupMs, playMs }) {
   }
 }
 
+/** The digits lab's default experiment at full speed, and the test accuracy it must reach. */
+const DIGITS_PLAY = { link: 'lab=digits&speed=max', accuracy: 97, timeoutMs: 120_000 };
+
+/**
+ * (g) The digits lab's page playing its default experiment at full speed: milliseconds from the
+ * click on play to the first frame whose shown test accuracy is at least 97%, and the epoch the
+ * page shows then. The page measures the test set at each epoch's end.
+ * @param {import('playwright-core').Browser} browser
+ * @returns {Promise<Record<string, number>>}
+ */
+export async function benchDigitsPlay(browser) {
+  const { page, errors, close } = await openPage(browser);
+  try {
+    await page.goto(`${BASE_URL}#${DIGITS_PLAY.link}`);
+    await page.waitForFunction(() => document.body.dataset.digitsViews === '0', undefined, { timeout: TIMEOUT_MS });
+    const started = await page.evaluate(() => performance.now());
+    await page.getByTestId('play').click();
+    const handle = await page.waitForFunction((least) => {
+      const shown = Number.parseFloat(document.querySelector('[data-testid="test-accuracy"]')?.textContent ?? '');
+      if (!(shown >= least)) return null;
+      const epoch = Number((document.querySelector('[data-testid="epoch-count"]')?.textContent ?? '').replace(/,/g, ''));
+      return { at: performance.now(), epoch, shown };
+    }, DIGITS_PLAY.accuracy, { timeout: DIGITS_PLAY.timeoutMs, polling: 'raf' }).catch(() => {
+      throw new Error(`the digits page did not show ${DIGITS_PLAY.accuracy}% test accuracy within `
+        + `${DIGITS_PLAY.timeoutMs / 1000} s of play at ${DIGITS_PLAY.link}`);
+    });
+    const reached = /** @type {{at: number, epoch: number, shown: number}} */ (await handle.jsonValue());
+    await page.getByTestId('pause').click({ timeout: 5_000 }).catch(() => {});
+    checkErrors('the digits page', errors);
+    return { digitsPlayTo97Ms: reached.at - started, digitsPlayTo97Epoch: reached.epoch, digitsPlayShownAccuracy: reached.shown };
+  } finally {
+    await close();
+  }
+}
+
 /**
  * (c) Time to interactive of the default page: the median over `loads` loads, each in a fresh
  * context (no cache; the server also sends `no-store`), after one untimed load that warms up
@@ -366,9 +403,13 @@ export async function benchAll(plan) {
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);
     const play = await benchPlay(browser, W1, plan);
+    say(`the digits page playing ${DIGITS_PLAY.link} until ${DIGITS_PLAY.accuracy}% test accuracy`);
+    const digits = await benchDigitsPlay(browser);
     say(`time to interactive (${plan.loads} loads after one untimed)`);
     const interactive = await benchInteractive(browser, plan);
-    return { chromium: browser.version(), ...figures, ...play, ...interactive, ...(await wasmSize()), ...peers };
+    return {
+      chromium: browser.version(), ...figures, ...play, ...digits, ...interactive, ...(await wasmSize()), ...peers,
+    };
   } finally {
     await browser.close();
   }
