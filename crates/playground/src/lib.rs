@@ -16,6 +16,7 @@ pub mod digits;
 mod error;
 pub mod float_text;
 pub mod lab;
+pub mod sequence;
 pub mod session;
 pub mod settings;
 mod validate;
