@@ -167,7 +167,7 @@ describe('digits lab weights files and hidden tab', () => {
     const cases = [
       ['plane.json', '{"version":1,"sizes":[2,4,1],"layers":[]}', /plane\.json.*not a weights file of the digits lab/],
       ['array.json', '[]', /array\.json.*"lab" must be "digits"/],
-      ['linear.json', JSON.stringify(linear), /linear\.json.*1 layers, this network 3.*another network \(model=linear/],
+      ['linear.json', JSON.stringify(linear), /linear\.json.*1 layers, this network 3.*another network \(model=linear\)/],
       ['short.json', JSON.stringify(short), /short\.json.*layer 2: the file has 287 weights and 8 biases, this network 288 and 8/],
       ['typed.json', JSON.stringify(typed), /typed\.json.*layers\[0\]\.weight\[3\] must be a number/],
       ['nulled.json', JSON.stringify(nulled), /nulled\.json.*layers\[2\]\.bias\[1\] must be a number/],

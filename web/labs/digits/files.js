@@ -64,7 +64,8 @@ addStrings({
  * @property {(file: unknown) => Promise<void>} importWeights  imports a parsed file and shows its
  *   numbers; rejects with the engine's bilingual error, the network unchanged
  * @property {() => Record<string, string>} values  the settings in force, in link spelling
- * @property {(link: string) => Record<string, string>} valuesOf  every setting of a link
+ * @property {(link: string) => {values: Record<string, string>, relevant: Record<string, boolean>}}
+ *   settingsOf  every setting of a link, and whether it matters to that experiment
  * @property {(message: string | null) => void} showError  the page's error banner
  * @property {(error: unknown) => void} fail  what the page does with an unexpected failure
  */
@@ -169,17 +170,17 @@ export function createWeightsFiles(container, files) {
 }
 
 /**
- * The network settings of the file's link that differ from the page's, as `key=value, …`; ''
- * when the file has no link or the same network.
+ * The network settings of the file's link that matter to its network and differ from the
+ * page's, as `key=value, …`; '' when the file has no link or the same network.
  * @param {unknown} parsed
  * @param {WeightsFiles} files
  */
 function otherNetwork(parsed, files) {
   const link = /** @type {{link?: unknown}} */ (parsed)?.link;
   if (typeof link !== 'string') return '';
-  const theirs = files.valuesOf(link);
+  const { values: theirs, relevant } = files.settingsOf(link);
   const ours = files.values();
-  return NETWORK_KEYS.filter((key) => theirs[key] !== ours[key])
+  return NETWORK_KEYS.filter((key) => relevant[key] && theirs[key] !== ours[key])
     .map((key) => `${key}=${theirs[key]}`)
     .join(', ');
 }

@@ -121,10 +121,10 @@ export async function startDigits(controls) {
       if (mine === state.generation) await measure(true);
     },
     values: () => experiment.values(),
-    valuesOf(link) {
+    settingsOf(link) {
       const probe = createExperiment(table);
       probe.follow(link);
-      return probe.values();
+      return { values: probe.values(), relevant: probe.playground.relevant() };
     },
     showError: (message) => showError(controls, message),
     fail,
