@@ -3,6 +3,7 @@
 
 use alloc::vec::Vec;
 
+use crate::embedding;
 use crate::image;
 use crate::kernels;
 use crate::pool::Pool;
@@ -28,6 +29,12 @@ impl Grads {
     /// does not depend on it.
     pub fn get(&self, var: Var) -> Option<&Tensor> {
         self.slots.get(var.0).and_then(Option::as_ref)
+    }
+
+    /// The gradient of `var`, writable (to clip it, say), or `None` when the
+    /// loss does not depend on it.
+    pub fn get_mut(&mut self, var: Var) -> Option<&mut Tensor> {
+        self.slots.get_mut(var.0).and_then(Option::as_mut)
     }
 
     fn reset(&mut self, len: usize) {
@@ -194,6 +201,10 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         }
         // d mean(window) / d pixel = 1 / k^2 for every pixel of the window
         Op::AvgPool2d(x, win) => grads.add_into(nodes, x, |d| image::avg_pool2d_grad(g, win, d)),
+        // each output row is a copy of its id's row: add its gradient there
+        Op::Embedding(table, ids) => {
+            grads.add_into(nodes, table, |d| embedding::scatter_rows(value(ids), g, d))
+        }
     }
 }
 

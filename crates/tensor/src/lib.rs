@@ -21,7 +21,9 @@ extern crate alloc;
 
 mod activation;
 mod backward;
+mod clip;
 mod derived;
+mod embedding;
 mod im2col;
 mod image;
 mod init;
@@ -41,6 +43,7 @@ mod unary;
 
 pub use activation::{Activation, LEAKY_RELU_SLOPE};
 pub use backward::Grads;
+pub use clip::global_norm;
 pub use init::Init;
 pub use optim::{Optimizer, OptimizerKind};
 pub use rng::Rng;

@@ -49,6 +49,8 @@ pub(crate) enum Op {
     MaxPool2d(Var, Window),
     /// The mean pixel of each window of every image.
     AvgPool2d(Var, Window),
+    /// Rows of a table gathered by the ids held in a constant node (see `embedding`).
+    Embedding(Var, Var),
 }
 
 /// One recorded value.
