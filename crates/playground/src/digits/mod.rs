@@ -6,6 +6,7 @@
 mod augment;
 pub mod config;
 mod data;
+mod infer;
 pub mod network;
 mod session;
 mod split;

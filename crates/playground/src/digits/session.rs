@@ -313,14 +313,11 @@ impl DigitsSession {
         if set.is_empty() {
             return (0.0, 0.0);
         }
+        let values = self.network.logits(&set.pixels, set.len());
         let mut tape = Tape::new();
-        let pass = self
-            .network
-            .forward(&mut tape, &set.pixels, set.len(), None);
-        let loss = softmax_cross_entropy(&mut tape, pass.logits, &set.labels);
-        let right = tape
-            .value(pass.logits)
-            .data()
+        let logits = tape.input([set.len(), super::data::CLASSES], &values);
+        let loss = softmax_cross_entropy(&mut tape, logits, &set.labels);
+        let right = values
             .chunks_exact(super::data::CLASSES)
             .zip(&set.labels)
             .filter(|(row, label)| argmax(row) == **label)

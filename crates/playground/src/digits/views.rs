@@ -4,7 +4,7 @@
 
 use alloc::vec::Vec;
 
-use tensor::{Tape, Tensor};
+use tensor::Tensor;
 
 use super::augment::shift;
 use super::data::{CLASSES, Image, PIXELS};
@@ -49,9 +49,7 @@ pub fn checked_image(pixels: &[f32]) -> Result<Image, ConfigError> {
 impl DigitsSession {
     /// The logits of `n` images (`n * 64` pixels), in evaluation mode.
     fn logits(&self, pixels: &[f32], n: usize) -> Vec<f32> {
-        let mut tape = Tape::new();
-        let pass = self.network.forward(&mut tape, pixels, n, None);
-        tape.value(pass.logits).data().to_vec()
+        self.network.logits(pixels, n)
     }
 
     /// The class probabilities (softmax of the logits) of one 8 x 8 image of
@@ -75,12 +73,7 @@ impl DigitsSession {
     /// convolution after its ReLU and pooling (`[1, filters, side, side]`), the
     /// hidden units, and the logits last.
     pub fn layer_outputs(&self, image: &Image) -> Vec<Tensor> {
-        let mut tape = Tape::new();
-        let pass = self.network.forward(&mut tape, image, 1, None);
-        pass.outputs
-            .iter()
-            .map(|&var| tape.value(var).clone())
-            .collect()
+        self.network.layer_outputs(image)
     }
 
     /// `counts[true digit][predicted digit]` over the test set.
