@@ -148,7 +148,7 @@ impl Tape {
         self.push_node(Tensor::new(shape, data), op, needs_grad)
     }
 
-    fn binary(&mut self, a: Var, b: Var, op: Op, name: &str, f: fn(f32, f32) -> f32) -> Var {
+    fn binary(&mut self, a: Var, b: Var, op: Op, name: &str, f: impl Fn(f32, f32) -> f32) -> Var {
         let shape = self.shape(a);
         assert_eq!(
             shape,
