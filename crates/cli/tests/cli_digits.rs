@@ -7,6 +7,8 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+include!("../../playground/tests/digits/shipped.rs");
+
 fn cli(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_playground"))
         .args(args)
@@ -98,7 +100,6 @@ fn export_writes_the_digits_network_and_data_is_refused() {
 
 #[test]
 fn exported_digits_weights_import_back_and_give_the_clis_numbers() {
-    use std::io::Read;
     let path = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("digits-import.json");
     let _ = std::fs::remove_file(&path);
     let Some(file) = path.to_str() else {
@@ -133,20 +134,10 @@ fn exported_digits_weights_import_back_and_give_the_clis_numbers() {
         .map(|(w, b)| (w.as_slice(), b.as_slice()))
         .collect();
 
-    let gz: &[u8] = include_bytes!("../../../web/labs/digits/digits.bin.gz");
-    let mut raw = Vec::new();
-    assert!(
-        flate2::read::GzDecoder::new(gz)
-            .read_to_end(&mut raw)
-            .is_ok()
-    );
-    let Ok(digits) = playground::digits::Digits::decode(&raw) else {
-        panic!("the digits file does not decode");
-    };
     let Ok(config) = playground::Config::from_query(LINK) else {
         panic!("the link does not read");
     };
-    let Ok(mut fresh) = playground::digits::DigitsSession::new(config, &digits) else {
+    let Ok(mut fresh) = playground::digits::DigitsSession::new(config, shipped_digits()) else {
         panic!("no session");
     };
     assert_eq!(fresh.import_weights(&pairs), Ok(()));
