@@ -14,7 +14,10 @@
 //      peers: TensorFlow.js on both backends and ConvNetJS (served from node_modules), their
 //      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`;
 //  (g) the digits lab's page playing its default experiment at full speed: the seconds of play
-//      until the test accuracy it shows reaches 97%.
+//      until the test accuracy it shows reaches 97%;
+//  (h) workload S1, the character-level recurrent model (plain RNN, LSTM, GRU), in its live
+//      peers: TensorFlow.js on both backends and brain.js (served from node_modules), their
+//      figures prefixed `tfjs-cpu.`, `tfjs-wasm.` and `brainjs.`.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -144,6 +147,31 @@ export const C1_PAGES = {
  */
 export async function benchC1(browser, library, plan) {
   return benchPage(browser, C1_PAGES[library], plan);
+}
+
+/**
+ * (h) Workload S1, the character-level recurrent model, in each library: the live peers under
+ * the set names their figures are prefixed with in the output (ours, web/bench/s1.html through
+ * the sequence lab's wasm handle, joins them as `ours` once that handle exists).
+ */
+export const S1_PAGES = {
+  'tfjs-cpu': 'web/bench/s1-tfjs.html?backend=cpu',
+  'tfjs-wasm': 'web/bench/s1-tfjs.html?backend=wasm',
+  brainjs: 'web/bench/s1-brain.html',
+};
+
+/**
+ * (h) S1's figures in `library` (a key of S1_PAGES), for each cell c of rnn, lstm and gru:
+ * `s1<C>TokensPerSecond` (training, tokens = predictions: updates/s x 16 x 32), the test loss
+ * after the timed training and the updates trained; a peer that cannot train a cell says why
+ * instead (`s1<C>TrainError`, `s1<C>TrainMissingKernel`).
+ * @param {import('playwright-core').Browser} browser
+ * @param {keyof typeof S1_PAGES} library
+ * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+export async function benchS1(browser, library, plan) {
+  return benchPage(browser, S1_PAGES[library], plan);
 }
 
 /**
@@ -375,7 +403,7 @@ export async function wasmSize() {
 }
 
 /**
- * Runs (a) to (f) with `plan` in one browser and returns every figure in one flat object.
+ * Runs (a) to (h) with `plan` in one browser and returns every figure in one flat object.
  * @param {Plan} plan
  * @returns {Promise<Record<string, number | string>>}
  */
@@ -399,6 +427,12 @@ export async function benchAll(plan) {
       for (const [key, value] of Object.entries(await benchC1(browser, library, plan))) {
         if (library === 'ours') figures[key] = /** @type {number} */ (value);
         else peers[`${library}.${key}`] = value;
+      }
+    }
+    for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
+      say(`S1 in ${library} (${S1_PAGES[library]})`);
+      for (const [key, value] of Object.entries(await benchS1(browser, library, plan))) {
+        peers[`${library}.${key}`] = value;
       }
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);

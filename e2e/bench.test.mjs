@@ -2,14 +2,15 @@
 // and leaves positive finite figures, so does the TensorFlow.js peer on its cpu and wasm
 // backends (served from node_modules), and the driver's page measurements (play at full speed
 // with the network picture in view, time to interactive, .wasm size) give numbers, and C1 runs in
-// our wasm, TensorFlow.js and ConvNetJS, and the digits page plays until it shows 97%. Figures are never compared with targets here: the
+// our wasm, TensorFlow.js and ConvNetJS, S1 in TensorFlow.js and brain.js for each recurrent cell,
+// and the digits page plays until it shows 97%. Figures are never compared with targets here: the
 // machine is shared and noisy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  C1_PAGES, TFJS_BACKENDS, benchC1, benchDigitsPlay, benchInteractive, benchPlay, benchTfjs, benchWorkloads, wasmSize,
-  workloadLinks,
+  C1_PAGES, S1_PAGES, TFJS_BACKENDS, benchC1, benchDigitsPlay, benchInteractive, benchPlay, benchS1, benchTfjs,
+  benchWorkloads, wasmSize, workloadLinks,
 } from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -89,6 +90,30 @@ test('C1 is timed once in our wasm, TensorFlow.js and ConvNetJS, or the peer say
       assert.equal(typeof results.c1TrainMissingKernel, 'string');
     } else {
       assertPositive(results, ['c1TrainExamplesPerSecond', 'c1Epochs']);
+    }
+  }
+});
+
+test('S1 is timed once for each cell in TensorFlow.js and brain.js, or the peer names the kernel it lacks', async () => {
+  assert.deepEqual(Object.keys(S1_PAGES), ['tfjs-cpu', 'tfjs-wasm', 'brainjs']);
+  for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
+    const results = await benchS1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    if (library !== 'brainjs') {
+      assert.equal(results.tfjsVersion, '4.22.0');
+      assert.equal(results.tfjsBackend, library.slice('tfjs-'.length));
+      // Every step and test pass disposes what it made, and each cell its weights (tf.layers
+      // itself keeps about one tensor per layer built and disposed).
+      assert.ok(typeof results.tensorsLeft === 'number' && results.tensorsLeft < 10, `${library}: ${results.tensorsLeft} tensors left`);
+    }
+    for (const cell of ['Rnn', 'Lstm', 'Gru']) {
+      if (results[`s1${cell}TokensPerSecond`] === null) {
+        // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
+        assert.equal(library, 'tfjs-wasm');
+        assert.match(String(results[`s1${cell}TrainError`]), /not registered for backend 'wasm'/);
+        assert.equal(typeof results[`s1${cell}TrainMissingKernel`], 'string');
+      } else {
+        assertPositive(results, [`s1${cell}TokensPerSecond`, `s1${cell}TestLoss`, `s1${cell}Updates`]);
+      }
     }
   }
 });

@@ -45,7 +45,7 @@ pub enum Tool {
     /// Debian's chromium and chromium-driver.
     Chromium,
     /// The npm packages package-lock.json pins (playwright-core, binaryen, typescript, and
-    /// TensorFlow.js with its wasm backend for the bench's peer).
+    /// the bench's live peers: TensorFlow.js with its wasm backend, ConvNetJS, brain.js).
     NodeModules,
 }
 
@@ -172,6 +172,7 @@ fn ensure_node_modules(repo: &Repo) -> Result<(), String> {
         "@tensorflow/tfjs",
         "@tensorflow/tfjs-backend-wasm",
         "convnetjs",
+        "brain.js",
     ]
     .iter()
     .all(|name| {
