@@ -148,9 +148,13 @@ fn ensure_chromium() -> Result<(), String> {
         ));
     }
     println!("xtask: installing Debian packages chromium and chromium-driver with apt-get");
-    run_quiet(Command::new("apt-get").args(["update", "-qq"]))?;
+    // Another apt-get (an unattended upgrade, a second checkout) may hold dpkg's lock:
+    // wait for it rather than fail the stage.
+    let wait = ["-o", "DPkg::Lock::Timeout=600"];
+    run_quiet(Command::new("apt-get").args(wait).args(["update", "-qq"]))?;
     run_quiet(
         Command::new("apt-get")
+            .args(wait)
             .args(["install", "-y", "-qq", "chromium", "chromium-driver"])
             .env("DEBIAN_FRONTEND", "noninteractive"),
     )
