@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use playground::Lab;
 
 /// How many epochs a run of `lab` without `--steps`, `--epochs` or `pauseAt`
-/// trains at most: 1000 in the plane, 50 on the digits (where 20 reach 97%).
+/// trains at most: 1000 in the plane, 50 on the digits (where 20 reach 97%),
+/// 30 in the sequence lab (3,000 updates).
 pub fn default_epochs(lab: Lab) -> u64 {
     match lab {
         Lab::Plane => 1000,
         Lab::Digits => 50,
+        Lab::Sequence => 30,
     }
 }
 
@@ -24,7 +26,9 @@ USAGE:
 LINK is a whole share URL, its part after '#', or the bare query
 (e.g. 'learningRate=0.1&networkShape=4,2'); quote it for the shell.
 TensorFlow Playground links work too. 'lab=digits&...' trains the digits
-lab (a CNN on 8x8 handwritten digits) instead of the 2-D plane.
+lab (a CNN on 8x8 handwritten digits) instead of the 2-D plane;
+'lab=sequence&...' the sequence lab (an RNN, LSTM or GRU on text or on the
+adding problem; an epoch there is 100 updates).
 
 OPTIONS:
     --steps N       train N updates (fewer if training stops first)
@@ -32,7 +36,8 @@ OPTIONS:
                     default: to the end of epoch N when the link has pauseAt=N
                     (the epoch the page pauses at), else until early
                     stopping or divergence stops training,
-                    or 1000 epochs (50 with lab=digits), whichever comes first
+                    or 1000 epochs (50 with lab=digits, 30 with lab=sequence),
+                    whichever comes first
     --every K       print a metrics line every K updates; 0 prints only the summary
                     default: one line per epoch
     --export FILE   write the trained weights as JSON (the page imports them)

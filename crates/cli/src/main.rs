@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use args::{Command, Every, Length, Options};
 use playground::digits::DigitsSession;
+use playground::sequence::SequenceSession;
 use playground::{Config, Lab, Session};
 use trainer::Trainer;
 
@@ -51,6 +52,10 @@ fn run(options: &Options) -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    if config.lab == Lab::Sequence && options.export.is_some() {
+        eprintln!("playground: --export does not write the sequence lab's weights yet");
+        return ExitCode::from(2);
+    }
     let files = match config.lab {
         Lab::Plane => Session::new(config)
             .map_err(|error| error.to_string())
@@ -67,6 +72,12 @@ fn run(options: &Options) -> ExitCode {
                     .iter()
                     .map(|path| (path.clone(), digits::export(&session)))
                     .collect())
+            }),
+        Lab::Sequence => SequenceSession::new(config)
+            .map_err(|error| error.to_string())
+            .and_then(|mut session| {
+                train_and_report(&mut session, options)?;
+                Ok(Vec::new())
             }),
     };
     let files = match files {

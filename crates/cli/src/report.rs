@@ -35,15 +35,34 @@ struct Summary {
     lab: Option<LabFields>,
 }
 
-/// The summary's fields of the digits lab: the network's size and how it
-/// takes shifted test images.
+/// The summary's fields of one lab alone.
 #[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct LabFields {
-    /// Weights and biases of the network.
-    pub parameters: usize,
-    /// Test accuracy on test images shifted by 0, 1, 2 and 3 pixels.
-    pub shifted_accuracy: Vec<f32>,
+#[serde(untagged)]
+pub enum LabFields {
+    /// The digits lab: the network's size and how it takes shifted test images.
+    #[serde(rename_all = "camelCase")]
+    Digits {
+        /// Weights and biases of the network.
+        parameters: usize,
+        /// Test accuracy on test images shifted by 0, 1, 2 and 3 pixels.
+        shifted_accuracy: Vec<f32>,
+    },
+    /// The sequence lab: the network's size, the baseline the test loss is
+    /// read against, and the last update's gradients.
+    #[serde(rename_all = "camelCase")]
+    Sequence {
+        /// Weights and biases of the network.
+        parameters: usize,
+        /// The test loss of ignoring the sequence: the unigram cross-entropy
+        /// in nats (text) or the MSE of always answering 1.0 (adding).
+        baseline_loss: f32,
+        /// `exp(testLoss)` for text: the test perplexity.
+        perplexity: Option<f32>,
+        /// The last update's global gradient norm, before clipping.
+        gradient_norm: f32,
+        /// Per time step, the norm of the loss's gradient with respect to the hidden state.
+        step_gradient_norms: Vec<f32>,
+    },
 }
 
 fn line(kind: &'static str, m: &Metrics) -> Line {

@@ -2,6 +2,8 @@
 //! its clock, its stop, one update and its metrics.
 
 use playground::digits::{DigitsSession, MAX_TEST_SHIFT};
+use playground::sequence::SequenceSession;
+use playground::sequence::config::Task;
 use playground::{Config, Metrics, Session};
 
 use crate::report::LabFields;
@@ -67,11 +69,43 @@ impl Trainer for DigitsSession {
         DigitsSession::metrics(self)
     }
     fn lab_fields(&self) -> Option<LabFields> {
-        Some(LabFields {
+        Some(LabFields::Digits {
             parameters: self.network().parameter_count(),
             shifted_accuracy: (0..=MAX_TEST_SHIFT)
                 .map(|pixels| self.shifted_accuracy(pixels))
                 .collect(),
+        })
+    }
+}
+
+impl Trainer for SequenceSession {
+    fn config(&self) -> &Config {
+        SequenceSession::config(self)
+    }
+    fn step(&self) -> u64 {
+        SequenceSession::step(self)
+    }
+    fn epoch(&self) -> u64 {
+        SequenceSession::epoch(self)
+    }
+    fn stopped(&self) -> bool {
+        SequenceSession::stopped(self).is_some()
+    }
+    fn train_step(&mut self) {
+        self.train_steps(1);
+    }
+    fn metrics(&self) -> Metrics {
+        SequenceSession::metrics(self)
+    }
+    fn lab_fields(&self) -> Option<LabFields> {
+        let gradients = self.gradients();
+        let text = self.config().sequence.task == Task::Text;
+        Some(LabFields::Sequence {
+            parameters: self.model().parameter_count(),
+            baseline_loss: self.baseline_loss(),
+            perplexity: text.then(|| self.evaluate().test_loss.exp()),
+            gradient_norm: gradients.norm,
+            step_gradient_norms: gradients.per_step.clone(),
         })
     }
 }

@@ -10,6 +10,7 @@ use tensor::{Activation, Init};
 use crate::dataset::{DatasetKind, Point};
 use crate::digits::config::DigitsConfig;
 use crate::lab::Lab;
+use crate::sequence::config::SequenceConfig;
 
 /// Classification (labels are classes) or regression (labels are numbers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -146,6 +147,8 @@ pub struct Config {
     pub lab: Lab,
     /// The digits lab's own settings.
     pub digits: DigitsConfig,
+    /// The sequence lab's own settings.
+    pub sequence: SequenceConfig,
     /// Classification or regression.
     pub problem: Problem,
     /// The classification dataset.
@@ -353,6 +356,7 @@ impl Config {
         Self {
             lab: Lab::default(),
             digits: DigitsConfig::default(),
+            sequence: SequenceConfig::default(),
             problem: Problem::default(),
             dataset: DatasetKind::Spiral,
             reg_dataset: DatasetKind::Plane,

@@ -9,17 +9,20 @@ pub enum Lab {
     Plane,
     /// scikit-learn's 8 x 8 handwritten digits and a convolutional network.
     Digits,
+    /// Text and the adding problem, read step by step by an RNN, LSTM or GRU.
+    Sequence,
 }
 
 impl Lab {
     /// Every lab, in the switcher's order.
-    pub const ALL: [Lab; 2] = [Lab::Plane, Lab::Digits];
+    pub const ALL: [Lab; 3] = [Lab::Plane, Lab::Digits, Lab::Sequence];
 
     /// The lab's name, as links spell it.
     pub fn name(self) -> &'static str {
         match self {
             Lab::Plane => "plane",
             Lab::Digits => "digits",
+            Lab::Sequence => "sequence",
         }
     }
 
@@ -38,6 +41,8 @@ impl Labs {
     pub const PLANE: Labs = Lab::Plane.only();
     /// The digits lab alone.
     pub const DIGITS: Labs = Lab::Digits.only();
+    /// The sequence lab alone.
+    pub const SEQUENCE: Labs = Lab::Sequence.only();
     /// Every lab: settings every experiment has (the seeds, the language, the pace).
     pub const ALL: Labs = Labs(u8::MAX);
 

@@ -184,11 +184,26 @@ fn a_link_of_another_lab_starts_from_that_labs_defaults_and_names_foreign_keys()
     };
     assert_eq!(warning.key, "networkShape");
     assert!(warning.message.contains("plane lab"), "{}", warning.message);
-    let Err(error) = Config::from_query("lab=sequence") else {
+    let Err(error) = Config::from_query("lab=words") else {
         panic!("an unknown lab was accepted");
     };
     assert_eq!(error.key, "lab");
-    assert!(error.message.contains("plane, digits"), "{}", error.message);
+    assert!(
+        error.message.contains("plane, digits, sequence"),
+        "{}",
+        error.message
+    );
+    let sequence = Config::parse_query("lab=sequence&cell=gru&filters1=2");
+    assert_eq!(sequence.config.sequence.cell, tensor::nn::Cell::Gru);
+    let [warning] = sequence.warnings.as_slice() else {
+        panic!("want one warning, got {:?}", sequence.warnings);
+    };
+    assert_eq!(warning.key, "filters1");
+    assert!(
+        warning.message.contains("digits lab"),
+        "{}",
+        warning.message
+    );
 }
 
 fn lab_defaults_are_the_tables(lab: Lab) {

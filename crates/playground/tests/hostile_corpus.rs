@@ -9,6 +9,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use peak_alloc::PeakAlloc;
 use playground::digits::DigitsSession;
+use playground::sequence::SequenceSession;
 use playground::settings::rows;
 use playground::{Config, Lab, MAX_LINK_LEN, Parsed, Session};
 
@@ -18,10 +19,14 @@ include!("digits/shipped.rs");
 /// The digits lab's corpus.
 const DIGITS_LINKS_TXT: &str = include_str!("hostile/digits-links.txt");
 
-/// Every link of both corpora.
+/// The sequence lab's corpus.
+const SEQUENCE_LINKS_TXT: &str = include_str!("hostile/sequence-links.txt");
+
+/// Every link of the three corpora.
 fn every_link() -> Vec<HostileLink> {
     let mut links = hostile_links();
     links.extend(corpus(DIGITS_LINKS_TXT));
+    links.extend(corpus(SEQUENCE_LINKS_TXT));
     links
 }
 
@@ -136,6 +141,16 @@ fn check_usable(parsed: &Parsed) -> Result<(), String> {
         }
         return Ok(());
     }
+    if parsed.config.lab == Lab::Sequence {
+        let mut session = SequenceSession::new(parsed.config.clone())
+            .map_err(|e| format!("no sequence session: {e}"))?;
+        session.train_steps(2);
+        let metrics = session.metrics();
+        if !metrics.evaluation.test_loss.is_finite() && session.stopped().is_none() {
+            return Err("the sequence test loss is not finite".into());
+        }
+        return Ok(());
+    }
     let mut session =
         Session::new(parsed.config.clone()).map_err(|e| format!("no session: {e}"))?;
     session.train_steps(3);
@@ -187,6 +202,15 @@ fn the_corpus_has_over_three_hundred_links_and_attacks_every_setting() {
         .filter(|key| !digits_named(key))
         .collect();
     assert!(own.is_empty(), "no digits hostile link for {own:?}");
+    let sequence_links = corpus(SEQUENCE_LINKS_TXT);
+    let sequence_named = |key: &str| sequence_links.iter().any(|c| c.key.as_deref() == Some(key));
+    let own: Vec<&str> = rows(Lab::Sequence)
+        .filter(|setting| !setting.labs.has(Lab::Plane) || setting.key == "lab")
+        .map(|setting| setting.key)
+        .chain(["optimizer", "learningRate", "batchSize", "initScale"])
+        .filter(|key| !sequence_named(key))
+        .collect();
+    assert!(own.is_empty(), "no sequence hostile link for {own:?}");
     assert!(links.iter().any(|case| case.link.len() > MAX_LINK_LEN));
     assert!(links.iter().any(|case| case.key.is_none()));
 }
@@ -253,6 +277,7 @@ fn reading_a_hostile_link_and_building_its_session_stay_within_the_heap_limits()
                 peak_heap(|| DigitsSession::new(parsed.config, shipped_digits()).map(drop))
             }
             Lab::Plane => peak_heap(|| Session::new(parsed.config).map(drop)),
+            Lab::Sequence => peak_heap(|| SequenceSession::new(parsed.config).map(drop)),
         };
         drop(session);
         if built > SESSION_HEAP_LIMIT {

@@ -86,6 +86,7 @@ fn the_unigram_baseline_is_the_smoothed_cross_entropy_of_the_test_tokens() {
     let split = playground::sequence::TextSplit {
         train: vec![0, 0, 0, 1],
         test: vec![0, 2],
+        train_starts: vec![0, 2],
     };
     // p(a) = (3 + 1) / (4 + 3), p(c) = (0 + 1) / 7.
     let expected = -((4.0f64 / 7.0).ln() + (1.0f64 / 7.0).ln()) / 2.0;

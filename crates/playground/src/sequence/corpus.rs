@@ -106,9 +106,16 @@ impl Corpus {
                 .flat_map(|&i| self.sentences[i].iter().copied())
                 .collect()
         };
+        let mut train_starts = Vec::with_capacity(order.len() - held_out);
+        let mut at = 0;
+        for &i in &order[held_out..] {
+            train_starts.push(at);
+            at += self.sentences[i].len();
+        }
         TextSplit {
             train: stream(&order[held_out..]),
             test: stream(&order[..held_out]),
+            train_starts,
         }
     }
 }
@@ -120,6 +127,21 @@ pub struct TextSplit {
     pub train: Vec<u16>,
     /// The held-out tokens the test loss is measured on.
     pub test: Vec<u16>,
+    /// Where each training sentence starts in `train`, in order.
+    pub train_starts: Vec<usize>,
+}
+
+impl TextSplit {
+    /// Training sentence `index`'s tokens.
+    pub fn train_sentence(&self, index: usize) -> &[u16] {
+        let start = self.train_starts[index];
+        let end = self
+            .train_starts
+            .get(index + 1)
+            .copied()
+            .unwrap_or(self.train.len());
+        &self.train[start..end]
+    }
 }
 
 impl TextSplit {

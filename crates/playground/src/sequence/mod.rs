@@ -1,8 +1,20 @@
 //! The sequence lab's engine: its two tasks' data (the text corpus read as words or
-//! characters with its unigram baseline, and the adding problem). Knows nothing of the page.
+//! characters with its unigram baseline, and the adding problem), the recurrent network,
+//! its training session by backpropagation through time and what the views read. Knows
+//! nothing of the page.
 
 mod adding;
+pub mod config;
 mod corpus;
+mod loss;
+mod model;
+mod session;
+mod task_data;
+mod views;
 
 pub use adding::{AddingSet, BASELINE_MSE, FEATURES, LENGTHS};
 pub use corpus::{Corpus, TEST_PERCENT, TEXT, TextSplit, Units};
+pub use model::{EMBEDDING, Inputs, Pass, SequenceModel};
+pub use session::{EPOCH_STEPS, GradientReport, SequenceSession};
+pub use task_data::{ADDING_TEST_SEQUENCES, Batch, TaskData};
+pub use views::{MAX_PROMPT_CHARS, MAX_SAMPLE_TOKENS, TEMPERATURES, Trace};

@@ -1,12 +1,15 @@
 //! The spelled-out names of every choice setting, in menu order. Owns the
 //! mapping between enum values and the words that appear in links.
 
+use tensor::nn::Cell;
 use tensor::{Activation, Init};
 
 use crate::config::{Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule};
 use crate::dataset::DatasetKind;
 use crate::digits::config::{Model, Pooling};
 use crate::lab::Lab;
+use crate::sequence::Units;
+use crate::sequence::config::Task;
 
 /// An enum whose values are offered as named choices.
 pub trait Named: Copy + PartialEq + 'static {
@@ -152,10 +155,36 @@ impl Named for Regularization {
 
 impl Named for Lab {
     const ALL: &'static [Self] = &Lab::ALL;
-    const NAMES: &'static [&'static str] = &["plane", "digits"];
+    const NAMES: &'static [&'static str] = &["plane", "digits", "sequence"];
     const LABELS: &'static [[&'static str; 2]] = &[
         ["2-D plane", "二维平面"],
         ["Digits (CNN)", "手写数字（CNN）"],
+        ["Sequences (RNN)", "序列（RNN）"],
+    ];
+}
+
+impl Named for Task {
+    const ALL: &'static [Self] = &[Task::Text, Task::Adding];
+    const NAMES: &'static [&'static str] = &["text", "adding"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Next word (text)", "预测下一个词（文本）"],
+        ["Adding problem (memory)", "加法问题（记忆）"],
+    ];
+}
+
+impl Named for Units {
+    const ALL: &'static [Self] = &[Units::Words, Units::Characters];
+    const NAMES: &'static [&'static str] = &["words", "characters"];
+    const LABELS: &'static [[&'static str; 2]] = &[["Words", "词"], ["Characters", "字符"]];
+}
+
+impl Named for Cell {
+    const ALL: &'static [Self] = &Cell::ALL;
+    const NAMES: &'static [&'static str] = &["rnn", "lstm", "gru"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Plain RNN (tanh)", "普通 RNN（tanh）"],
+        ["LSTM", "LSTM"],
+        ["GRU", "GRU"],
     ];
 }
 

@@ -224,7 +224,7 @@ const fn augment(
 }
 
 /// The row of `rows` with `key`, found at compile time.
-const fn same_row(rows: &[Setting], key: &str) -> Setting {
+pub(super) const fn same_row(rows: &[Setting], key: &str) -> Setting {
     let mut i = 0;
     while i < rows.len() {
         if same_text(rows[i].key, key) {

@@ -13,8 +13,8 @@ pub(super) const LAB: &[Setting] = &[row(
     [
         "Lab",
         "实验室",
-        "Which lab: the 2-D plane or the handwritten digits. Each has its own settings.",
-        "哪个实验室：二维平面或手写数字。每个实验室有自己的设置。",
+        "Which lab: the 2-D plane, the handwritten digits or sequences. Each has its own settings.",
+        "哪个实验室：二维平面、手写数字或序列。每个实验室有自己的设置。",
     ],
 )
 .labs(Labs::ALL)

@@ -7,6 +7,7 @@ mod digits;
 mod lab;
 mod network;
 mod page;
+mod sequence;
 mod training;
 
 use tensor::{Activation, Init};
@@ -33,6 +34,7 @@ pub const MAX_PAUSE_AT: u32 = 1_000_000;
 pub const MAX_USER_POINTS: usize = 200;
 
 pub use digits::{MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_TRAIN_SIZE};
+pub use sequence::{MAX_CLIP, MAX_SEQUENCE_BATCH, MAX_SEQUENCE_HIDDEN};
 
 const fn row(
     key: &'static str,
@@ -102,7 +104,8 @@ const COUNT: usize = lab::LAB.len()
     + network::NETWORK.len()
     + training::TRAINING.len()
     + page::PAGE.len()
-    + digits::DIGITS.len();
+    + digits::DIGITS.len()
+    + sequence::SEQUENCE.len();
 
 /// Every setting, in form order.
 pub static SETTINGS: &[Setting] = &joined([
@@ -112,6 +115,7 @@ pub static SETTINGS: &[Setting] = &joined([
     training::TRAINING,
     page::PAGE,
     digits::DIGITS,
+    sequence::SEQUENCE,
 ]);
 
 /// The parts of the table one after the other.
