@@ -17,6 +17,8 @@ mod number_text;
 mod options;
 mod panic;
 mod preview;
+#[cfg(feature = "sequence")]
+mod sequence;
 mod settings;
 
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -29,6 +31,8 @@ pub use handle::Playground;
 pub use link::{grid_extent, palette, parse_link, random_seed};
 pub use panic::on_panic;
 pub use preview::dataset_preview;
+#[cfg(feature = "sequence")]
+pub use sequence::{MAX_SEQUENCE_STEPS_PER_CALL, SequenceLab};
 pub use settings::{feature_maps, form_change_of, notes_of, relevant_of, settings_table};
 
 /// Runs once when the module is instantiated: panics (which would be bugs)

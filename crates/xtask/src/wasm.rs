@@ -68,21 +68,23 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
 }
 
 /// Runs the browser tests' golden links (the plane's in `browser.rs`, the digits lab's in
-/// `browser_digits.rs`) in a release build in headless Chromium: unlike the test profile's,
+/// `browser_digits.rs`, the sequence lab's in `browser_sequence.rs`) in a release build in headless Chromium: unlike the test profile's,
 /// its loops are vectorized with SIMD128, and they must give the natively recorded numbers
-/// too. Fails unless both ran.
+/// too. Fails unless all three ran.
 pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
     let cargo_args = [
         "--test",
         "browser",
         "--test",
         "browser_digits",
+        "--test",
+        "browser_sequence",
         "--",
         GOLDEN_TEST,
     ];
     match browser_tests(repo, &["--release"], &cargo_args)? {
-        ran if ran < 2 => Err(format!(
-            "{GOLDEN_TEST}: {ran} of the 2 golden tests ran in the release build in Chromium"
+        ran if ran < 3 => Err(format!(
+            "{GOLDEN_TEST}: {ran} of the 3 golden tests ran in the release build in Chromium"
         )),
         _ => Ok(()),
     }
