@@ -111,6 +111,25 @@ impl SequenceLab {
         self.session.epoch() as f64
     }
 
+    /// The last update's global gradient norm before clipping (0 before the
+    /// first update), without evaluating anything: the page reads it after
+    /// every update.
+    #[wasm_bindgen(js_name = gradientNorm)]
+    pub fn gradient_norm(&self) -> f32 {
+        self.session.gradients().norm
+    }
+
+    /// Whether clipping scaled the last update down.
+    pub fn clipped(&self) -> bool {
+        self.session.gradients().clipped
+    }
+
+    /// The last update's gradient norm at each time step's hidden state.
+    #[wasm_bindgen(js_name = stepGradientNorms)]
+    pub fn step_gradient_norms(&self) -> Vec<f32> {
+        self.session.gradients().per_step.clone()
+    }
+
     /// The network's weights and biases.
     #[wasm_bindgen(js_name = parameterCount)]
     pub fn parameter_count(&self) -> f64 {
