@@ -68,6 +68,9 @@ try {
   if (lab === 'digits') {
     const digits = await import('./labs/digits/main.js');
     await digits.startDigits(controls);
+  } else if (lab === 'sequence') {
+    const sequence = await import('./labs/sequence/main.js');
+    await sequence.startSequence(controls);
   } else {
     start();
   }

@@ -11,6 +11,8 @@ addStrings({
     'labs.plane.title': 'Points on a plane: a small network draws the boundary between classes',
     'labs.digits': 'Digits',
     'labs.digits.title': 'Handwritten digits: a convolutional network learns to read 8 x 8 images',
+    'labs.sequence': 'Sequences',
+    'labs.sequence.title': 'Sequences: RNN, LSTM and GRU read sentences word by word and remember numbers',
   },
   zh: {
     'labs.label': '实验室',
@@ -18,11 +20,13 @@ addStrings({
     'labs.plane.title': '平面上的点：一个小网络画出类别之间的边界',
     'labs.digits': '手写数字',
     'labs.digits.title': '手写数字：卷积网络学习识别 8 x 8 的图像',
+    'labs.sequence': '序列',
+    'labs.sequence.title': '序列：RNN、LSTM 和 GRU 逐词读句子，并记住数字',
   },
 });
 
 /** The labs the page has, the default first. */
-export const LABS = /** @type {const} */ (['plane', 'digits']);
+export const LABS = /** @type {const} */ (['plane', 'digits', 'sequence']);
 
 /** @typedef {typeof LABS[number]} LabName */
 

@@ -1,0 +1,28 @@
+// Where the sequence lab's settings go in the shared form (web/shared/form.js). Which of them
+// matter is the engine's (experiment.js asks `relevantOf`).
+
+/** @typedef {import('../../shared/form.js').FormLayout} FormLayout */
+
+/** The sequence lab's form: the task and pause in the left column, the rest in the training panel. */
+/** @type {FormLayout} */
+export const SEQUENCE_LAYOUT = {
+  lab: 'sequence',
+  places: {
+    data: ['task', 'units', 'length', 'seed', 'batchSize', 'pauseAt'],
+    network: ['cell', 'hidden', 'initScale', 'initSeed'],
+    optimizer: ['optimizer', 'learningRate', 'clip', 'momentum', 'beta1', 'beta2', 'rho', 'weightDecay'],
+    schedule: ['lrSchedule', 'lrEpochs', 'lrDecay'],
+    overfitting: ['regularization', 'regularizationRate', 'dropout', 'patience'],
+    language: ['lang'],
+  },
+  sections: {
+    network: 'sequence.section.network',
+    optimizer: 'section.optimizer',
+    schedule: 'section.schedule',
+    overfitting: 'section.overfitting',
+  },
+  groupPlaces: { data: 'data', network: 'network', training: 'optimizer', view: 'data' },
+  renderedElsewhere: new Set(['speed']),
+  firstScreen: new Set(['data', 'network', 'optimizer', 'schedule', 'overfitting', 'language']),
+  regenerate: false,
+};
