@@ -1,6 +1,6 @@
 //! Every lesson preset says what it shows: `web/plane/lessons-content.js`,
-//! `web/plane/lessons-troubles.js` and the digits lab's `web/labs/digits/lessons.js`
-//! are read for each preset's link and its `checks`,
+//! `web/plane/lessons-troubles.js`, the digits lab's `web/labs/digits/lessons.js`
+//! and the sequence lab's `web/labs/sequence/lessons.js` are read for each preset's link and its `checks`,
 //! the CLI trains the link with the epoch budget the page pauses at (its
 //! `pauseAt`, else until training stops by itself), and each check holds on the
 //! figures the CLI prints. e2e/lesson-claims.test.mjs checks the same in the page.
@@ -11,10 +11,11 @@ use std::process::Command;
 use serde_json::Value;
 
 /// The lesson files under web/, each lab's in the order its page lists them.
-const SOURCES: [&str; 3] = [
+const SOURCES: [&str; 4] = [
     "plane/lessons-content.js",
     "plane/lessons-troubles.js",
     "labs/digits/lessons.js",
+    "labs/sequence/lessons.js",
 ];
 
 /// One preset: its id, its link and what it claims.
@@ -135,7 +136,18 @@ impl Run {
             |key: &str| -> Vec<f64> { self.epochs.iter().map(|line| number(line, key)).collect() };
         match name {
             "trainLoss" | "testLoss" | "trainAccuracy" | "testAccuracy" | "epoch" | "step"
-            | "bestEpoch" | "stop" | "cause" | "parameters" => s[name].clone(),
+            | "bestEpoch" | "stop" | "cause" | "parameters" | "baselineLoss" => s[name].clone(),
+            "lossRatio" => Value::from(number(s, "testLoss") / number(s, "baselineLoss")),
+            "gradReach" => {
+                let norms: Vec<f64> = s["stepGradientNorms"]
+                    .as_array()
+                    .map(|n| n.iter().map(|v| v.as_f64().unwrap_or(f64::NAN)).collect())
+                    .unwrap_or_default();
+                Value::from(
+                    norms.first().copied().unwrap_or(f64::NAN)
+                        / norms.last().copied().unwrap_or(f64::NAN),
+                )
+            }
             "shift1" | "shift2" | "shift3" => {
                 s["shiftedAccuracy"][usize::from(name.as_bytes()[5] - b'0')].clone()
             }
