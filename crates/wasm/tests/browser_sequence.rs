@@ -92,6 +92,10 @@ fn the_sequence_lab_names_bad_links_and_prompts_and_reads_its_views() {
     );
     let norms = get(&metrics, "stepGradientNorms").dyn_into::<Float32Array>();
     assert!(norms.is_ok_and(|n| n.length() == 8));
+    assert_eq!(lab.step_gradient_norms().len(), 8);
+    let norm = get(&metrics, "gradientNorm").as_f64().unwrap_or(f64::NAN) as f32;
+    assert_eq!(lab.gradient_norm().to_bits(), norm.to_bits());
+    assert_eq!(get(&metrics, "clipped").as_bool(), Some(lab.clipped()));
 
     let Ok(top) = lab.predict("我 爱") else {
         panic!("我 爱 is a prompt of the corpus");
