@@ -78,13 +78,14 @@ impl SequenceLab {
     /// loss of the last batch.
     ///
     /// # Errors
-    /// When `n` exceeds [`MAX_SEQUENCE_STEPS_PER_CALL`].
+    /// When `n` exceeds [`MAX_SEQUENCE_STEPS_PER_CALL`], in both languages.
     #[wasm_bindgen(js_name = trainSteps)]
-    pub fn train_steps(&mut self, n: u32) -> Result<f32, JsError> {
+    pub fn train_steps(&mut self, n: u32) -> Result<f32, JsValue> {
         if n > MAX_SEQUENCE_STEPS_PER_CALL {
-            return Err(JsError::new(&format!(
-                "trainSteps({n}): at most {MAX_SEQUENCE_STEPS_PER_CALL} updates per call"
-            )));
+            return Err(bilingual::error(
+                &format!("trainSteps({n}): at most {MAX_SEQUENCE_STEPS_PER_CALL} updates per call"),
+                &format!("trainSteps({n})：每次调用最多 {MAX_SEQUENCE_STEPS_PER_CALL} 次更新"),
+            ));
         }
         Ok(self.session.train_steps(u64::from(n)))
     }
