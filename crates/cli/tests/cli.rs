@@ -151,7 +151,7 @@ fn bad_options_exit_2_and_help_exits_0() {
     let help = cli(&["--help"]);
     assert!(help.status.success());
     assert!(
-        text(&help.stdout).contains("or 1000 epochs (50 with lab=digits), whichever comes first")
+        text(&help.stdout).contains("or 1000 epochs (50 with lab=digits, 30 with lab=sequence),")
     );
     assert!(text(&help.stdout).contains("to the end of epoch N when the link has pauseAt=N"));
 }

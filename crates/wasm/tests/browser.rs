@@ -339,7 +339,12 @@ fn the_settings_table_describes_every_setting_with_its_limits() {
         Err(error) => panic!("{}", message(error.into())),
     };
     assert!(digits.iter().any(|k| k == "filters1") && !digits.iter().any(|k| k == "dataset"));
-    assert!(playground_wasm::settings_table(Some("sequence".into())).is_err());
+    let sequence = match playground_wasm::settings_table(Some("sequence".into())) {
+        Ok(table) => keys(&table),
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(sequence.iter().any(|k| k == "cell") && !sequence.iter().any(|k| k == "filters1"));
+    assert!(playground_wasm::settings_table(Some("words".into())).is_err());
     let rate = table
         .iter()
         .find(|row| get(row, "key").as_string().as_deref() == Some("learningRate"));
