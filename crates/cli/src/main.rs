@@ -108,11 +108,9 @@ fn train_and_report(session: &mut impl Trainer, options: &Options) -> Result<(),
     let mut out = BufWriter::new(io::stdout().lock());
     let printed = train(session, length, most, options.every, &mut out)
         .and_then(|()| {
-            writeln!(
-                out,
-                "{}",
-                report::summary_line(&session.metrics(), session.lab_fields())
-            )
+            let metrics = session.metrics();
+            let lab = session.lab_fields(&metrics);
+            writeln!(out, "{}", report::summary_line(&metrics, lab))
         })
         .and_then(|()| out.flush());
     match printed {

@@ -22,8 +22,8 @@ pub trait Trainer {
     fn train_step(&mut self);
     /// The progress now.
     fn metrics(&self) -> Metrics;
-    /// The summary's fields of this lab alone.
-    fn lab_fields(&self) -> Option<LabFields> {
+    /// The summary's fields of this lab alone, beside `metrics`, the progress now.
+    fn lab_fields(&self, _metrics: &Metrics) -> Option<LabFields> {
         None
     }
 }
@@ -68,7 +68,7 @@ impl Trainer for DigitsSession {
     fn metrics(&self) -> Metrics {
         DigitsSession::metrics(self)
     }
-    fn lab_fields(&self) -> Option<LabFields> {
+    fn lab_fields(&self, _metrics: &Metrics) -> Option<LabFields> {
         Some(LabFields::Digits {
             parameters: self.network().parameter_count(),
             shifted_accuracy: (0..=MAX_TEST_SHIFT)
@@ -97,13 +97,13 @@ impl Trainer for SequenceSession {
     fn metrics(&self) -> Metrics {
         SequenceSession::metrics(self)
     }
-    fn lab_fields(&self) -> Option<LabFields> {
+    fn lab_fields(&self, metrics: &Metrics) -> Option<LabFields> {
         let gradients = self.gradients();
         let text = self.config().sequence.task == Task::Text;
         Some(LabFields::Sequence {
             parameters: self.model().parameter_count(),
             baseline_loss: self.baseline_loss(),
-            perplexity: text.then(|| self.evaluate().test_loss.exp()),
+            perplexity: text.then(|| metrics.evaluation.test_loss.exp()),
             gradient_norm: gradients.norm,
             step_gradient_norms: gradients.per_step.clone(),
         })

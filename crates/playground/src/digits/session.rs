@@ -4,18 +4,19 @@
 
 use alloc::vec::Vec;
 
-use tensor::loss::{l1_penalty, l2_penalty, softmax_cross_entropy};
+use tensor::loss::softmax_cross_entropy;
 use tensor::{Grads, Optimizer, Rng, Tape};
 
 use super::augment::{add_noise, flip, random_rotate, random_shift};
 use super::data::{Digits, Image, PIXELS};
 use super::network::Network;
 use super::split::{max_train_size, stratified_split};
-use crate::config::{Config, Regularization, seed_value};
+use crate::config::{Config, seed_value};
 use crate::error::{ConfigError, FileError};
 use crate::lab::Lab;
 use crate::session::{
-    Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop, take_live,
+    Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop,
+    penalized_loss, take_live,
 };
 use crate::settings;
 
@@ -340,20 +341,7 @@ impl DigitsSession {
             .forward(tape, &self.batch_pixels, batch, dropout);
         let data_loss = softmax_cross_entropy(tape, pass.logits, &self.batch_labels);
         let weights: Vec<_> = pass.params.iter().map(|(w, _)| *w).collect();
-        let rate = self.config.regularization_rate;
-        let penalty = match self.config.regularization {
-            Regularization::None => None,
-            _ if rate == 0.0 => None,
-            Regularization::L1 => l1_penalty(tape, &weights),
-            Regularization::L2 => l2_penalty(tape, &weights),
-        };
-        let loss = match penalty {
-            Some(penalty) => {
-                let scaled = tape.scale(penalty, rate);
-                tape.add(data_loss, scaled)
-            }
-            None => data_loss,
-        };
+        let loss = penalized_loss(tape, data_loss, &weights, &self.config);
         let batch_loss = tape.value(data_loss).data()[0];
         self.step += 1;
         if !tape.value(loss).data()[0].is_finite() {

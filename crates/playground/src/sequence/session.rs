@@ -5,17 +5,17 @@
 
 use alloc::vec::Vec;
 
-use tensor::loss::{l1_penalty, l2_penalty};
-use tensor::{Grads, Optimizer, Rng, Tape, Var, global_norm, stats};
+use tensor::{Grads, Optimizer, Rng, Tape, Tensor, Var, global_norm, stats};
 
 use super::loss::{accuracy, batch_loss};
 use super::model::{Inputs, SequenceModel};
 use super::task_data::{Batch, TaskData};
-use crate::config::{Config, Regularization, seed_value};
+use crate::config::{Config, seed_value};
 use crate::error::ConfigError;
 use crate::lab::Lab;
 use crate::session::{
-    Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop, take_live,
+    Best, Cause, Evaluation, LayerStats, Metrics, Stop, build_optimizer, early_stop,
+    penalized_loss, take_live,
 };
 use crate::settings;
 
@@ -255,20 +255,7 @@ impl SequenceSession {
             .forward(tape, inputs(&batch), size, length, dropout);
         let data_loss = batch_loss(tape, &pass.outputs, &batch, length);
         let weights = weight_vars(&self.model, &pass.params);
-        let rate = self.config.regularization_rate;
-        let penalty = match self.config.regularization {
-            Regularization::None => None,
-            _ if rate == 0.0 => None,
-            Regularization::L1 => l1_penalty(tape, &weights),
-            Regularization::L2 => l2_penalty(tape, &weights),
-        };
-        let loss = match penalty {
-            Some(penalty) => {
-                let scaled = tape.scale(penalty, rate);
-                tape.add(data_loss, scaled)
-            }
-            None => data_loss,
-        };
+        let loss = penalized_loss(tape, data_loss, &weights, &self.config);
         let batch_loss = tape.value(data_loss).data()[0];
         self.step += 1;
         if !tape.value(loss).data()[0].is_finite() {
@@ -321,34 +308,40 @@ impl SequenceSession {
 
     /// One [`LayerStats`] per layer, input side first: the embedding (text),
     /// the recurrent layer (all its weight matrices together) and the output.
+    /// A layer's norms are [`global_norm`]s over its matrices in order, the
+    /// same bits as the norm of their values laid end to end.
     fn record_layer_stats(&mut self, params: &[Var]) {
         let norms = self.optimizer.update_norms();
-        let mut layers: Vec<(Vec<f32>, Vec<f32>, f32)> = Vec::new();
         let embedding = usize::from(self.model.embedding.is_some());
         let recurrent = self.model.recurrent.params().count();
-        for (index, (var, tensor)) in params.iter().zip(self.model.params()).enumerate() {
-            if tensor.dims().len() != 2 {
-                continue;
-            }
-            let layer = if index < embedding {
+        let layer_of = |index: usize| {
+            if index < embedding {
                 0
             } else if index < embedding + recurrent {
                 embedding
             } else {
                 embedding + 1
-            };
-            if layers.len() <= layer {
-                layers.resize_with(layer + 1, Default::default);
             }
-            let (grad, weight, update) = &mut layers[layer];
-            grad.extend_from_slice(self.grads.get(*var).map_or(&[][..], |g| g.data()));
-            weight.extend_from_slice(tensor.data());
-            let norm = norms.get(index).copied().unwrap_or(0.0);
-            *update = libm::sqrtf(*update * *update + norm * norm);
-        }
-        self.layer_stats = layers
+        };
+        let matrices: Vec<(usize, Var, &Tensor, f32)> = params
             .iter()
-            .map(|(grad, weight, update)| LayerStats::measure(grad, weight, *update))
+            .zip(self.model.params())
+            .enumerate()
+            .filter(|(_, (_, tensor))| tensor.dims().len() == 2)
+            .map(|(index, (var, tensor))| {
+                let update = norms.get(index).copied().unwrap_or(0.0);
+                (layer_of(index), *var, tensor, update)
+            })
+            .collect();
+        let grads = &self.grads;
+        self.layer_stats = (0..=embedding + 1)
+            .map(|layer| {
+                let own = || matrices.iter().filter(move |m| m.0 == layer);
+                let grad = global_norm(own().filter_map(|m| grads.get(m.1))) as f32;
+                let weight = global_norm(own().map(|m| m.2)) as f32;
+                let update = libm::sqrtf(own().map(|m| m.3 * m.3).sum());
+                LayerStats::from_norms(grad, weight, update)
+            })
             .collect();
     }
 

@@ -34,7 +34,7 @@ pub use grid::{GRID_EXTENT, Grid};
 pub use json::parse_data;
 pub use metrics::{Cause, Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
-pub(crate) use shared::{Best, early_stop, take_live};
+pub(crate) use shared::{Best, early_stop, penalized_loss, take_live};
 
 /// The largest grid a prediction may cover, in points.
 pub const MAX_GRID_POINTS: usize = 512 * 512;

@@ -2,10 +2,11 @@
 //! update, early stopping's bookkeeping at an epoch's end, and the training
 //! settings a running session takes live.
 
-use tensor::{Optimizer, stats};
+use tensor::loss::{l1_penalty, l2_penalty};
+use tensor::{Optimizer, Tape, Var, stats};
 
 use super::{LayerStats, Stop, build_optimizer, optimizer_kind};
-use crate::config::Config;
+use crate::config::{Config, Regularization};
 
 /// The best epoch so far while early stopping is on: its number, its test loss
 /// and its weights (`M`, the lab's network).
@@ -15,12 +16,40 @@ impl LayerStats {
     /// A layer's stats from its weight gradient, its weights after the update
     /// and the norm of the update.
     pub(crate) fn measure(grad: &[f32], weight: &[f32], update: f32) -> Self {
-        let weight_norm = stats::l2_norm(weight);
+        Self::from_norms(stats::l2_norm(grad), stats::l2_norm(weight), update)
+    }
+
+    /// A layer's stats from the norms of its weight gradient, its weights and its update.
+    pub(crate) fn from_norms(grad_norm: f32, weight_norm: f32, update: f32) -> Self {
         LayerStats {
-            grad_norm: stats::l2_norm(grad),
+            grad_norm,
             weight_norm,
             update_ratio: stats::update_ratio(update, weight_norm),
         }
+    }
+}
+
+/// `data_loss` plus the config's L1 or L2 penalty on `weights` times its rate,
+/// or `data_loss` alone when there is no penalty or its rate is 0.
+pub(crate) fn penalized_loss(
+    tape: &mut Tape,
+    data_loss: Var,
+    weights: &[Var],
+    config: &Config,
+) -> Var {
+    let rate = config.regularization_rate;
+    let penalty = match config.regularization {
+        Regularization::None => None,
+        _ if rate == 0.0 => None,
+        Regularization::L1 => l1_penalty(tape, weights),
+        Regularization::L2 => l2_penalty(tape, weights),
+    };
+    match penalty {
+        Some(penalty) => {
+            let scaled = tape.scale(penalty, rate);
+            tape.add(data_loss, scaled)
+        }
+        None => data_loss,
     }
 }
 
