@@ -21,6 +21,7 @@
 //   importWeights {file}    replaces the weights with a parsed weights file's; a refused file
 //                           changes nothing
 import init, { DigitsLab } from '../../pkg-digits/playground_wasm.js';
+import { serveRequests } from '../../shared/worker-requests.js';
 
 /** @type {DigitsLab | null} */
 let lab = null;
@@ -113,28 +114,4 @@ const HANDLERS = {
   },
 };
 
-let queue = Promise.resolve();
-
-self.onmessage = (event) => {
-  const { id, kind, args } = event.data;
-  queue = queue.then(async () => {
-    try {
-      await ready;
-      const handler = HANDLERS[kind];
-      if (!handler) throw new Error(`unknown request ${kind}`);
-      self.postMessage({ id, ok: true, result: handler(args ?? {}) });
-    } catch (error) {
-      const e = /** @type {any} */ (error);
-      self.postMessage({
-        id,
-        ok: false,
-        error: {
-          message: String(e?.message ?? e),
-          messageZh: e?.messageZh ?? String(e?.message ?? e),
-          // A trap (a panic in the module): the lab is dead, and the page shows its crash screen.
-          crashed: error instanceof WebAssembly.RuntimeError,
-        },
-      });
-    }
-  });
-};
+serveRequests(ready, HANDLERS);

@@ -21,6 +21,7 @@
 //   compareTrain {steps}    `steps` more updates each -> {step (the most any took), testLosses, baseline}
 //   compareClose            frees the comparison's labs
 import init, { SequenceLab } from '../../pkg-digits/playground_wasm.js';
+import { serveRequests } from '../../shared/worker-requests.js';
 
 /** @type {SequenceLab | null} */
 let lab = null;
@@ -110,28 +111,4 @@ const HANDLERS = {
   },
 };
 
-let queue = Promise.resolve();
-
-self.onmessage = (event) => {
-  const { id, kind, args } = event.data;
-  queue = queue.then(async () => {
-    try {
-      await ready;
-      const handler = HANDLERS[kind];
-      if (!handler) throw new Error(`unknown request ${kind}`);
-      self.postMessage({ id, ok: true, result: handler(args ?? {}) });
-    } catch (error) {
-      const e = /** @type {any} */ (error);
-      self.postMessage({
-        id,
-        ok: false,
-        error: {
-          message: String(e?.message ?? e),
-          messageZh: e?.messageZh ?? String(e?.message ?? e),
-          // A trap (a panic in the module): the lab is dead, and the page shows its crash screen.
-          crashed: error instanceof WebAssembly.RuntimeError,
-        },
-      });
-    }
-  });
-};
+serveRequests(ready, HANDLERS);
