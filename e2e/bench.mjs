@@ -150,11 +150,12 @@ export async function benchC1(browser, library, plan) {
 }
 
 /**
- * (h) Workload S1, the character-level recurrent model, in each library: the live peers under
- * the set names their figures are prefixed with in the output (ours, web/bench/s1.html through
- * the sequence lab's wasm handle, joins them as `ours` once that handle exists).
+ * (h) Workload S1, the character-level recurrent model, in each library: our wasm (the sequence
+ * lab's handle in web/pkg-digits), then the live peers under the set names their figures are
+ * prefixed with in the output.
  */
 export const S1_PAGES = {
+  ours: 'web/bench/s1.html',
   'tfjs-cpu': 'web/bench/s1-tfjs.html?backend=cpu',
   'tfjs-wasm': 'web/bench/s1-tfjs.html?backend=wasm',
   brainjs: 'web/bench/s1-brain.html',
@@ -432,7 +433,8 @@ export async function benchAll(plan) {
     for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
       say(`S1 in ${library} (${S1_PAGES[library]})`);
       for (const [key, value] of Object.entries(await benchS1(browser, library, plan))) {
-        peers[`${library}.${key}`] = value;
+        if (library === 'ours') figures[key] = /** @type {number} */ (value);
+        else peers[`${library}.${key}`] = value;
       }
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);

@@ -94,11 +94,14 @@ test('C1 is timed once in our wasm, TensorFlow.js and ConvNetJS, or the peer say
   }
 });
 
-test('S1 is timed once for each cell in TensorFlow.js and brain.js, or the peer names the kernel it lacks', async () => {
-  assert.deepEqual(Object.keys(S1_PAGES), ['tfjs-cpu', 'tfjs-wasm', 'brainjs']);
+test('S1 is timed once for each cell in our wasm, TensorFlow.js and brain.js on one vocabulary, or the peer names the kernel it lacks', async () => {
+  assert.deepEqual(Object.keys(S1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm', 'brainjs']);
+  /** @type {Record<string, unknown>} */
+  const vocabularies = {};
   for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
     const results = await benchS1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
-    if (library !== 'brainjs') {
+    vocabularies[library] = results.s1Vocabulary;
+    if (library.startsWith('tfjs-')) {
       assert.equal(results.tfjsVersion, '4.22.0');
       assert.equal(results.tfjsBackend, library.slice('tfjs-'.length));
       // Every step and test pass disposes what it made, and each cell its weights (tf.layers
@@ -108,7 +111,7 @@ test('S1 is timed once for each cell in TensorFlow.js and brain.js, or the peer 
     for (const cell of ['Rnn', 'Lstm', 'Gru']) {
       if (results[`s1${cell}TokensPerSecond`] === null) {
         // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
-        assert.equal(library, 'tfjs-wasm');
+        assert.equal(library, 'tfjs-wasm', `${library} cannot train S1's ${cell}`);
         assert.match(String(results[`s1${cell}TrainError`]), /not registered for backend 'wasm'/);
         assert.equal(typeof results[`s1${cell}TrainMissingKernel`], 'string');
       } else {
@@ -116,6 +119,9 @@ test('S1 is timed once for each cell in TensorFlow.js and brain.js, or the peer 
       }
     }
   }
+  // Every library reads the same corpus into the same characters.
+  assert.ok(typeof vocabularies.ours === 'number' && vocabularies.ours > 30, `ours: ${vocabularies.ours}`);
+  for (const [library, size] of Object.entries(vocabularies)) assert.equal(size, vocabularies.ours, library);
 });
 
 test('the digits page plays its default experiment until it shows 97% test accuracy', async () => {

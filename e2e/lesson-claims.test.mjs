@@ -5,8 +5,10 @@
 // crates/cli/tests/lesson_presets.rs checks natively. Presets that open the same link (the
 // "without" of each remedy) are played once. The plane lab's lessons and the digits lab's
 // (web/labs/digits/lessons.js: their figures add the network's parameter count from the
-// parameters table and the accuracy on shifted digits from the translation chart). Needs
-// BASE_URL (see browser.mjs).
+// parameters table and the accuracy on shifted digits from the translation chart), and the
+// sequence lab's (web/labs/sequence/lessons.js: the loss against its baseline and the
+// parameter count from the loss view's readout, how far the gradient reaches back from the
+// gradient heatmap). Needs BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -30,7 +32,12 @@ import { BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage } from '.
 const LABS = {
   plane: { link: '#v=1', module: 'web/plane/lessons-content.js', name: 'LESSONS', pages: 2, least: 25 },
   digits: { link: '#v=1&lab=digits', module: 'web/labs/digits/lessons.js', name: 'DIGITS_LESSONS', pages: 1, least: 10 },
+  sequence: { link: '#v=1&lab=sequence', module: 'web/labs/sequence/lessons.js', name: 'SEQUENCE_LESSONS', pages: 1, least: 9 },
 };
+
+/** The labs whose views draw one per frame after a pause, and the body's data key that says
+ * which update they show once all have drawn. */
+const VIEWS_DRAWN = { digits: 'digitsViews', sequence: 'sequenceViews' };
 
 /**
  * The lessons of `lab` as its page has them.
@@ -147,8 +154,19 @@ async function figure(page, name) {
     }
     case 'cause':
       return page.locator('[data-setting][data-diverged]').first().getAttribute('data-setting');
-    case 'parameters':
+    case 'parameters': {
+      const readout = page.getByTestId('sequence-loss-readout');
+      if (await readout.count() > 0) return Number(await readout.getAttribute('data-parameters'));
       return Number(await page.locator('[data-testid="digits-params"] tfoot tr').getAttribute('data-total'));
+    }
+    case 'baselineLoss':
+      return Number(await page.getByTestId('sequence-loss-readout').getAttribute('data-baseline'));
+    case 'lossRatio': {
+      const readout = page.getByTestId('sequence-loss-readout');
+      return Number(await readout.getAttribute('data-test-loss')) / Number(await readout.getAttribute('data-baseline'));
+    }
+    case 'gradReach':
+      return Number(await page.getByTestId('sequence-heatmap-canvas').getAttribute('data-reach'));
     case 'shift1':
     case 'shift2':
     case 'shift3': {
@@ -187,10 +205,11 @@ async function play(page, { lesson, preset, query }) {
   const seconds = pauseAt > 0 && Number.isFinite(speed) ? pauseAt / speed : Math.max(5, pauseAt);
   await page.getByTestId('play').waitFor({ state: 'visible', timeout: 3 * seconds * 1000 + 15_000 });
   if (pauseAt > 0) await waitForNumbers(page, [['epoch-count', '==', pauseAt]], 2_000);
-  if (settings.get('lab') === 'digits') {
-    // The digits lab's views draw one per frame after the pause: wait until they show it.
+  const drawn = VIEWS_DRAWN[/** @type {keyof typeof VIEWS_DRAWN} */ (settings.get('lab'))];
+  if (drawn) {
+    // The lab's views draw one per frame after the pause: wait until they show it.
     const step = String(await readNumber(page, 'step-count'));
-    await page.waitForFunction((step) => document.body.dataset.digitsViews === step, step, { timeout: 30_000 });
+    await page.waitForFunction(([key, step]) => document.body.dataset[key] === step, [drawn, step], { timeout: 30_000 });
   }
 }
 
@@ -235,7 +254,7 @@ describe('every lesson preset, played in the page at its pace', () => {
     await browser?.close();
   });
 
-  for (const lab of /** @type {const} */ (['plane', 'digits'])) {
+  for (const lab of /** @type {const} */ (['plane', 'digits', 'sequence'])) {
     test(`shows what its lesson says in the ${lab} lab, in English and in Chinese`, { timeout: 900_000 }, async (t) => {
       const presets = distinctPresets(await pageLessons(browser, lab));
       assert.ok(presets.length >= LABS[lab].least, `${presets.length} distinct presets`);

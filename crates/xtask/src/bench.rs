@@ -33,7 +33,7 @@ const REPORT: &str = "target/bench.json";
 /// The native benchmarks: `cargo bench` with these arguments, built with `--no-run` and then
 /// each run directly (with `--bench` as cargo would, or without for one quick sample per
 /// figure).
-const NATIVE_BENCH: [&str; 7] = [
+const NATIVE_BENCH: [&str; 9] = [
     "bench",
     "-p",
     "playground",
@@ -41,9 +41,11 @@ const NATIVE_BENCH: [&str; 7] = [
     "workloads",
     "--bench",
     "digits",
+    "--bench",
+    "sequence",
 ];
 /// The benchmark targets NATIVE_BENCH builds, each printing one JSON object of figures.
-const NATIVE_TARGETS: [&str; 2] = ["workloads", "digits"];
+const NATIVE_TARGETS: [&str; 3] = ["workloads", "digits", "sequence"];
 
 /// Runs everything and prints the table; `quick` takes every figure once.
 pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {

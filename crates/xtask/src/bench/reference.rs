@@ -30,9 +30,11 @@ pub const TFJS_CPU: &str = "tfjs-cpu";
 pub const TFJS_WASM: &str = "tfjs-wasm";
 /// ConvNetJS, in the same Chromium (C1 only).
 pub const CONVNETJS: &str = "convnetjs";
+/// brain.js, in the same Chromium (S1 only).
+pub const BRAINJS: &str = "brainjs";
 /// The live peers measured in Chromium, whose figures the browser driver prints under
 /// `set.key`.
-pub const BROWSER_PEERS: [&str; 3] = [TFJS_CPU, TFJS_WASM, CONVNETJS];
+pub const BROWSER_PEERS: [&str; 4] = [TFJS_CPU, TFJS_WASM, CONVNETJS, BRAINJS];
 
 /// The machines fixed references were measured on (anchors.md), short name and description.
 pub const MACHINES: [(&str, &str); 2] = [
@@ -49,7 +51,7 @@ const ZEN3: &str = MACHINES[0].0;
 const XEON: &str = MACHINES[1].0;
 
 /// The peer names used in the table, and what each one is.
-pub const PEER_NOTES: [(&str, &str); 7] = [
+pub const PEER_NOTES: [(&str, &str); 8] = [
     (
         "NumPy",
         "live: NumPy 2.4.0, float32, 1 OpenBLAS thread (crates/xtask/bench-peers/numpy_bench.py)",
@@ -67,6 +69,11 @@ pub const PEER_NOTES: [(&str, &str); 7] = [
         "ConvNetJS",
         "live: ConvNetJS 0.3.0 (npm) in the same Chromium, Adam written on its gradients: npm's \
          build has no 'adam' method (web/bench/c1-convnet.js)",
+    ),
+    (
+        "brain.js",
+        "live: brain.js 1.6.1 (npm) in the same Chromium, its recurrent.RNN/LSTM/GRU \
+         (web/bench/s1-brain.js)",
     ),
     (
         "nn.ts",
@@ -114,6 +121,35 @@ const fn c1_peers(key: &'static str) -> [Peer; 3] {
 const C1_TFJS_CPU: usize = 0;
 const C1_TFJS_WASM: usize = 1;
 const C1_CONVNETJS: usize = 2;
+/// S1's live peers, all in the same Chromium: TensorFlow.js on both backends, then brain.js.
+const fn s1_peers(key: &'static str) -> [Peer; 3] {
+    [
+        live("TF.js cpu", TFJS_CPU, key, 1.0),
+        live("TF.js wasm", TFJS_WASM, key, 1.0),
+        live("brain.js", BRAINJS, key, 1.0),
+    ]
+}
+/// Index of each peer in S1's rows.
+const S1_TFJS_WASM: usize = 1;
+const S1_BRAINJS: usize = 2;
+/// S1's targets, the same for every cell: 5x TF.js wasm and 5x brain.js.
+const S1_TARGETS: [Target; 2] = [
+    Target {
+        text: "wasm >= 5x TF.js wasm",
+        check: Check::AtLeastPeer {
+            peer: S1_TFJS_WASM,
+            times: 5.0,
+        },
+    },
+    Target {
+        text: "wasm >= 5x brain.js",
+        check: Check::AtLeastPeer {
+            peer: S1_BRAINJS,
+            times: 5.0,
+        },
+    },
+];
+
 /// FLOP of one C1 image forward, counting a multiply-add as 2: conv 3x3 1 -> 8 at 8 x 8
 /// positions (9,216), conv 3x3 8 -> 16 at 4 x 4 (36,864), dense 64 -> 10 (1,280).
 const C1_FORWARD_FLOP: f64 = 47_360.0;
@@ -159,7 +195,7 @@ const W2_GRID_PEERS: [Peer; 4] = with_fixed(
 );
 
 /// Every figure `cargo xtask bench` reports, in table order.
-pub const ROWS: [Row; 15] = [
+pub const ROWS: [Row; 18] = [
     Row {
         label: "W1 training, examples/s",
         native: Some(from("w1TrainStepsPerSecond", W1_BATCH)),
@@ -259,6 +295,33 @@ pub const ROWS: [Row; 15] = [
                 times: 1.5,
             },
         }],
+    },
+    Row {
+        label: "S1 RNN training, tokens/s",
+        native: Some(from("s1RnnTokensPerSecond", 1.0)),
+        wasm: from("s1RnnTokensPerSecond", 1.0),
+        better: Better::Higher,
+        flop: None,
+        peers: &s1_peers("s1RnnTokensPerSecond"),
+        targets: &S1_TARGETS,
+    },
+    Row {
+        label: "S1 LSTM training, tokens/s",
+        native: Some(from("s1LstmTokensPerSecond", 1.0)),
+        wasm: from("s1LstmTokensPerSecond", 1.0),
+        better: Better::Higher,
+        flop: None,
+        peers: &s1_peers("s1LstmTokensPerSecond"),
+        targets: &S1_TARGETS,
+    },
+    Row {
+        label: "S1 GRU training, tokens/s",
+        native: Some(from("s1GruTokensPerSecond", 1.0)),
+        wasm: from("s1GruTokensPerSecond", 1.0),
+        better: Better::Higher,
+        flop: None,
+        peers: &s1_peers("s1GruTokensPerSecond"),
+        targets: &S1_TARGETS,
     },
     Row {
         label: "page, W1 at max speed, examples/s",

@@ -23,6 +23,9 @@ fn native() -> Vec<(String, Json)> {
         ("w2GridMapsPerSecond", 35.0),
         ("c1TrainExamplesPerSecond", 40_000.0),
         ("c1InferImagesPerSecond", 100_000.0),
+        ("s1RnnTokensPerSecond", 100_000.0),
+        ("s1LstmTokensPerSecond", 50_000.0),
+        ("s1GruTokensPerSecond", 60_000.0),
     ])
 }
 
@@ -37,6 +40,9 @@ fn browser() -> Vec<(String, Json)> {
         ("w2GridMapsPerSecond", 30.0),
         ("c1TrainExamplesPerSecond", 30_000.0),
         ("c1InferImagesPerSecond", 80_000.0),
+        ("s1RnnTokensPerSecond", 90_000.0),
+        ("s1LstmTokensPerSecond", 35_000.0),
+        ("s1GruTokensPerSecond", 45_000.0),
         ("pageExamplesPerSecond", 1_000_000.0),
         ("pageFramesPerSecond", 54.9),
         ("pageNetworkDrawsPerSecond", 15.0),
@@ -50,7 +56,7 @@ fn browser() -> Vec<(String, Json)> {
 }
 
 /// Live peers' figures as bench.rs gathers them: `set.key`, every set reporting our keys; for
-/// C1, TF.js wasm cannot train (it prints `null`) and ConvNetJS runs C1 only.
+/// C1, TF.js wasm cannot train (it prints `null`), ConvNetJS runs C1 only and brain.js S1 only.
 fn peers() -> Vec<(String, Json)> {
     let mut figures = Vec::new();
     for (set, speed) in [("numpy", 1.0), ("tfjs-cpu", 0.01), ("tfjs-wasm", 0.1)] {
@@ -72,6 +78,18 @@ fn peers() -> Vec<(String, Json)> {
     ] {
         figures.push((format!("{set}.c1TrainExamplesPerSecond"), train));
         figures.push((format!("{set}.c1InferImagesPerSecond"), Json::Number(infer)));
+    }
+    for (set, rnn, lstm, gru) in [
+        ("tfjs-cpu", 2_000.0, 1_500.0, 1_200.0),
+        ("tfjs-wasm", 16_000.0, 7_500.0, 8_000.0),
+        ("brainjs", 11_000.0, 5_000.0, 6_000.0),
+    ] {
+        for (cell, value) in [("Rnn", rnn), ("Lstm", lstm), ("Gru", gru)] {
+            figures.push((
+                format!("{set}.s1{cell}TokensPerSecond"),
+                Json::Number(value),
+            ));
+        }
     }
     figures.push((
         "numpy.openblasKernel".to_owned(),
@@ -319,9 +337,9 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
     }
     // Met: W1 training 2 of 2, W1 grid 0 of 2 (wasm 5 M < NumPy 10 M), frame 1 of 3, W2
     // training 1 of 2, W2 outputs 2 of 2, W2 maps 2 of 2, C1 training 1 of 2, C1 inference
-    // 0 of 1, frames 0 of 1, digits play 0 of 1, interactive 1 of 1, size 0 of 1; fixed peers
-    // decide nothing.
-    assert!(text.contains("targets met: 10 of 20"), "{text}");
+    // 0 of 1, S1 RNN 2 of 2, S1 LSTM 1 of 2, S1 GRU 2 of 2, frames 0 of 1, digits play 0 of
+    // 1, interactive 1 of 1, size 0 of 1; fixed peers decide nothing.
+    assert!(text.contains("targets met: 15 of 26"), "{text}");
     assert!(!text.contains("undecided"), "{text}");
     assert!(
         text.contains("PyTorch    fixed: PyTorch 2.15, CPU, float32, 1 thread"),
@@ -373,6 +391,32 @@ fn c1_targets_are_speed_ratios_of_at_least_a_factor() {
     assert!(
         infer.pass == Some(false) && (infer.value - 0.8).abs() < 1e-12,
         "{infer:?}"
+    );
+}
+
+#[test]
+fn s1_targets_are_5x_tfjs_wasm_and_5x_brainjs_for_every_cell() {
+    // LSTM: 35,000 tokens/s against TF.js wasm's 7,500 is 4.67x, short of 5x; against
+    // brain.js's 5,000, 7x.
+    let wasm = verdict("S1 LSTM training, tokens/s", "wasm >= 5x TF.js wasm");
+    assert!(
+        wasm.pass == Some(false) && (wasm.value - 35.0 / 7.5).abs() < 1e-12,
+        "{wasm:?}"
+    );
+    let brain = verdict("S1 LSTM training, tokens/s", "wasm >= 5x brain.js");
+    assert!(brain.pass == Some(true) && brain.value == 7.0, "{brain:?}");
+    // GRU: 45,000 against 8,000 (5.625x) and 6,000 (7.5x).
+    let gru = verdict("S1 GRU training, tokens/s", "wasm >= 5x TF.js wasm");
+    assert!(gru.pass == Some(true) && gru.value == 5.625, "{gru:?}");
+    let rnn = row("S1 RNN training, tokens/s");
+    assert_eq!((rnn.native, rnn.wasm), (Some(100_000.0), 90_000.0));
+    assert_eq!(
+        rnn.peers,
+        [
+            PeerFigure::Value(2_000.0),
+            PeerFigure::Value(16_000.0),
+            PeerFigure::Value(11_000.0)
+        ]
     );
 }
 
