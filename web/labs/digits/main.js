@@ -1,37 +1,21 @@
-// The digits lab's page, loaded by web/main.js when the link says lab=digits, and the only owner
-// of the lab's mutable state: fetches the digits, opens the experiment of the address bar in the
-// worker (client.js), and wires the shared toolbar, charts, form, lessons and share button and
-// the lab's views to it. The worker trains; this module asks and draws what it answers.
+// The digits lab's page, loaded by web/main.js when the link says lab=digits: the shared
+// worker-lab page (web/shared/worker-lab-page.js) with the digits lab's worker, settings,
+// lessons, views and weights files; it fetches the shipped digits and hands the worker a copy
+// of them at each open.
 
-import { createChartsView } from '../../shared/charts.js';
-import {
-  bindControls, formatCount, paceOf, showError, showMetrics, showPlaying, showStatus,
-} from '../../shared/controls.js';
-import { hasCrashed, showCrash } from '../../shared/crash.js';
-import { createFormView } from '../../shared/form.js';
-import { language, messageOf, setLanguage, t, translate } from '../../shared/i18n.js';
-import { labOf } from '../../shared/labs.js';
-import { createLessonsView } from '../../shared/lessons.js';
-import { readLink, writeLink } from '../../shared/link.js';
+import { showError, showStatus } from '../../shared/controls.js';
+import { language, t } from '../../shared/i18n.js';
 import { settingsTable } from '../../shared/settings-table.js';
-import { bindShare } from '../../shared/share.js';
+import { startWorkerLab } from '../../shared/worker-lab-page.js';
 import { DigitsClient, fetchDigits } from './client.js';
 import { DIGITS_LAYOUT } from './form-layout.js';
 import { createExperiment } from './experiment.js';
 import { createWeightsFiles } from './files.js';
 import { DIGITS_LESSONS } from './lessons.js';
 import { buildDigitsPage } from './page.js';
-import { createDigitsPlayer } from './player.js';
 import { mountDigitsViews } from './mount.js';
 
 /** @typedef {import('../../shared/controls.js').Controls} Controls */
-/** @typedef {import('./player.js').Trained} Trained */
-
-/**
- * At full speed, the most of the time the views' measurements (`views`, a few evaluations of
- * the test set) may take: past it they skip epochs, and come again at the next pause.
- */
-const VIEWS_SHARE = 0.25;
 
 /**
  * Builds the digits lab's page in place of the plane's and opens the link in the address bar.
@@ -45,304 +29,43 @@ export async function startDigits(controls) {
   const experiment = createExperiment(table);
   showStatus(controls, t('digits.loading'));
 
-  const state = {
-    /** Bumped whenever the experiment starts over: answers about an older one are dropped. */
-    generation: 0,
-    /** Settles once the latest open, reset or rebuild is done. */
-    ready: Promise.resolve(),
-    step: 0,
-    epoch: 0,
-    /** The update the current epoch started at, and the updates of the last whole epoch. */
-    epochStart: 0,
-    epochLength: 0,
-    /** @type {import('../../shared/types.js').Metrics | null} */
-    metrics: null,
-    /** The update the latest views are of, what they cost and when they were asked. */
-    viewsStep: -1,
-    viewsCost: 0,
-    viewsAt: -Infinity,
-    pauseAt: 0,
-    pausedAt: 0,
-    /** Bumped by every Play or Pause: a Play waiting for an open is dropped by a later press. */
-    presses: 0,
-  };
-
-  /** @type {import('../../main.js').App} */
-  const app = {
-    playground: () => (experiment.query() === '' ? null : experiment.playground),
-    change: (changes) => { change(changes); },
-    open: (link) => { state.ready = open(link); },
-    setPlaying,
-    redraw: () => render(),
-    showError: (message) => showError(controls, message),
-  };
-
-  /** Shows what went wrong; a crash of the worker's module shows the crash overlay. */
-  const fail = (/** @type {unknown} */ error) => {
-    setPlaying(false);
-    const crashed = error instanceof Error && /** @type {{crashed?: boolean}} */ (error).crashed;
-    const trap = crashed ? new WebAssembly.RuntimeError(error.message) : error;
-    if (!showCrash(trap)) showError(controls, messageOf(error));
-  };
-
-  /**
-   * The charts' samples: the metrics after each epoch, placed in epochs (a Step's update
-   * within its epoch, once an epoch's length is known).
-   */
-  const sampler = /** @type {import('../../shared/sampler.js').Sampler} */ (/** @type {unknown} */ ({
-    listen() {},
-    epochOf: (/** @type {unknown} */ _playground, /** @type {{step: number, epoch: number}} */ metrics) => {
-      const into = state.epochLength > 0 ? (metrics.step - state.epochStart) / state.epochLength : 0;
-      return metrics.epoch + Math.min(Math.max(into, 0), 0.999);
-    },
-  }));
-  const chartsPanel = /** @type {HTMLElement} */ (document.getElementById('charts-panel'));
-  const lessonsPanel = /** @type {HTMLElement} */ (document.getElementById('lessons-panel'));
-  const views = [
-    createChartsView(app, chartsPanel, sampler),
-    createFormView(app, document, DIGITS_LAYOUT),
-    createLessonsView(app, lessonsPanel, DIGITS_LESSONS),
-  ];
-  const labViews = mountDigitsViews(containers, {
+  await startWorkerLab(controls, {
+    lab: 'digits',
     client,
-    lang: language,
-    t: (en, zh) => (language() === 'zh' ? zh : en),
-    onError: fail,
-    link: () => experiment.query(),
-    dataBytes: async () => (await data).slice(0),
-  });
-  createWeightsFiles(/** @type {HTMLElement} */ (document.getElementById('digits-files')), {
-    exportWeights: () => state.ready.then(() => client.request('exportWeights')),
-    async importWeights(file) {
-      await state.ready;
-      const mine = state.generation;
-      await client.request('importWeights', { file });
-      // The numbers and the views of the imported network, at the same update.
-      if (mine === state.generation) await measure(true);
-    },
-    values: () => experiment.values(),
-    settingsOf(link) {
-      const probe = createExperiment(table);
-      probe.follow(link);
-      return { values: probe.values(), relevant: probe.playground.relevant() };
-    },
-    showError: (message) => showError(controls, message),
-    fail,
-  });
-  translate(document);
-
-  /** Shows the latest metrics, the counters and the status in every view. */
-  function render() {
-    const { metrics } = state;
-    if (!metrics || experiment.query() === '') return;
-    showMetrics(controls, metrics);
-    showCounts();
-    for (const view of views) view.update({ playground: experiment.playground, metrics });
-    const paused = state.pausedAt > 0 ? t('status.pausedAt', { epoch: state.pausedAt }) : null;
-    showStatus(controls, metrics.stop?.message ?? paused);
-  }
-
-  const showCounts = () => {
-    controls.stepCount.textContent = formatCount(state.step);
-    controls.epochCount.textContent = formatCount(state.epoch);
-  };
-
-  /**
-   * Asks for the metrics (and the views when `withViews`) and shows them, unless the
-   * experiment started over meanwhile.
-   * @param {boolean} withViews
-   */
-  async function measure(withViews) {
-    const mine = state.generation;
-    try {
-      const metrics = await client.request('metrics');
-      if (mine !== state.generation) return;
-      state.metrics = metrics;
-      render();
-      if (!withViews) return;
-      const before = performance.now();
-      state.viewsAt = before;
-      const answer = await client.request('views');
-      if (mine !== state.generation) return;
-      state.viewsCost = performance.now() - before;
-      state.viewsStep = metrics.step;
-      // The page says which update its views show once all have drawn (tests wait for it).
-      labViews.update(answer, () => { document.body.dataset.digitsViews = String(metrics.step); });
-    } catch (error) {
-      if (mine === state.generation) fail(error);
-    }
-  }
-
-  /** Whether the views are due at an epoch's end: always at a set pace, within a share at full speed. */
-  const viewsDue = () => Number.isFinite(paceOf(experiment.values().speed))
-    || performance.now() - state.viewsAt >= state.viewsCost / VIEWS_SHARE;
-
-  const player = createDigitsPlayer({
-    async train(steps) {
-      const mine = state.generation;
-      try {
-        /** @type {Trained} */
-        const trained = await client.request('train', { steps });
-        if (mine !== state.generation) return null;
-        state.step = trained.step;
-        state.epoch = trained.epoch;
-        if (trained.epochEnded) {
-          state.epochLength = trained.step - state.epochStart;
-          state.epochStart = trained.step;
-        }
-        showCounts();
-        return trained;
-      } catch (error) {
-        if (mine === state.generation) fail(error);
-        return null;
-      }
-    },
-    epochEnded: () => measure(viewsDue()),
-    settled: () => (state.metrics?.step === state.step && state.viewsStep === state.step
-      ? Promise.resolve()
-      : measure(true)),
-    paused() {
-      state.pausedAt = state.pauseAt;
-      showPlaying(controls, false);
-      render();
-    },
-    stopped: () => showPlaying(controls, false),
-  });
-
-  /** @param {boolean} on */
-  function setPlaying(on) {
-    const press = ++state.presses;
-    if (!on) {
-      player.pause();
-      showPlaying(controls, false);
-      return;
-    }
-    state.ready.then(() => {
-      if (press !== state.presses || hasCrashed()) return;
-      state.pausedAt = 0;
-      showStatus(controls, state.metrics?.stop?.message ?? null);
-      player.play();
-      showPlaying(controls, true);
-    });
-  }
-
-  /** Stops playing and drops every answer about the experiment as it was. */
-  const startOver = () => {
-    setPlaying(false);
-    player.restart();
-    state.generation += 1;
-  };
-
-  /**
-   * The experiment `link` started over: the settings in force, then fresh measurements.
-   * @param {string} link
-   */
-  async function restarted(link) {
-    experiment.follow(link);
-    Object.assign(state, { step: 0, epoch: 0, epochStart: 0, epochLength: 0, pausedAt: 0, viewsStep: -1 });
-    state.metrics = null;
-    delete document.body.dataset.digitsViews;
-    for (const view of views) view.restart?.();
-    showCounts();
-    showSettings(0);
-    await measure(true);
-  }
-
-  /**
-   * Puts the settings the page applies itself in force: the link, the language, the speed and
-   * the pause at the link's epoch (armed again when the experiment starts over, `epoch` 0, or
-   * when `pauseAt` changed).
-   * @param {number} [epoch]
-   */
-  function showSettings(epoch) {
-    writeLink(experiment.query());
-    const values = experiment.values();
-    setLanguage(values.lang);
-    controls.speed.value = values.speed;
-    player.setSpeed(paceOf(values.speed));
-    const pauseAt = Number(values.pauseAt ?? 0);
-    if (epoch === undefined && pauseAt === state.pauseAt) return;
-    state.pauseAt = pauseAt;
-    player.pauseAfter(pauseAt > 0 ? pauseAt - (epoch ?? state.epoch) : 0);
-  }
-
-  /**
-   * Opens the experiment of `link`: bad settings fall back to their defaults, and the banner
-   * names them and what is allowed.
-   * @param {string} link
-   */
-  async function open(link) {
-    startOver();
-    const { query, problems } = readLink(link);
-    const said = problems.map((problem) => (language() === 'zh' ? problem.zh : problem.en));
-    try {
+    experiment,
+    layout: DIGITS_LAYOUT,
+    lessons: DIGITS_LESSONS,
+    mountViews: (ctx) => mountDigitsViews(containers, {
+      ...ctx,
+      client,
+      lang: language,
+      t: (en, zh) => (language() === 'zh' ? zh : en),
+      dataBytes: async () => (await data).slice(0),
+    }),
+    async open(query) {
       const bytes = (await data).slice(0);
-      const opened = await client.request('open', { link: query, bytes }, [bytes]);
-      await restarted(opened.link);
-      showError(controls, said.length === 0 ? null : [t('banner.badLink'), ...said].join('\n'));
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  /**
-   * Changes settings (an object of link keys, or query text): live settings keep training,
-   * the others start over.
-   * @param {Record<string, string | number | boolean> | string} changes
-   */
-  async function change(changes) {
-    const link = typeof changes === 'string'
-      ? changes
-      : new URLSearchParams(Object.entries(changes).map(([key, value]) => [key, String(value)])).toString();
-    await state.ready;
-    if (experiment.rebuilds(link)) startOver();
-    const mine = state.generation;
-    try {
-      const applied = await client.request('apply', { link });
-      showError(controls, null);
-      if (applied.rebuilt) {
-        if (mine === state.generation) startOver();
-        state.ready = restarted(applied.link);
-        return;
-      }
-      experiment.follow(applied.link);
-      showSettings();
-      if (mine !== state.generation) {
-        // Stopped for a change that turned out to keep the experiment: read where it is.
-        const progress = await client.request('metrics');
-        Object.assign(state, { step: progress.step, epoch: progress.epoch });
-        await measure(true);
-      }
-      render();
-    } catch (error) {
-      fail(error);
-    }
-  }
-
-  bindControls(controls, {
-    play: () => setPlaying(true),
-    pause: () => setPlaying(false),
-    step: () => {
-      if (player.playing()) setPlaying(false);
-      state.ready.then(() => player.step());
+      return client.request('open', { link: query, bytes }, [bytes]);
     },
-    epoch: () => {
-      if (player.playing()) setPlaying(false);
-      state.ready.then(() => player.epoch());
+    views: () => client.request('views'),
+    extras(page) {
+      createWeightsFiles(/** @type {HTMLElement} */ (document.getElementById('digits-files')), {
+        exportWeights: () => page.ready().then(() => client.request('exportWeights')),
+        async importWeights(file) {
+          await page.ready();
+          const mine = page.generation();
+          await client.request('importWeights', { file });
+          // The numbers and the views of the imported network, at the same update.
+          if (mine === page.generation()) await page.measure();
+        },
+        values: () => experiment.values(),
+        settingsOf(link) {
+          const probe = createExperiment(table);
+          probe.follow(link);
+          return { values: probe.values(), relevant: probe.playground.relevant() };
+        },
+        showError: (message) => showError(controls, message),
+        fail: page.fail,
+      });
     },
-    reset: () => {
-      startOver();
-      state.ready = client.request('reset').then((answer) => restarted(answer.link), fail);
-    },
-    newWeights: () => {},
-    speed: (value) => app.change({ speed: value }),
   });
-  bindShare(controls);
-  window.addEventListener('hashchange', () => {
-    const link = window.location.hash.slice(1);
-    if (labOf(link) === 'digits' && link !== experiment.query()) app.open(link);
-  });
-  window.addEventListener('resize', () => render());
-  app.open(window.location.hash.slice(1));
-  await state.ready;
 }

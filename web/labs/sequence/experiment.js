@@ -13,8 +13,9 @@ import { formChangeOf, notesOf, relevantOf } from '../../pkg/playground_wasm.js'
  * @property {import('../../shared/types.js').Playground} playground  what the shared views read
  * @property {() => string} query  the share link in force ('' before the first open)
  * @property {() => Record<string, string>} values  every setting in link spelling
- * @property {(link: string, vocabulary?: number) => void} follow  takes the worker's link as
- *   the one in force (and the text task's vocabulary size, when it is known)
+ * @property {(link: string) => void} follow  takes the worker's link as the one in force
+ * @property {(size: number) => void} knowVocabulary  takes the text task's vocabulary size, as
+ *   the worker says it when it opens or rebuilds
  * @property {(link: string) => boolean} rebuilds  whether applying `link` starts over: it
  *   changes a setting whose row does not apply live
  */
@@ -54,11 +55,13 @@ export function createExperiment(table) {
     playground: /** @type {import('../../shared/types.js').Playground} */ (/** @type {unknown} */ (facade)),
     query: () => link,
     values: () => values,
-    follow(next, size) {
+    follow(next) {
       link = next;
-      if (size !== undefined) vocabulary = size;
       values = { ...defaults };
       for (const [key, value] of new URLSearchParams(next)) if (key in defaults) values[key] = value;
+    },
+    knowVocabulary(size) {
+      vocabulary = size;
     },
     rebuilds(changes) {
       return [...new URLSearchParams(changes)].some(([key, value]) => !live.has(key) && values[key] !== value);
