@@ -146,9 +146,10 @@ impl SequenceLab {
     /// # Errors
     /// Only if the object cannot be built, which would be a bug.
     pub fn metrics(&self) -> Result<JsValue, JsError> {
-        let object = JsMetrics::from(&self.session.metrics()).to_js()?;
+        let metrics = self.session.metrics();
+        let object = JsMetrics::from(&metrics).to_js()?;
         let gradients = self.session.gradients();
-        let test_loss = self.session.evaluate().test_loss;
+        let test_loss = metrics.evaluation.test_loss;
         let perplexity = match self.session.config().sequence.task {
             Task::Text => number(test_loss.exp()),
             Task::Adding => JsValue::NULL,
