@@ -33,7 +33,9 @@ pub fn settings_table(lab: Option<String>) -> Result<Array, JsError> {
         Some(name) => Lab::ALL
             .into_iter()
             .find(|lab| lab.name() == name)
-            .ok_or_else(|| JsError::new(&format!("settingsTable: no lab is called {name:?}")))?,
+            // Quoted by hand: `{name:?}` would link core's Unicode escaping tables, 7.6 KB
+            // of the plane's .wasm.
+            .ok_or_else(|| JsError::new(&format!("settingsTable: no lab is called \"{name}\"")))?,
     };
     let mut text = String::from("[");
     let form = settings::rows(lab).filter(|s| s.group != Group::Lab);
