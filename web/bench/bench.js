@@ -7,6 +7,7 @@
 
 import init, { Playground } from '../pkg/playground_wasm.js';
 import { rate, timingFrom } from './rate.js';
+import { report } from './report.js';
 import { W1, W2 } from './workloads.js';
 
 /** @typedef {import('../shared/types.js').Playground} TypedPlayground */
@@ -15,12 +16,9 @@ import { W1, W2 } from './workloads.js';
 /** Samples, sample length and warm-up per figure, from the query (web/bench/rate.js). */
 const TIMING = timingFrom(new URLSearchParams(window.location.search));
 
-const out = document.getElementById('results');
-/** The window, with what this page leaves on it for e2e/bench.mjs. */
-const page = /** @type {Window & {benchResults?: Record<string, number>, benchError?: string}} */ (window);
-try {
+await report(async () => {
   await init();
-  const results = {
+  return {
     w1TrainStepsPerSecond: rate(trainer(W1), TIMING),
     w1GridPerSecond: rate(mapper(W1, 100), TIMING),
     w1FrameMs: 1000 / rate(framer(W1, 100), TIMING),
@@ -28,12 +26,7 @@ try {
     w2GridPerSecond: rate(gridder(W2, 200), TIMING),
     w2GridMapsPerSecond: rate(tiler(W2, 200, 100), TIMING),
   };
-  page.benchResults = results;
-  if (out) out.textContent = JSON.stringify(results, null, 2);
-} catch (error) {
-  page.benchError = error instanceof Error ? error.message : String(error);
-  if (out) out.textContent = `failed: ${page.benchError}`;
-}
+});
 
 /**
  * A playground for the workload `link`, typed as the page's (web/shared/types.js: the class's

@@ -5,7 +5,8 @@
 // later on GitHub only), so the update is Adam 0.01 written here over the gradients its
 // backward pass sums over the batch, as its Trainer does for the methods it has.
 
-import { BATCH, LEARNING_RATE, batcher, c1Split, examplesPerStep, loadDigits, mulberry32, report } from './c1-data.js';
+import { BATCH, LEARNING_RATE, batcher, c1Split, examplesPerStep, loadDigits, mulberry32 } from './c1-data.js';
+import { report } from './report.js';
 import { rate, timingFrom } from './rate.js';
 
 /**

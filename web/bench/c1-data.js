@@ -134,25 +134,6 @@ export function mulberry32(seed) {
 }
 
 /**
- * The figures a C1 page leaves in `window.benchResults` (or its error in `benchError`), shown
- * on the page too.
- * @param {() => Promise<Record<string, number | string | null>>} measure
- */
-export async function report(measure) {
-  const out = document.getElementById('results');
-  const page = /** @type {Window & {benchResults?: Record<string, number | string | null>,
-   *   benchError?: string}} */ (window);
-  try {
-    const results = await measure();
-    page.benchResults = results;
-    if (out) out.textContent = JSON.stringify(results, null, 2);
-  } catch (error) {
-    page.benchError = error instanceof Error ? error.message : String(error);
-    if (out) out.textContent = `failed: ${page.benchError}`;
-  }
-}
-
-/**
  * Room for `count` images.
  * @param {number} count
  * @returns {Images}

@@ -7,9 +7,10 @@
 
 import {
   BATCH, CLASSES, LEARNING_RATE, PIXELS, batcher, c1Split, examplesPerStep, loadDigits,
-  mulberry32, report,
+  mulberry32,
 } from './c1-data.js';
 import { rate, timingFrom } from './rate.js';
+import { report } from './report.js';
 
 /**
  * TensorFlow.js as its UMD scripts leave it on the window (see web/bench/tfjs.js).

@@ -2,7 +2,8 @@
 // training examples/s, inference images/s over the 445 test images, and the test accuracy
 // after the timed training as a sanity check. Timed as web/bench/rate.js times every figure.
 
-import { BATCH, C1, PIXELS, examplesPerStep, loadDigits, openLab, report } from './c1-data.js';
+import { BATCH, C1, PIXELS, examplesPerStep, loadDigits, openLab } from './c1-data.js';
+import { report } from './report.js';
 import { rate, timingFrom } from './rate.js';
 
 /** The most updates one `trainSteps` call takes (the handle's limit). */

@@ -25,7 +25,7 @@ import {
   DATA_SEED, EMBEDDING, HIDDEN, LEARNING_RATE, STEPS, TOKENS_PER_UPDATE, cellsFrom, keyStem, loadCorpus,
   readCharacters, split, testWindows, windows,
 } from './s1-data.js';
-import { report } from './c1-data.js';
+import { report } from './report.js';
 import { rate, timingFrom } from './rate.js';
 
 /**

@@ -6,7 +6,7 @@ import init, { SequenceLab } from '../pkg-digits/playground_wasm.js';
 import {
   BATCH, HIDDEN, LEARNING_RATE, STEPS, TOKENS_PER_UPDATE, cellsFrom, keyStem,
 } from './s1-data.js';
-import { report } from './c1-data.js';
+import { report } from './report.js';
 import { rate, timingFrom } from './rate.js';
 
 /** The most updates one `trainSteps` call takes (the handle's limit). */

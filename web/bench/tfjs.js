@@ -6,6 +6,7 @@
 // Leaves the figures in `window.benchResults` (or why it failed in `window.benchError`).
 
 import { rate, timingFrom } from './rate.js';
+import { report } from './report.js';
 
 /**
  * TensorFlow.js as its UMD scripts leave it on the window: the core and layers as `tf`, the
@@ -23,10 +24,7 @@ const TIMING = timingFrom(params);
 /** Where the wasm backend's .wasm files are served. */
 const WASM_DIR = new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).href;
 
-const out = document.getElementById('results');
-/** The window, with what this page leaves on it for e2e/bench.mjs. */
-const page = /** @type {Window & {benchResults?: Record<string, number | string>, benchError?: string}} */ (window);
-try {
+await report(async () => {
   if (BACKEND === 'wasm') tf.wasm.setWasmPaths(WASM_DIR);
   if (!(await tf.setBackend(BACKEND))) throw new Error(`TensorFlow.js has no backend ${BACKEND}`);
   await tf.ready();
@@ -49,12 +47,8 @@ try {
     w2GridMapsPerSecond: rate(times(() => w2.maps(w2Grid)), TIMING),
     tensorsLeft: tf.memory().numTensors,
   };
-  page.benchResults = results;
-  if (out) out.textContent = JSON.stringify(results, null, 2);
-} catch (error) {
-  page.benchError = error instanceof Error ? error.message : String(error);
-  if (out) out.textContent = `failed: ${page.benchError}`;
-}
+  return results;
+});
 
 /**
  * A `run(n)` that calls `action` `n` times.
