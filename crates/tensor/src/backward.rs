@@ -195,6 +195,13 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
             });
             grads.pool.give(scratch);
         }
+        // d(x + b[c]) = dx + sum over images and pixels of channel c of db[c]
+        Op::ChannelBias(x, b) => {
+            let shape = node.value.shape();
+            grads.add_into(nodes, x, |d| axpy(d, g, 1.0));
+            let positions = (shape.dim(2) * shape.dim(3)).max(1);
+            grads.add_into(nodes, b, |d| image::channel_bias_grad(g, positions, d));
+        }
         // only the first largest pixel of a window moves its max
         Op::MaxPool2d(x, win) => {
             grads.add_into(nodes, x, |d| image::max_pool2d_grad(value(x), g, win, d));

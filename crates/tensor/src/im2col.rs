@@ -77,8 +77,12 @@ pub(crate) fn im2col(
             let row = &mut cols[(column * images + n) * positions..][..positions];
             for (oy, out) in row.chunks_exact_mut(win.out_w()).enumerate() {
                 let from = &padded[corner + oy * win.stride * win.padded_w()..];
-                for (ox, out) in out.iter_mut().enumerate() {
-                    *out = from[ox * win.stride];
+                if win.stride == 1 {
+                    copy_short(out, from);
+                } else {
+                    for (ox, out) in out.iter_mut().enumerate() {
+                        *out = from[ox * win.stride];
+                    }
                 }
             }
         });
@@ -97,22 +101,25 @@ pub(crate) fn im2row(
     padded: &mut [f32],
     rows: &mut [f32],
 ) {
-    let patch = channels * win.k * win.k;
+    let (k, patch) = (win.k, channels * win.k * win.k);
     padded.fill(0.0);
     let images = x.chunks_exact(channels * win.h * win.w);
     for (image, rows) in images.zip(rows.chunks_exact_mut(win.positions() * patch)) {
         copy_padded(image, win, padded);
-        for_each_entry(channels, win, |column, corner| {
-            let mut at = column;
-            for oy in 0..win.out_h() {
-                let mut from = corner + oy * win.stride * win.padded_w();
-                for _ in 0..win.out_w() {
-                    rows[at] = padded[from];
-                    at += patch;
-                    from += win.stride;
+        let mut rows = rows.chunks_exact_mut(patch);
+        for oy in 0..win.out_h() {
+            for ox in 0..win.out_w() {
+                let Some(row) = rows.next() else { return };
+                let corner = (oy * win.padded_w() + ox) * win.stride;
+                let channels = padded.chunks_exact(win.padded_len());
+                for (plane, row) in channels.zip(row.chunks_exact_mut(k * k)) {
+                    let lines = plane[corner..].chunks(win.padded_w());
+                    for (line, row) in lines.zip(row.chunks_exact_mut(k)) {
+                        copy_short(row, line);
+                    }
                 }
             }
-        });
+        }
     }
 }
 
@@ -160,6 +167,22 @@ fn for_each_entry(channels: usize, win: Window, mut visit: impl FnMut(usize, usi
             }
         }
     }
+}
+
+/// `dst = src[..dst.len()]`, the short lengths of kernel and image rows (1 to
+/// 8) as copies of a known length, which compile to a few moves instead of a
+/// call to `memcpy`.
+#[inline(always)]
+fn copy_short(dst: &mut [f32], src: &[f32]) {
+    macro_rules! known {
+        ($($n:literal)*) => {
+            match dst.len() {
+                $($n => dst[..$n].copy_from_slice(&src[..$n]),)*
+                n => dst.copy_from_slice(&src[..n]),
+            }
+        };
+    }
+    known!(1 2 3 4 5 6 7 8);
 }
 
 /// Copies `image[c, h, w]` into the middle of `padded`'s channels (their

@@ -1,6 +1,6 @@
 //! Image ops on NCHW tensors: the forwards of `conv2d`, `max_pool2d` and
-//! `avg_pool2d` and the functions their gradient rules in `backward` call,
-//! plus `flatten` and `add_channel_bias` built from other ops. A convolution is
+//! `avg_pool2d` and `add_channel_bias` and the functions their gradient rules
+//! in `backward` call, plus `flatten` built from another op. A convolution is
 //! im2col over a chunk of the batch (a column per window of every image) then
 //! one matrix product of `kernels` per chunk, so it has the same bits on every
 //! target; its gradients are products over im2row's transposed layout, whose
@@ -244,7 +244,9 @@ impl Tape {
     }
 
     /// `x + b` with `b[f]` added to every pixel of channel `f`: the bias of a
-    /// convolution, as `broadcast_to` of `b` reshaped to `[1, f, 1, 1]`.
+    /// convolution. The same bits as `broadcast_to` of `b` reshaped to
+    /// `[1, f, 1, 1]` then `add`, in one node: its gradient is `g` for `x`, and
+    /// for `b[f]` the sum of channel `f`'s gradient, image by image, pixel by pixel.
     ///
     /// # Panics
     /// If `x` is not rank 4 or `b` is not `[f]` for `x`'s `f` channels.
@@ -254,9 +256,30 @@ impl Tape {
             sx.rank() == 4 && sb.rank() == 1 && sb.dim(0) == sx.dim(1),
             "Tape::add_channel_bias: bias {sb:?} is not one per channel of {sx:?}"
         );
-        let column = self.reshape(b, [1, sx.dim(1), 1, 1]);
-        let wide = self.broadcast_to(column, sx);
-        self.add(x, wide)
+        let positions = (sx.dim(2) * sx.dim(3)).max(1);
+        self.push(sx, Op::ChannelBias(x, b), &[x, b], |out, nodes| {
+            let (xs, bs) = (nodes[x.0].value.data(), nodes[b.0].value.data());
+            let maps = out
+                .chunks_exact_mut(positions)
+                .zip(xs.chunks_exact(positions));
+            for ((out, x), &b) in maps.zip(bs.iter().cycle()) {
+                for (o, &x) in out.iter_mut().zip(x) {
+                    *o = x + b;
+                }
+            }
+        })
+    }
+}
+
+/// `db[f] += g[n, f, p]` for every image `n` and pixel `p`, one term at a time
+/// in the order of `g`: the gradient of a channel bias.
+pub(crate) fn channel_bias_grad(g: &[f32], positions: usize, db: &mut [f32]) {
+    let channels = db.len().max(1);
+    for (at, map) in g.chunks_exact(positions).enumerate() {
+        let d = &mut db[at % channels];
+        for &v in map {
+            *d += v;
+        }
     }
 }
 

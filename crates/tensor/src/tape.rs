@@ -45,6 +45,8 @@ pub(crate) enum Op {
     MaxAxis(Var, usize),
     /// `x[n, c, h, w]` cross-correlated with `w[f, c, k, k]` (see `image`).
     Conv2d(Var, Var, Conv),
+    /// `x[n, c, h, w] + b[c]`: one bias per channel (see `image`).
+    ChannelBias(Var, Var),
     /// The largest pixel of each window of every image.
     MaxPool2d(Var, Window),
     /// The mean pixel of each window of every image.
