@@ -210,8 +210,20 @@ fn copy_unpadded(padded: &[f32], win: Window, image: &mut [f32]) {
 
 /// The flat index into one `h x w` image of the first largest pixel of the
 /// window at output position `(oy, ox)` (scanned row by row; no padding).
+#[inline(always)]
 pub(crate) fn window_argmax(image: &[f32], win: Window, oy: usize, ox: usize) -> usize {
     let (top, left) = (oy * win.stride, ox * win.stride);
+    if win.k == 2 {
+        // the usual 2 x 2 window unrolled: the same comparisons in the same order
+        let corner = top * win.w + left;
+        let mut best = corner;
+        for at in [corner + 1, corner + win.w, corner + win.w + 1] {
+            if image[at] > image[best] {
+                best = at;
+            }
+        }
+        return best;
+    }
     let mut best = top * win.w + left;
     let mut most = image[best];
     for y in top..top + win.k {
