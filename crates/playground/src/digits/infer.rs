@@ -96,10 +96,10 @@ impl Network {
             for row in out.chunks_exact_mut(units.max(1)) {
                 for (value, &bias) in row.iter_mut().zip(layer.bias.data()) {
                     *value += bias;
-                    if index != last {
-                        *value = Unary::Relu.apply(*value);
-                    }
                 }
+            }
+            if index != last {
+                Unary::Relu.apply_in_place(&mut out);
             }
             if let Some(outputs) = outputs.as_deref_mut() {
                 outputs.push(Tensor::new([n, units], out.clone()));
@@ -222,10 +222,9 @@ impl<'a> ConvLayer<'a> {
             scratch.maps.clear();
             for (sums, &b) in scratch.product.chunks_exact(windows).zip(self.bias) {
                 let sums = &sums[image * positions..][..positions];
-                scratch
-                    .maps
-                    .extend(sums.iter().map(|&sum| Unary::Relu.apply(sum + b)));
+                scratch.maps.extend(sums.iter().map(|&sum| sum + b));
             }
+            Unary::Relu.apply_in_place(&mut scratch.maps);
             self.pool(&scratch.maps, pooling, out);
         }
     }
