@@ -7,8 +7,9 @@ use crate::embedding;
 use crate::image;
 use crate::kernels;
 use crate::pool::Pool;
+use crate::row_dot;
 use crate::tape::{Node, Op};
-use crate::{Tape, Tensor, Var};
+use crate::{RowGrad, Tape, Tensor, Var};
 
 /// The gradients of one backward pass, indexed by the [`Var`]s of its tape.
 ///
@@ -17,6 +18,12 @@ use crate::{Tape, Tensor, Var};
 pub struct Grads {
     slots: Vec<Option<Tensor>>,
     pool: Pool,
+    /// Per var: the per-row table gradient of a [`Tape::embedding_sparse`].
+    row_slots: Vec<Option<RowGrad>>,
+    /// Row gradients of earlier passes, for reuse.
+    spare_rows: Vec<RowGrad>,
+    /// Scratch for sorting a batch's positions by id.
+    order: Vec<usize>,
 }
 
 impl Grads {
@@ -37,11 +44,28 @@ impl Grads {
         self.slots.get_mut(var.0).and_then(Option::as_mut)
     }
 
+    /// The gradient of the table that [`Tape::embedding_sparse`] read into
+    /// `var`, as only the rows it looked up, or `None` when `var` is no such
+    /// lookup or the loss does not depend on it.
+    pub fn rows(&self, var: Var) -> Option<&RowGrad> {
+        self.row_slots.get(var.0).and_then(Option::as_ref)
+    }
+
     fn reset(&mut self, len: usize) {
         for tensor in self.slots.drain(..).flatten() {
             self.pool.give(tensor.into_data());
         }
         self.slots.resize_with(len, || None);
+        self.spare_rows.extend(self.row_slots.drain(..).flatten());
+        self.row_slots.resize_with(len, || None);
+    }
+
+    /// Sums the gradient `g` of a sparse lookup's rows per id into its row slot.
+    fn sum_rows(&mut self, nodes: &[Node], var: Var, ids: &[f32], g: &[f32]) {
+        let dim = nodes[var.0].value.shape().dim(1);
+        let mut rows = self.spare_rows.pop().unwrap_or_default();
+        rows.sum_by_id(ids, g, dim, &mut self.order);
+        self.row_slots[var.0] = Some(rows);
     }
 
     /// Adds into the gradient of `var`, creating it as zeros first.
@@ -100,6 +124,8 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
     let value = |v: Var| nodes[v.0].value.data();
     match node.op {
         Op::Leaf => {}
+        // a lookup from a table outside the tape: d table[id, :] = sum of g[n, :] with ids[n] = id
+        Op::SparseEmbedding(ids) => grads.sum_rows(nodes, Var(index), value(ids), g),
         // d(a+b) = da + db
         Op::Add(a, b) => {
             grads.add_into(nodes, a, |d| axpy(d, g, 1.0));
@@ -211,6 +237,11 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         // each output row is a copy of its id's row: add its gradient there
         Op::Embedding(table, ids) => {
             grads.add_into(nodes, table, |d| embedding::scatter_rows(value(ids), g, d))
+        }
+        // d(a_i . b_i)/da_i = b_i, d(a_i . b_i)/db_i = a_i
+        Op::RowDot(a, b) => {
+            grads.add_into(nodes, a, |d| row_dot::scale_rows_acc(g, value(b), d));
+            grads.add_into(nodes, b, |d| row_dot::scale_rows_acc(g, value(a), d));
         }
     }
 }

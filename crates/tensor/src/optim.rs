@@ -1,11 +1,12 @@
 //! Optimizers: SGD, momentum, Nesterov, RMSProp, Adam and AdamW with explicit
-//! state and one `step` call. Owns the update rules (PyTorch's formulations);
-//! the learning rate may change between steps without resetting state.
+//! state and one `step` call, or `step_rows` for tables whose gradient is kept
+//! per row. Owns the update rules (PyTorch's formulations); the learning rate
+//! may change between steps without resetting state.
 
 use alloc::vec::Vec;
 
-use crate::Tensor;
 use crate::math::sqrt;
+use crate::{RowGrad, Tensor};
 
 /// An update rule and its hyperparameters.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -160,13 +161,98 @@ impl Optimizer {
     /// updates are computed first, then subtracted, then their squares summed in
     /// order: the first two loops have no running sum, so they vectorize.
     fn update(&mut self, index: usize, param: &mut [f32], grad: &[f32]) -> f32 {
-        let lr = self.learning_rate;
-        let first = &mut self.first[index];
-        let second = &mut self.second[index];
-        let deltas = &mut self.deltas;
-        // every update is written by the rule below, so only growth needs filling
-        deltas.resize(param.len(), 0.0);
-        match self.kind {
+        // every update is written by the rule, so only growth needs filling
+        self.deltas.resize(param.len(), 0.0);
+        let state = (&mut *self.first[index], &mut *self.second[index]);
+        let rates = (self.learning_rate, self.steps);
+        self.kind
+            .deltas(rates, param, grad, state, &mut self.deltas);
+        for (p, &d) in param.iter_mut().zip(self.deltas.iter()) {
+            *p -= d;
+        }
+        norm(&self.deltas)
+    }
+
+    /// Updates only the rows of each table that its row gradient holds, pairs
+    /// in a fixed order: the tables read by [`Tape::embedding_sparse`] and
+    /// their [`Grads::rows`]. A step costs the rows a batch used, not the table.
+    ///
+    /// SGD gives the bits of [`Optimizer::step`] on the dense gradient (zero
+    /// outside the rows), update norm included. The rules with state are lazy,
+    /// as PyTorch's `SparseAdam`: a row without a gradient keeps its value and
+    /// its state (where dense momentum would still move it and dense Adam
+    /// would decay its moments), while the step count of Adam's bias
+    /// correction advances for the whole table at every call, as `SparseAdam`'s
+    /// does. AdamW's weight decay reaches only the rows with a gradient. When
+    /// every row has one, every rule gives the bits of `step`.
+    ///
+    /// Step one optimizer either with `step` or with `step_rows`: both count
+    /// steps and index their state by the position of a pair.
+    ///
+    /// # Panics
+    /// If a table is not a matrix as wide as its row gradient, or an id is not
+    /// below its row count.
+    ///
+    /// [`Tape::embedding_sparse`]: crate::Tape::embedding_sparse
+    /// [`Grads::rows`]: crate::Grads::rows
+    pub fn step_rows<'a>(
+        &mut self,
+        tables: impl IntoIterator<Item = (&'a mut Tensor, &'a RowGrad)>,
+    ) {
+        self.steps += 1;
+        for (index, (table, grad)) in tables.into_iter().enumerate() {
+            let (shape, dim, last) = (table.shape(), grad.dim(), grad.ids().last());
+            assert!(
+                shape.rank() == 2
+                    && shape.dim(1) == dim
+                    && last.is_none_or(|&id| id < shape.dim(0)),
+                "Optimizer::step_rows: table {index} is {shape:?}, its row gradient \
+                 has rows of {dim} with ids up to {last:?}"
+            );
+            self.ensure_state(index, table.len());
+            let norm = self.update_rows(index, table.data_mut(), grad);
+            self.update_norms[index] = norm;
+        }
+    }
+
+    /// Applies the rule to the rows of one table that `grad` holds, a row at a
+    /// time in ascending id, and returns the update's L2 norm.
+    fn update_rows(&mut self, index: usize, table: &mut [f32], grad: &RowGrad) -> f32 {
+        let dim = grad.dim();
+        self.deltas.resize(grad.rows().len(), 0.0);
+        let (first, second) = (&mut self.first[index], &mut self.second[index]);
+        let rates = (self.learning_rate, self.steps);
+        let rows = grad
+            .ids()
+            .iter()
+            .zip(grad.rows().chunks_exact(dim.max(1)))
+            .zip(self.deltas.chunks_exact_mut(dim.max(1)));
+        for ((&id, g), deltas) in rows {
+            let span = id * dim..(id + 1) * dim;
+            let state = (&mut first[span.clone()], &mut second[span.clone()]);
+            let param = &mut table[span];
+            self.kind.deltas(rates, param, g, state, deltas);
+            for (p, &d) in param.iter_mut().zip(deltas.iter()) {
+                *p -= d;
+            }
+        }
+        norm(&self.deltas)
+    }
+}
+
+impl OptimizerKind {
+    /// The updates of this rule for a span of one parameter into `deltas`,
+    /// advancing the span's state (`first`, `second`); `rates` is the learning
+    /// rate and the step count.
+    fn deltas(
+        self,
+        (lr, step): (f32, u32),
+        param: &[f32],
+        grad: &[f32],
+        (first, second): (&mut [f32], &mut [f32]),
+        deltas: &mut [f32],
+    ) {
+        match self {
             OptimizerKind::Sgd => {
                 for (d, &g) in deltas.iter_mut().zip(grad) {
                     *d = lr * g;
@@ -191,16 +277,8 @@ impl Optimizer {
                 }
             }
             OptimizerKind::Adam { beta1, beta2, eps } => {
-                let moments = (first.as_mut_slice(), second.as_mut_slice());
-                adam(
-                    param,
-                    grad,
-                    moments,
-                    (beta1, beta2, eps),
-                    (lr, 0.0),
-                    self.steps,
-                    deltas,
-                );
+                let betas = (beta1, beta2, eps);
+                adam(param, grad, (first, second), betas, (lr, 0.0), step, deltas);
             }
             OptimizerKind::AdamW {
                 beta1,
@@ -208,24 +286,16 @@ impl Optimizer {
                 eps,
                 weight_decay,
             } => {
-                let moments = (first.as_mut_slice(), second.as_mut_slice());
-                let rates = (lr, weight_decay);
-                adam(
-                    param,
-                    grad,
-                    moments,
-                    (beta1, beta2, eps),
-                    rates,
-                    self.steps,
-                    deltas,
-                );
+                let (betas, rates) = ((beta1, beta2, eps), (lr, weight_decay));
+                adam(param, grad, (first, second), betas, rates, step, deltas);
             }
         }
-        for (p, &d) in param.iter_mut().zip(deltas.iter()) {
-            *p -= d;
-        }
-        sqrt(deltas.iter().fold(0.0, |squared, &d| squared + d * d))
     }
+}
+
+/// The L2 norm of an update, its squares summed in order.
+fn norm(deltas: &[f32]) -> f32 {
+    sqrt(deltas.iter().fold(0.0, |squared, &d| squared + d * d))
 }
 
 /// `x`, or 0 if `x` is subnormal: what optimizer state keeps (TensorFlow's CPU

@@ -53,6 +53,11 @@ pub(crate) enum Op {
     AvgPool2d(Var, Window),
     /// Rows of a table gathered by the ids held in a constant node (see `embedding`).
     Embedding(Var, Var),
+    /// Rows of a table kept outside the tape, gathered by the ids held in a
+    /// constant node; its gradient is also summed per row (see `embedding`).
+    SparseEmbedding(Var),
+    /// The dot product of each row of `a` with the same row of `b` (see `row_dot`).
+    RowDot(Var, Var),
 }
 
 /// One recorded value.
@@ -126,7 +131,7 @@ impl Tape {
         self.push_node(Tensor::new(shape, data), Op::Leaf, false)
     }
 
-    fn push_node(&mut self, value: Tensor, op: Op, needs_grad: bool) -> Var {
+    pub(crate) fn push_node(&mut self, value: Tensor, op: Op, needs_grad: bool) -> Var {
         self.nodes.push(Node {
             value,
             op,
