@@ -214,13 +214,19 @@ fn copy_unpadded(padded: &[f32], win: Window, image: &mut [f32]) {
 pub(crate) fn window_argmax(image: &[f32], win: Window, oy: usize, ox: usize) -> usize {
     let (top, left) = (oy * win.stride, ox * win.stride);
     if win.k == 2 {
-        // the usual 2 x 2 window unrolled: the same comparisons in the same order
+        // the usual 2 x 2 window unrolled, the same comparisons in the same
+        // order, as selects rather than branches (which pixel wins is a coin toss)
         let corner = top * win.w + left;
-        let mut best = corner;
-        for at in [corner + 1, corner + win.w, corner + win.w + 1] {
-            if image[at] > image[best] {
-                best = at;
-            }
+        let (upper, lower) = (&image[corner..][..2], &image[corner + win.w..][..2]);
+        let (mut best, mut most) = (corner, upper[0]);
+        for (at, v) in [
+            (corner + 1, upper[1]),
+            (corner + win.w, lower[0]),
+            (corner + win.w + 1, lower[1]),
+        ] {
+            let larger = v > most;
+            best = if larger { at } else { best };
+            most = if larger { v } else { most };
         }
         return best;
     }
