@@ -192,7 +192,7 @@ fn copy_padded(image: &[f32], win: Window, padded: &mut [f32]) {
     for (plane, padded) in image.chunks_exact(win.h * win.w).zip(planes) {
         let padded_rows = padded[win.padding * win.padded_w()..].chunks_mut(win.padded_w());
         for (row, padded_row) in plane.chunks_exact(win.w).zip(padded_rows) {
-            padded_row[win.padding..][..win.w].copy_from_slice(row);
+            copy_short(&mut padded_row[win.padding..][..win.w], row);
         }
     }
 }
@@ -203,7 +203,7 @@ fn copy_unpadded(padded: &[f32], win: Window, image: &mut [f32]) {
     for (plane, padded) in image.chunks_exact_mut(win.h * win.w).zip(planes) {
         let padded_rows = padded[win.padding * win.padded_w()..].chunks(win.padded_w());
         for (row, padded_row) in plane.chunks_exact_mut(win.w).zip(padded_rows) {
-            row.copy_from_slice(&padded_row[win.padding..][..win.w]);
+            copy_short(row, &padded_row[win.padding..]);
         }
     }
 }
