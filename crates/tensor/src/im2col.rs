@@ -210,26 +210,8 @@ fn copy_unpadded(padded: &[f32], win: Window, image: &mut [f32]) {
 
 /// The flat index into one `h x w` image of the first largest pixel of the
 /// window at output position `(oy, ox)` (scanned row by row; no padding).
-#[inline(always)]
 pub(crate) fn window_argmax(image: &[f32], win: Window, oy: usize, ox: usize) -> usize {
     let (top, left) = (oy * win.stride, ox * win.stride);
-    if win.k == 2 {
-        // the usual 2 x 2 window unrolled, the same comparisons in the same
-        // order, as selects rather than branches (which pixel wins is a coin toss)
-        let corner = top * win.w + left;
-        let (upper, lower) = (&image[corner..][..2], &image[corner + win.w..][..2]);
-        let (mut best, mut most) = (corner, upper[0]);
-        for (at, v) in [
-            (corner + 1, upper[1]),
-            (corner + win.w, lower[0]),
-            (corner + win.w + 1, lower[1]),
-        ] {
-            let larger = v > most;
-            best = if larger { at } else { best };
-            most = if larger { v } else { most };
-        }
-        return best;
-    }
     let mut best = top * win.w + left;
     let mut most = image[best];
     for y in top..top + win.k {
@@ -241,6 +223,43 @@ pub(crate) fn window_argmax(image: &[f32], win: Window, oy: usize, ox: usize) ->
         }
     }
     best
+}
+
+/// Calls `visit(output, pixel)` for every window of one `h x w` image, in
+/// row-major order of the output, with the index of its first largest pixel as
+/// [`window_argmax`] finds it. The usual 2 x 2 windows 2 apart take two rows
+/// at a time and pick with selects, the same comparisons in the same order:
+/// which pixel of a ReLU map wins is a coin toss, and mispredicted branches
+/// made the pooling a sixth of a digits CNN's step.
+pub(crate) fn for_each_argmax(image: &[f32], win: Window, mut visit: impl FnMut(usize, usize)) {
+    if win.k != 2 || win.stride != 2 {
+        for oy in 0..win.out_h() {
+            for ox in 0..win.out_w() {
+                visit(oy * win.out_w() + ox, window_argmax(image, win, oy, ox));
+            }
+        }
+        return;
+    }
+    let width = 2 * win.out_w();
+    for oy in 0..win.out_h() {
+        let top = 2 * oy * win.w;
+        let (upper, lower) = (&image[top..][..width], &image[top + win.w..][..width]);
+        let pairs = upper.chunks_exact(2).zip(lower.chunks_exact(2));
+        for (ox, (u, l)) in pairs.enumerate() {
+            let corner = top + 2 * ox;
+            let (mut best, mut most) = (corner, u[0]);
+            for (at, v) in [
+                (corner + 1, u[1]),
+                (corner + win.w, l[0]),
+                (corner + win.w + 1, l[1]),
+            ] {
+                let larger = v > most;
+                best = if larger { at } else { best };
+                most = if larger { v } else { most };
+            }
+            visit(oy * win.out_w() + ox, best);
+        }
+    }
 }
 
 /// The sum of the window at output position `(oy, ox)` of one `h x w` image,

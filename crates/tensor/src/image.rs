@@ -7,7 +7,7 @@
 //! left side (the output gradient, mostly zeros after ReLU and max pooling)
 //! takes the kernels' sparse path. The index loops live in `im2col`.
 
-use crate::im2col::{Window, im2col, im2row, row2im_acc, window_add, window_argmax, window_sum};
+use crate::im2col::{Window, for_each_argmax, im2col, im2row, row2im_acc, window_add, window_sum};
 use crate::tape::Op;
 use crate::{Shape, Tape, Var, kernels};
 
@@ -188,11 +188,7 @@ impl Tape {
             |out, nodes| {
                 let images = nodes[x.0].value.data().chunks_exact(win.h * win.w);
                 for (image, out) in images.zip(out.chunks_exact_mut(win.positions())) {
-                    for (oy, out) in out.chunks_exact_mut(win.out_w()).enumerate() {
-                        for (ox, o) in out.iter_mut().enumerate() {
-                            *o = image[window_argmax(image, win, oy, ox)];
-                        }
-                    }
+                    for_each_argmax(image, win, |at, best| out[at] = image[best]);
                 }
             },
         )
@@ -356,11 +352,7 @@ pub(crate) fn max_pool2d_grad(x: &[f32], g: &[f32], win: Window, dx: &mut [f32])
         .chunks_exact(image_len)
         .zip(dx.chunks_exact_mut(image_len));
     for ((image, d), g) in images.zip(g.chunks_exact(win.positions())) {
-        for (oy, g) in g.chunks_exact(win.out_w()).enumerate() {
-            for (ox, &g) in g.iter().enumerate() {
-                d[window_argmax(image, win, oy, ox)] += g;
-            }
-        }
+        for_each_argmax(image, win, |at, best| d[best] += g[at]);
     }
 }
 
