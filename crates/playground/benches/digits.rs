@@ -3,11 +3,10 @@
 //! 3x3 8->16, ReLU, max-pool 2, dense 64->10, Adam 0.01, batches of 32):
 //! `cargo bench -p playground --bench digits` prints one JSON object with its
 //! training rate in examples per second and its inference rate in images per
-//! second: the whole test set as one batch through a tape cleared for each pass
-//! (`c1InferImagesPerSecond`: the compute, as in wasm, whose allocator reuses
-//! freed memory), and through a new tape per pass as the views do
-//! (`c1InferFreshTapeImagesPerSecond`: natively this also pays the operating
-//! system for the fresh pages of its large buffers).
+//! second: the whole test set through `Network::logits`, the forward pass
+//! without a tape that the page's confusion matrix and the wasm bench run
+//! (`c1InferImagesPerSecond`), and through the tape's forward, cleared for each
+//! pass, as training records it (`c1InferTapeImagesPerSecond`).
 //! Under `cargo test --benches` every figure is taken once, as a smoke test.
 
 mod timing;
@@ -47,18 +46,16 @@ fn main() {
     let passes = rate(
         |n| {
             for _ in 0..n {
-                tape.clear();
-                let pass = network.forward(&mut tape, &test.pixels, test.len(), None);
-                black_box(tape.value(pass.logits).data()[0]);
+                black_box(network.logits(&test.pixels, test.len())[0]);
             }
         },
         samples,
         sample_ms,
     );
-    let fresh_passes = rate(
+    let tape_passes = rate(
         |n| {
             for _ in 0..n {
-                let mut tape = Tape::new();
+                tape.clear();
                 let pass = network.forward(&mut tape, &test.pixels, test.len(), None);
                 black_box(tape.value(pass.logits).data()[0]);
             }
@@ -68,10 +65,10 @@ fn main() {
     );
     println!(
         "{{\"c1TrainExamplesPerSecond\":{},\"c1InferImagesPerSecond\":{},\
-         \"c1InferFreshTapeImagesPerSecond\":{},\"c1TestImages\":{}}}",
+         \"c1InferTapeImagesPerSecond\":{},\"c1TestImages\":{}}}",
         steps * examples_per_step,
         passes * test.len() as f64,
-        fresh_passes * test.len() as f64,
+        tape_passes * test.len() as f64,
         test.len()
     );
 }
