@@ -106,17 +106,14 @@ pub(crate) fn im2row(
     let images = x.chunks_exact(channels * win.h * win.w);
     for (image, rows) in images.zip(rows.chunks_exact_mut(win.positions() * patch)) {
         copy_padded(image, win, padded);
-        let mut rows = rows.chunks_exact_mut(patch);
-        for oy in 0..win.out_h() {
-            for ox in 0..win.out_w() {
-                let Some(row) = rows.next() else { return };
-                let corner = (oy * win.padded_w() + ox) * win.stride;
-                let channels = padded.chunks_exact(win.padded_len());
-                for (plane, row) in channels.zip(row.chunks_exact_mut(k * k)) {
-                    let lines = plane[corner..].chunks(win.padded_w());
-                    for (line, row) in lines.zip(row.chunks_exact_mut(k)) {
-                        copy_short(row, line);
-                    }
+        for (at, row) in rows.chunks_exact_mut(patch).enumerate() {
+            let (oy, ox) = (at / win.out_w(), at % win.out_w());
+            let corner = (oy * win.padded_w() + ox) * win.stride;
+            let channels = padded.chunks_exact(win.padded_len());
+            for (plane, row) in channels.zip(row.chunks_exact_mut(k * k)) {
+                let lines = plane[corner..].chunks(win.padded_w());
+                for (line, row) in lines.zip(row.chunks_exact_mut(k)) {
+                    copy_short(row, line);
                 }
             }
         }
