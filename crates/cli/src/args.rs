@@ -7,12 +7,14 @@ use playground::Lab;
 
 /// How many epochs a run of `lab` without `--steps`, `--epochs` or `pauseAt`
 /// trains at most: 1000 in the plane, 50 on the digits (where 20 reach 97%),
-/// 30 in the sequence lab (3,000 updates).
+/// 30 in the sequence lab (3,000 updates); the words lab finishes at its own
+/// `epochs` setting, which is never more than this.
 pub fn default_epochs(lab: Lab) -> u64 {
     match lab {
         Lab::Plane => 1000,
         Lab::Digits => 50,
         Lab::Sequence => 30,
+        Lab::Words => u64::from(playground::settings::MAX_WORDS_EPOCHS),
     }
 }
 
@@ -28,7 +30,8 @@ LINK is a whole share URL, its part after '#', or the bare query
 TensorFlow Playground links work too. 'lab=digits&...' trains the digits
 lab (a CNN on 8x8 handwritten digits) instead of the 2-D plane;
 'lab=sequence&...' the sequence lab (an RNN, LSTM or GRU on text or on the
-adding problem; an epoch there is 100 updates).
+adding problem; an epoch there is 100 updates); 'lab=words&...' the words
+lab (Word2Vec embeddings, trained to its epochs setting).
 
 OPTIONS:
     --steps N       train N updates (fewer if training stops first)
@@ -40,7 +43,8 @@ OPTIONS:
                     whichever comes first
     --every K       print a metrics line every K updates; 0 prints only the summary
                     default: one line per epoch
-    --export FILE   write the trained weights as JSON (the page imports them)
+    --export FILE   write the trained weights as JSON (the page imports them);
+                    with lab=words, {\"words\":[...],\"vectors\":[[...],...]}
     --data FILE     write the training and test points: CSV (x,y,label,split),
                     or JSON when FILE ends in .json (plane lab only)
     -h, --help      print this help
@@ -55,7 +59,11 @@ OUTPUT:
     divergedLoss (the batch loss of the update that blew up). With
     lab=digits the summary adds parameters (the network's weights and
     biases) and shiftedAccuracy (test accuracy on test images shifted by 0,
-    1, 2 and 3 pixels).
+    1, 2 and 3 pixels). With lab=words it adds parameters, vocabulary (the
+    number of words), and for the built-in texts groupNeighbours (the share
+    of group words whose nearest neighbour is in their group), similarPair
+    and distantPair (cos(猫,狗) and cos(猫,汽车), or cat/dog and cat/car) and
+    analogyRank (where 王后/queen ranks in 国王/king - 男人/man + 女人/woman).
     Numbers that are not finite are written null.
     stderr: the link's errors, one per line, and its warnings.
 

@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use args::{Command, Every, Length, Options};
 use playground::digits::DigitsSession;
 use playground::sequence::SequenceSession;
+use playground::words::WordsSession;
 use playground::{Config, Lab, Session};
 use trainer::Trainer;
 
@@ -78,6 +79,16 @@ fn run(options: &Options) -> ExitCode {
             .and_then(|mut session| {
                 train_and_report(&mut session, options)?;
                 Ok(Vec::new())
+            }),
+        Lab::Words => WordsSession::new(config)
+            .map_err(|error| error.to_string())
+            .and_then(|mut session| {
+                train_and_report(&mut session, options)?;
+                Ok(options
+                    .export
+                    .iter()
+                    .map(|path| (path.clone(), session.vectors_file()))
+                    .collect())
             }),
     };
     let files = match files {

@@ -63,6 +63,23 @@ pub enum LabFields {
         /// Per time step, the norm of the loss's gradient with respect to the hidden state.
         step_gradient_norms: Vec<f32>,
     },
+    /// The words lab: the vectors' size and, for the built-in texts, the
+    /// figures the lab promises.
+    #[serde(rename_all = "camelCase")]
+    Words {
+        /// Two vectors per word.
+        parameters: usize,
+        /// The number of words learned.
+        vocabulary: usize,
+        /// The share of group words whose nearest neighbour is in their group.
+        group_neighbours: Option<f32>,
+        /// cos(猫, 狗) or cos(cat, dog).
+        similar_pair: Option<f32>,
+        /// cos(猫, 汽车) or cos(cat, car).
+        distant_pair: Option<f32>,
+        /// Where 王后 (queen) ranks among the answers to 国王 − 男人 + 女人.
+        analogy_rank: Option<usize>,
+    },
 }
 
 fn line(kind: &'static str, m: &Metrics) -> Line {

@@ -4,6 +4,7 @@
 use playground::digits::{DigitsSession, MAX_TEST_SHIFT};
 use playground::sequence::SequenceSession;
 use playground::sequence::config::Task;
+use playground::words::WordsSession;
 use playground::{Config, Metrics, Session};
 
 use crate::report::LabFields;
@@ -106,6 +107,38 @@ impl Trainer for SequenceSession {
             perplexity: text.then(|| metrics.evaluation.test_loss.exp()),
             gradient_norm: gradients.norm,
             step_gradient_norms: gradients.per_step.clone(),
+        })
+    }
+}
+
+impl Trainer for WordsSession {
+    fn config(&self) -> &Config {
+        WordsSession::config(self)
+    }
+    fn step(&self) -> u64 {
+        WordsSession::step(self)
+    }
+    fn epoch(&self) -> u64 {
+        WordsSession::epoch(self)
+    }
+    fn stopped(&self) -> bool {
+        WordsSession::stopped(self).is_some() || self.finished()
+    }
+    fn train_step(&mut self) {
+        self.train_steps(1);
+    }
+    fn metrics(&self) -> Metrics {
+        WordsSession::metrics(self)
+    }
+    fn lab_fields(&self, _metrics: &Metrics) -> Option<LabFields> {
+        let summary = self.summary();
+        Some(LabFields::Words {
+            parameters: self.parameter_count(),
+            vocabulary: self.vocabulary().len(),
+            group_neighbours: summary.map(|s| s.group_neighbours),
+            similar_pair: summary.map(|s| s.similar_pair),
+            distant_pair: summary.map(|s| s.distant_pair),
+            analogy_rank: summary.map(|s| s.analogy_rank),
         })
     }
 }

@@ -16,7 +16,7 @@ use crate::settings;
 /// The link format version this code writes and reads.
 pub const VERSION: &str = "1";
 /// The longest link accepted, in bytes.
-pub const MAX_LINK_LEN: usize = 16 * 1024;
+pub const MAX_LINK_LEN: usize = 64 * 1024;
 /// The most `key=value` pairs accepted.
 pub const MAX_PAIRS: usize = 100;
 

@@ -11,6 +11,7 @@ use crate::dataset::{DatasetKind, Point};
 use crate::digits::config::DigitsConfig;
 use crate::lab::Lab;
 use crate::sequence::config::SequenceConfig;
+use crate::words::config::WordsConfig;
 
 /// Classification (labels are classes) or regression (labels are numbers).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -149,6 +150,8 @@ pub struct Config {
     pub digits: DigitsConfig,
     /// The sequence lab's own settings.
     pub sequence: SequenceConfig,
+    /// The words lab's own settings.
+    pub words: WordsConfig,
     /// Classification or regression.
     pub problem: Problem,
     /// The classification dataset.
@@ -357,6 +360,7 @@ impl Config {
             lab: Lab::default(),
             digits: DigitsConfig::default(),
             sequence: SequenceConfig::default(),
+            words: WordsConfig::default(),
             problem: Problem::default(),
             dataset: DatasetKind::Spiral,
             reg_dataset: DatasetKind::Plane,

@@ -11,11 +11,13 @@ pub enum Lab {
     Digits,
     /// Text and the adding problem, read step by step by an RNN, LSTM or GRU.
     Sequence,
+    /// Word embeddings learned from text by Word2Vec (skip-gram or CBOW).
+    Words,
 }
 
 impl Lab {
     /// Every lab, in the switcher's order.
-    pub const ALL: [Lab; 3] = [Lab::Plane, Lab::Digits, Lab::Sequence];
+    pub const ALL: [Lab; 4] = [Lab::Plane, Lab::Digits, Lab::Sequence, Lab::Words];
 
     /// The lab's name, as links spell it.
     pub fn name(self) -> &'static str {
@@ -23,6 +25,7 @@ impl Lab {
             Lab::Plane => "plane",
             Lab::Digits => "digits",
             Lab::Sequence => "sequence",
+            Lab::Words => "words",
         }
     }
 
@@ -43,12 +46,19 @@ impl Labs {
     pub const DIGITS: Labs = Lab::Digits.only();
     /// The sequence lab alone.
     pub const SEQUENCE: Labs = Lab::Sequence.only();
+    /// The words lab alone.
+    pub const WORDS: Labs = Lab::Words.only();
     /// Every lab: settings every experiment has (the seeds, the language, the pace).
     pub const ALL: Labs = Labs(u8::MAX);
 
     /// This set and `other`'s labs.
     pub const fn and(self, other: Labs) -> Labs {
         Labs(self.0 | other.0)
+    }
+
+    /// This set without `other`'s labs.
+    pub const fn except(self, other: Labs) -> Labs {
+        Labs(self.0 & !other.0)
     }
 
     /// Whether `lab` is in the set.

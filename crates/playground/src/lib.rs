@@ -20,6 +20,7 @@ pub mod sequence;
 pub mod session;
 pub mod settings;
 mod validate;
+pub mod words;
 
 pub use codec::{MAX_LINK_LEN, MAX_PAIRS, Parsed, VERSION, percent_decode};
 pub use config::{Config, seed_value};

@@ -10,6 +10,7 @@ use crate::error::ConfigError;
 use crate::float_text::format_f32;
 use crate::lab::Lab;
 use crate::settings::{self, Setting};
+use crate::words::config::CorpusChoice;
 
 /// One broken rule: the error and how to fix the config.
 type Broken = (ConfigError, fn(&mut Config));
@@ -67,6 +68,11 @@ impl Config {
 
     fn problems(&self) -> Vec<Broken> {
         let mut found: Vec<Broken> = Vec::new();
+        if self.lab == Lab::Words {
+            if let Some(error) = crate::words::pasted_text_problem(&self.words) {
+                found.push((error, |c| c.words.corpus = CorpusChoice::default()));
+            }
+        }
         if self.lab != Lab::Plane {
             return found;
         }

@@ -63,6 +63,11 @@ fn value_strategy(kind: &Kind) -> BoxedStrategy<String> {
             })
             .boxed()
         }
+        Kind::Text { .. } => {
+            proptest::string::string_regex("[a-zA-Z0-9 猫狗汽车。，\n\t.,!?'\"%&=#+;-]{0,60}")
+                .unwrap_or_else(|e| panic!("text regex: {e}"))
+                .boxed()
+        }
     }
 }
 
@@ -184,12 +189,12 @@ fn a_link_of_another_lab_starts_from_that_labs_defaults_and_names_foreign_keys()
     };
     assert_eq!(warning.key, "networkShape");
     assert!(warning.message.contains("plane lab"), "{}", warning.message);
-    let Err(error) = Config::from_query("lab=words") else {
+    let Err(error) = Config::from_query("lab=attention") else {
         panic!("an unknown lab was accepted");
     };
     assert_eq!(error.key, "lab");
     assert!(
-        error.message.contains("plane, digits, sequence"),
+        error.message.contains("plane, digits, sequence, words"),
         "{}",
         error.message
     );

@@ -11,6 +11,7 @@ use peak_alloc::PeakAlloc;
 use playground::digits::DigitsSession;
 use playground::sequence::SequenceSession;
 use playground::settings::rows;
+use playground::words::WordsSession;
 use playground::{Config, Lab, MAX_LINK_LEN, Parsed, Session};
 
 include!("hostile/corpus.rs");
@@ -278,6 +279,7 @@ fn reading_a_hostile_link_and_building_its_session_stay_within_the_heap_limits()
             }
             Lab::Plane => peak_heap(|| Session::new(parsed.config).map(drop)),
             Lab::Sequence => peak_heap(|| SequenceSession::new(parsed.config).map(drop)),
+            Lab::Words => peak_heap(|| WordsSession::new(parsed.config).map(drop)),
         };
         drop(session);
         if built > SESSION_HEAP_LIMIT {

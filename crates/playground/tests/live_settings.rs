@@ -32,6 +32,7 @@ fn other_value(setting: &Setting, config: &Config) -> String {
         Kind::List { .. } => vec!["3".into(), "5,2".into()],
         Kind::Seed { .. } => vec!["other-seed".into()],
         Kind::Points { .. } => vec!["1,1,0".into(), "1,1,0.5".into()],
+        Kind::Text { .. } => vec!["猫 和 狗 是 朋友 。 汽车 跑 得 快 。".into()],
     };
     candidates
         .into_iter()

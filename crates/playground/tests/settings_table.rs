@@ -41,6 +41,7 @@ fn other_value(setting: &Setting) -> String {
         Kind::List { .. } => "3".into(),
         Kind::Seed { .. } => "other-seed".into(),
         Kind::Points { .. } => "1,1,0".into(),
+        Kind::Text { .. } => "猫 & 狗 = 100% friends".into(),
     }
 }
 
@@ -142,6 +143,7 @@ fn limits_are_ordered_and_defaults_lie_within_them() {
             Kind::List {
                 max_len, min, max, ..
             } => assert!(max_len > 0 && min <= max, "{}", s.key),
+            Kind::Text { max_bytes, .. } => assert!(max_bytes > 0, "{}", s.key),
             Kind::Bool { .. } | Kind::Seed { .. } | Kind::Points { .. } => {}
         }
         assert!(s.kind.allowed().starts_with("must be "), "{}", s.key);

@@ -278,6 +278,10 @@ fn describe_kind(row: &mut JsonObject<'_>, kind: &Kind) {
             row.text("type", "points");
             row.number("max", max as f64);
         }
+        Kind::Text { max_bytes, .. } => {
+            row.text("type", "text");
+            row.number("maxBytes", max_bytes as f64);
+        }
     }
 }
 

@@ -11,7 +11,7 @@ pub mod network;
 mod session;
 mod split;
 mod views;
-mod weights_file;
+pub(crate) mod weights_file;
 
 pub use augment::{MAX_DEGREES, add_noise, flip, random_rotate, random_shift, rotate, shift};
 pub use data::{

@@ -53,7 +53,7 @@ impl DigitsSession {
 }
 
 /// `[n,n,…]`, each finite number as Rust's `Display` writes it, the others `null`.
-fn push_numbers(out: &mut String, values: &[f32]) {
+pub(crate) fn push_numbers(out: &mut String, values: &[f32]) {
     out.push('[');
     for (index, &value) in values.iter().enumerate() {
         if index > 0 {
@@ -69,7 +69,7 @@ fn push_numbers(out: &mut String, values: &[f32]) {
 }
 
 /// `text` as a JSON string: quotes, backslashes and control characters escaped.
-fn push_string(out: &mut String, text: &str) {
+pub(crate) fn push_string(out: &mut String, text: &str) {
     out.push('"');
     for c in text.chars() {
         match c {

@@ -10,6 +10,7 @@ use crate::digits::config::{Model, Pooling};
 use crate::lab::Lab;
 use crate::sequence::Units;
 use crate::sequence::config::Task;
+use crate::words::config::{CorpusChoice, Method};
 
 /// An enum whose values are offered as named choices.
 pub trait Named: Copy + PartialEq + 'static {
@@ -155,11 +156,12 @@ impl Named for Regularization {
 
 impl Named for Lab {
     const ALL: &'static [Self] = &Lab::ALL;
-    const NAMES: &'static [&'static str] = &["plane", "digits", "sequence"];
+    const NAMES: &'static [&'static str] = &["plane", "digits", "sequence", "words"];
     const LABELS: &'static [[&'static str; 2]] = &[
         ["2-D plane", "二维平面"],
         ["Digits (CNN)", "手写数字（CNN）"],
         ["Sequences (RNN)", "序列（RNN）"],
+        ["Words (embeddings)", "词向量（嵌入）"],
     ];
 }
 
@@ -235,6 +237,25 @@ impl Named for Pace {
     ];
 }
 
+impl Named for CorpusChoice {
+    const ALL: &'static [Self] = &[CorpusChoice::Zh, CorpusChoice::En, CorpusChoice::Custom];
+    const NAMES: &'static [&'static str] = &["zh", "en", "custom"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Chinese sentences", "中文句子"],
+        ["English sentences", "英文句子"],
+        ["My own text", "我自己的文本"],
+    ];
+}
+
+impl Named for Method {
+    const ALL: &'static [Self] = &[Method::Sgns, Method::Cbow];
+    const NAMES: &'static [&'static str] = &["sgns", "cbow"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Skip-gram (negative sampling)", "Skip-gram（负采样）"],
+        ["CBOW", "CBOW（连续词袋）"],
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,5 +282,8 @@ mod tests {
         check::<Regularization>();
         check::<Lang>();
         check::<Pace>();
+        check::<Lab>();
+        check::<CorpusChoice>();
+        check::<Method>();
     }
 }

@@ -84,6 +84,16 @@ pub enum Kind {
         /// Writes the field.
         set: fn(&mut Config, Vec<Point>),
     },
+    /// Free text of up to `max_bytes` bytes of UTF-8: letters, digits,
+    /// punctuation, spaces and line breaks, no other control characters.
+    Text {
+        /// Longest allowed, in bytes of UTF-8.
+        max_bytes: usize,
+        /// Reads the field.
+        get: fn(&Config) -> &str,
+        /// Writes the field.
+        set: fn(&mut Config, String),
+    },
 }
 
 /// The longest seed, in characters.
@@ -118,6 +128,11 @@ impl Kind {
                  with x and y in [-{limit}, {limit}]",
                 limit = format_f32(POINT_LIMIT)
             ),
+            Kind::Text { max_bytes, .. } => format!(
+                "must be text of at most {max_bytes} bytes (about {max_bytes} letters or {} \
+                 Chinese characters) without control characters other than line breaks and tabs",
+                max_bytes / 3
+            ),
         }
     }
 
@@ -146,6 +161,11 @@ impl Kind {
                 "须为最多 {max} 个点，每点写成 x,y,标签，以 ';' 分隔，\
                  且 x 和 y 在 [-{limit}, {limit}] 范围内",
                 limit = format_f32(POINT_LIMIT)
+            ),
+            Kind::Text { max_bytes, .. } => format!(
+                "须为最多 {max_bytes} 字节的文本（约 {max_bytes} 个英文字母或 {} 个汉字），\
+                 除换行和制表符外不能有控制字符",
+                max_bytes / 3
             ),
         }
     }
@@ -201,6 +221,13 @@ impl Kind {
                 Some(points) => set(config, points),
                 None => return false,
             },
+            Kind::Text { max_bytes, set, .. } => {
+                let allowed = |c: char| !c.is_control() || matches!(c, '\n' | '\r' | '\t');
+                if text.len() > max_bytes || !text.chars().all(allowed) {
+                    return false;
+                }
+                set(config, text.into());
+            }
         }
         true
     }
@@ -220,6 +247,7 @@ impl Kind {
                     .map(|p| join([p.x, p.y, p.label].into_iter().map(format_f32))),
                 ';',
             ),
+            Kind::Text { get, .. } => get(config).into(),
         }
     }
 }

@@ -20,6 +20,9 @@ pub use table::{
     MAX_SAMPLES, MAX_SEQUENCE_BATCH, MAX_SEQUENCE_HIDDEN, MAX_TRAIN_SIZE, MAX_UNITS,
     MAX_USER_POINTS, SETTINGS,
 };
+pub use table::{
+    MAX_DIM, MAX_NEGATIVES, MAX_TEXT_BYTES, MAX_WINDOW, MAX_WORDS_BATCH, MAX_WORDS_EPOCHS,
+};
 
 /// Which panel of the page a setting belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

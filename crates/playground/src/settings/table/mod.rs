@@ -9,6 +9,7 @@ mod network;
 mod page;
 mod sequence;
 mod training;
+mod words;
 
 use tensor::{Activation, Init};
 
@@ -35,6 +36,9 @@ pub const MAX_USER_POINTS: usize = 200;
 
 pub use digits::{MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_TRAIN_SIZE};
 pub use sequence::{MAX_CLIP, MAX_SEQUENCE_BATCH, MAX_SEQUENCE_HIDDEN};
+pub use words::{
+    MAX_DIM, MAX_NEGATIVES, MAX_TEXT_BYTES, MAX_WINDOW, MAX_WORDS_BATCH, MAX_WORDS_EPOCHS,
+};
 
 const fn row(
     key: &'static str,
@@ -105,7 +109,8 @@ const COUNT: usize = lab::LAB.len()
     + training::TRAINING.len()
     + page::PAGE.len()
     + digits::DIGITS.len()
-    + sequence::SEQUENCE.len();
+    + sequence::SEQUENCE.len()
+    + words::WORDS.len();
 
 /// Every setting, in form order.
 pub static SETTINGS: &[Setting] = &joined([
@@ -116,6 +121,7 @@ pub static SETTINGS: &[Setting] = &joined([
     page::PAGE,
     digits::DIGITS,
     sequence::SEQUENCE,
+    words::WORDS,
 ]);
 
 /// The parts of the table one after the other.

@@ -207,7 +207,7 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .labs(Labs::ALL),
+    .labs(Labs::ALL.except(Labs::WORDS)),
     row(
         "regularizationRate",
         Training,
@@ -227,7 +227,7 @@ pub(super) const TRAINING: &[Setting] = &[
     )
     .live()
     .when(|c| c.regularization != Regularization::None)
-    .labs(Labs::ALL),
+    .labs(Labs::ALL.except(Labs::WORDS)),
     row(
         "dropout",
         Training,
@@ -241,7 +241,7 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .labs(Labs::ALL),
+    .labs(Labs::ALL.except(Labs::WORDS)),
     row(
         "augmentNoise",
         Training,
@@ -268,7 +268,7 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .labs(Labs::ALL),
+    .labs(Labs::ALL.except(Labs::WORDS)),
 ];
 
 /// The learning rate a form change of optimizer brings along: each trains the
