@@ -109,22 +109,28 @@ fn sentences(text: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.trim().is_empty())
 }
 
-/// The words of one sentence, lowercased, cut at spaces and punctuation.
+/// The words of one sentence, lowercased.
 fn words_of(sentence: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    for token in sentence.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-')) {
-        let token = token.trim_matches(['\'', '-']);
-        if token.is_empty() {
-            continue;
-        }
-        let chinese = token.chars().all(is_chinese);
-        if chinese && token.chars().count() > LONGEST_CHINESE_WORD {
-            words.extend(token.chars().map(String::from));
-        } else {
-            words.push(token.chars().flat_map(char::to_lowercase).collect());
-        }
-    }
-    words
+    pieces(sentence)
+        .map(|piece| piece.chars().flat_map(char::to_lowercase).collect())
+        .collect()
+}
+
+/// The words of one sentence as they are written: cut at spaces and
+/// punctuation, and a long run of Chinese characters cut into characters.
+fn pieces(sentence: &str) -> impl Iterator<Item = &str> {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .map(|token| token.trim_matches(['\'', '-']))
+        .filter(|token| !token.is_empty())
+        .flat_map(|token| {
+            let chinese = token.chars().all(is_chinese);
+            let split = chinese && token.chars().count() > LONGEST_CHINESE_WORD;
+            let whole = (!split).then_some(token);
+            let characters = token.char_indices().filter(move |_| split);
+            let characters = characters.map(move |(at, c)| &token[at..at + c.len_utf8()]);
+            whole.into_iter().chain(characters)
+        })
 }
 
 /// Whether `c` is a Chinese character (the CJK unified ideographs and their
@@ -139,8 +145,13 @@ pub fn pasted_text_problem(config: &WordsConfig) -> Option<ConfigError> {
     if config.corpus != CorpusChoice::Custom {
         return None;
     }
-    let corpus = WordCorpus::read(&config.text, &[]);
-    if corpus.len() >= MIN_TEXT_WORDS && corpus.sentences.iter().any(|s| s.len() > 1) {
+    let (mut words, mut longest) = (0, 0);
+    for sentence in sentences(&config.text) {
+        let count = pieces(sentence).count();
+        words += count;
+        longest = longest.max(count);
+    }
+    if words >= MIN_TEXT_WORDS && longest > 1 {
         return None;
     }
     let shown: String = config.text.chars().take(40).collect();

@@ -80,6 +80,14 @@ impl WordsSession {
             )
         };
         let (train, test) = (part(false), part(true));
+        if train.is_empty() {
+            return Err(ConfigError::new(
+                "text",
+                "",
+                "Your text has no two of its 500 most frequent words in one sentence",
+                "你的文本中没有一个句子包含两个最常见的 500 个词",
+            ));
+        }
         let noise = Noise::new(&corpus.counts);
         let mut draws = Rng::new(data_seed ^ 0x0000_e9a1);
         let train_sample = Scored::new(train.sample(TRAIN_SAMPLE), &noise, words, &mut draws);

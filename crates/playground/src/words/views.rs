@@ -51,6 +51,13 @@ impl WordsSession {
         &self.tables[0].data()[..len]
     }
 
+    /// Both tables as trained, the input vectors (with CBOW's padding row)
+    /// then the output vectors: what the golden tests hash.
+    pub fn all_vectors(&self) -> Vec<f32> {
+        let [input, output] = &self.tables;
+        input.data().iter().chain(output.data()).copied().collect()
+    }
+
     /// The input vector of word `id`.
     pub fn vector(&self, id: usize) -> &[f32] {
         let dim = self.config.words.dim;
