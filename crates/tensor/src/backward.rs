@@ -23,7 +23,7 @@ pub struct Grads {
     /// Row gradients of earlier passes, for reuse.
     spare_rows: Vec<RowGrad>,
     /// Scratch for sorting a batch's positions by id.
-    order: Vec<usize>,
+    order: Vec<u64>,
 }
 
 impl Grads {

@@ -164,7 +164,7 @@ impl Optimizer {
         // every update is written by the rule, so only growth needs filling
         self.deltas.resize(param.len(), 0.0);
         let state = (&mut *self.first[index], &mut *self.second[index]);
-        let rates = (self.learning_rate, self.steps);
+        let rates = (self.learning_rate, bias_corrections(self.kind, self.steps));
         self.kind
             .deltas(rates, param, grad, state, &mut self.deltas);
         for (p, &d) in param.iter_mut().zip(self.deltas.iter()) {
@@ -221,7 +221,7 @@ impl Optimizer {
         let dim = grad.dim();
         self.deltas.resize(grad.rows().len(), 0.0);
         let (first, second) = (&mut self.first[index], &mut self.second[index]);
-        let rates = (self.learning_rate, self.steps);
+        let rates = (self.learning_rate, bias_corrections(self.kind, self.steps));
         let rows = grad
             .ids()
             .iter()
@@ -243,10 +243,10 @@ impl Optimizer {
 impl OptimizerKind {
     /// The updates of this rule for a span of one parameter into `deltas`,
     /// advancing the span's state (`first`, `second`); `rates` is the learning
-    /// rate and the step count.
+    /// rate and Adam's [`bias_corrections`] for this step.
     fn deltas(
         self,
-        (lr, step): (f32, u32),
+        (lr, corrections): (f32, (f32, f32)),
         param: &[f32],
         grad: &[f32],
         (first, second): (&mut [f32], &mut [f32]),
@@ -278,7 +278,15 @@ impl OptimizerKind {
             }
             OptimizerKind::Adam { beta1, beta2, eps } => {
                 let betas = (beta1, beta2, eps);
-                adam(param, grad, (first, second), betas, (lr, 0.0), step, deltas);
+                adam(
+                    param,
+                    grad,
+                    (first, second),
+                    betas,
+                    (lr, 0.0),
+                    corrections,
+                    deltas,
+                );
             }
             OptimizerKind::AdamW {
                 beta1,
@@ -287,7 +295,15 @@ impl OptimizerKind {
                 weight_decay,
             } => {
                 let (betas, rates) = ((beta1, beta2, eps), (lr, weight_decay));
-                adam(param, grad, (first, second), betas, rates, step, deltas);
+                adam(
+                    param,
+                    grad,
+                    (first, second),
+                    betas,
+                    rates,
+                    corrections,
+                    deltas,
+                );
             }
         }
     }
@@ -311,6 +327,19 @@ fn flush_subnormal(x: f32) -> f32 {
     if x.abs() < f32::MIN_POSITIVE { 0.0 } else { x }
 }
 
+/// Adam's bias corrections `1 - beta1^step` and `1 - beta2^step` for `kind`
+/// at `step`, computed once per step rather than once per row (1 for the
+/// other rules, which do not read them).
+fn bias_corrections(kind: OptimizerKind, step: u32) -> (f32, f32) {
+    match kind {
+        OptimizerKind::Adam { beta1, beta2, .. } | OptimizerKind::AdamW { beta1, beta2, .. } => (
+            1.0 - libm::powf(beta1, step as f32),
+            1.0 - libm::powf(beta2, step as f32),
+        ),
+        _ => (1.0, 1.0),
+    }
+}
+
 /// The Adam updates of one parameter into `deltas`, with bias correction and
 /// decoupled weight decay (`rates` is the learning rate and the decay).
 fn adam(
@@ -319,11 +348,9 @@ fn adam(
     (mean, squares): (&mut [f32], &mut [f32]),
     (beta1, beta2, eps): (f32, f32, f32),
     (lr, weight_decay): (f32, f32),
-    step: u32,
+    (correction1, correction2): (f32, f32),
     deltas: &mut [f32],
 ) {
-    let correction1 = 1.0 - libm::powf(beta1, step as f32);
-    let correction2 = 1.0 - libm::powf(beta2, step as f32);
     let terms = deltas
         .iter_mut()
         .zip(param)

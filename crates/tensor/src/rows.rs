@@ -58,17 +58,21 @@ impl RowGrad {
 
     /// Refills this store from the gradient `g` (`[n, dim]`) of the rows looked
     /// up by `ids` (`n` ids, exact as f32). `order` is scratch space for the
-    /// batch positions sorted by id.
-    pub(crate) fn sum_by_id(&mut self, ids: &[f32], g: &[f32], dim: usize, order: &mut Vec<usize>) {
+    /// batch positions sorted by id, each packed as `id << 32 | position`.
+    pub(crate) fn sum_by_id(&mut self, ids: &[f32], g: &[f32], dim: usize, order: &mut Vec<u64>) {
         order.clear();
-        order.extend(0..ids.len());
-        // positions are unique keys, so the unstable sort is deterministic
-        order.sort_unstable_by_key(|&n| (ids[n] as usize, n));
+        order.extend(
+            ids.iter()
+                .enumerate()
+                .map(|(n, &id)| (id as u64) << 32 | n as u64),
+        );
+        // the keys are unique (their low half is the position), so the unstable sort is deterministic
+        order.sort_unstable();
         self.ids.clear();
         self.rows.clear();
         self.dim = dim;
-        for &n in order.iter() {
-            let id = ids[n] as usize;
+        for &key in order.iter() {
+            let (id, n) = ((key >> 32) as usize, (key & u64::from(u32::MAX)) as usize);
             if self.ids.last() != Some(&id) {
                 self.ids.push(id);
                 self.rows.resize(self.rows.len() + dim, 0.0);

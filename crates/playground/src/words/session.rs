@@ -47,7 +47,9 @@ pub struct WordsSession {
     step: u64,
     epoch: u64,
     batch_loss: f32,
-    layer_stats: Vec<LayerStats>,
+    /// The last update's gradient norm and update norm of each table (none
+    /// before the first); [`WordsSession::metrics`] reads the tables' own norms.
+    update_norms: Option<[(f32, f32); 2]>,
     stop: Option<Stop>,
 }
 
@@ -104,7 +106,7 @@ impl WordsSession {
             step: 0,
             epoch: 0,
             batch_loss: f32::NAN,
-            layer_stats: Vec::new(),
+            update_norms: None,
             stop: None,
             config,
             corpus,
@@ -230,10 +232,25 @@ impl WordsSession {
             learning_rate: self.learning_rate(),
             batch_loss: self.batch_loss,
             evaluation: self.evaluate(),
-            layers: self.layer_stats.clone(),
+            layers: self.layer_stats(),
             best_epoch: None,
             stop: self.stop.clone(),
         }
+    }
+
+    /// Each table's gradient norm, weight norm and update ratio after the last
+    /// update, the input vectors first (none before the first update).
+    fn layer_stats(&self) -> Vec<LayerStats> {
+        let Some(norms) = self.update_norms else {
+            return Vec::new();
+        };
+        norms
+            .iter()
+            .zip(&self.tables)
+            .map(|(&(grad, update), table)| {
+                LayerStats::from_norms(grad, stats::l2_norm(table.data()), update)
+            })
+            .collect()
     }
 
     /// One update on the next batch of this epoch's examples.
@@ -286,14 +303,11 @@ impl WordsSession {
         self.optimizer.step_rows([(input, d_in), (output, d_out)]);
         if (0..2).all(|t| rows_finite(&self.tables[t], grads[t])) {
             self.batch_loss = batch_loss;
-            let norms = self.optimizer.update_norms();
-            self.layer_stats = (0..2)
-                .map(|t| {
-                    let update = norms.get(t).copied().unwrap_or(0.0);
-                    let weight = stats::l2_norm(self.tables[t].data());
-                    LayerStats::from_norms(stats::l2_norm(grads[t].rows()), weight, update)
-                })
-                .collect();
+            let updates = self.optimizer.update_norms();
+            self.update_norms = Some([0, 1].map(|t| {
+                let update = updates.get(t).copied().unwrap_or(0.0);
+                (stats::l2_norm(grads[t].rows()), update)
+            }));
             return;
         }
         for (t, rows) in saved.iter().enumerate() {
@@ -322,12 +336,12 @@ impl WordsSession {
 
 /// One batch: the rows to look up and the target of each score.
 struct Batch {
-    /// Skip-gram: each example's word, once per score. CBOW: each example's
-    /// context words, padded to the window's width.
+    /// Skip-gram: each example's word. CBOW: each example's context words,
+    /// padded to the window's width.
     input_ids: Vec<usize>,
     /// CBOW: each context slot's weight, `1 / contexts` or 0 for padding.
     weights: Vec<f32>,
-    /// CBOW: which example each score belongs to.
+    /// Which example each score belongs to.
     score_example: Vec<usize>,
     /// The word each score is against: the true context, then the negatives.
     output_ids: Vec<usize>,
@@ -374,16 +388,16 @@ impl Batch {
                 Method::Cbow => (word, word),
             };
             match words.method {
-                Method::Sgns => batch.input_ids.extend((0..scores).map(|_| input as usize)),
+                Method::Sgns => batch.input_ids.push(input as usize),
                 Method::Cbow => {
                     let share = 1.0 / contexts.len() as f32;
                     batch.input_ids.extend(contexts.iter().map(|&c| c as usize));
                     batch.input_ids.extend((contexts.len()..slots).map(|_| pad));
                     batch.weights.extend(contexts.iter().map(|_| share));
                     batch.weights.extend((contexts.len()..slots).map(|_| 0.0));
-                    batch.score_example.extend((0..scores).map(|_| position));
                 }
             }
+            batch.score_example.extend((0..scores).map(|_| position));
             batch.output_ids.push(target as usize);
             batch.targets.push(1.0);
             for _ in 0..words.negatives {
@@ -394,12 +408,12 @@ impl Batch {
         batch
     }
 
-    /// Looks the batch's rows up on `tape`: the input vector of every score
-    /// (the word's for skip-gram, the mean of the context words' for CBOW)
-    /// and the output vector it is scored against.
+    /// Looks the batch's rows up on `tape`: the input vector of every example
+    /// (the word's for skip-gram, the mean of the context words' for CBOW),
+    /// repeated for each of its scores, and the output vector each score is against.
     fn forward(&self, tape: &mut Tape, tables: &[Tensor; 2]) -> (Inputs, Var) {
         let rows = tape.embedding_sparse(&tables[0], &self.input_ids);
-        let hidden = if self.weights.is_empty() {
+        let per_example = if self.weights.is_empty() {
             rows
         } else {
             let dim = tables[0].shape().dim(1);
@@ -409,9 +423,9 @@ impl Batch {
             let weighted = tape.mul(rows, weights);
             let windows = tape.reshape(weighted, [examples, self.slots, dim]);
             let sums = tape.sum_axis(windows, 1);
-            let means = tape.reshape(sums, [examples, dim]);
-            tape.embedding(means, &self.score_example)
+            tape.reshape(sums, [examples, dim])
         };
+        let hidden = tape.embedding(per_example, &self.score_example);
         let outputs = tape.embedding_sparse(&tables[1], &self.output_ids);
         (Inputs { rows, hidden }, outputs)
     }
