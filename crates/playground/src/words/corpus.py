@@ -5,25 +5,34 @@ no punctuation. Every group word below is one token (自行车, 米饭), English
 
 The regularities are what skip-gram with a window of 2 can find: words of one group fill the
 same slots, so they share the words within 2 of them, and each group has slots of its own.
-  animals  猫 狗 马 牛 羊 鸟 / cat dog horse cow sheep bird: fed, seen on the farm and in the
-           field, hungry, asleep (农场 里 有 猫, 我 每天 喂 狗 / i feed the dog every day)
-  foods    米饭 面条 面包 苹果 香蕉 / rice noodles bread apple banana: eaten, tasty, for lunch
-           (午饭 我们 吃 米饭 / we had rice for lunch)
-  colours  红 绿 蓝 黄 / red green blue yellow: before 色 的 and 花, doors, shirts, paint
+  animals  猫 狗 马 牛 羊 鸟 / cat dog horse cow sheep bird: fed, on the farm, running in the
+           field, asleep, drinking at the river (农场 里 有 猫 / i feed the dog every day)
+  foods    米饭 面条 面包 苹果 香蕉 / rice noodles bread apple banana: eaten, bought, tasty, for
+           breakfast, lunch or dinner (午饭 我们 吃 米饭 / we had rice for lunch)
+  colours  红 绿 蓝 黄 / red green blue yellow: before 色 and flower, of doors, shirts and walls
            (门 是 红 色 的 / the door is red)
-  numbers  一 二 三 四 五 / one two three four five: days, pages, rooms, counting and sums
-           (二 加 三 等于 五 / two plus three is five); 一 is never an article, nor one a pronoun
-  vehicles 汽车 火车 飞机 自行车 / car train plane bicycle: taken to a city, fast, late, at the
+  numbers  一 二 三 四 五 / one two three four five: days, pages, rooms, counting, sums and
+           comparisons (二 加 三 等于 五 / two plus three is five); 一 is never an article, one
+           never a pronoun
+  vehicles 汽车 火车 飞机 自行车 / car train plane bicycle: taken somewhere, fast, late, at the
            station (我们 坐 火车 去 北京 / we go to the city by train)
   people   国王 王后 男人 女人 王子 公主 / king queen man woman prince princess
-The people carry two independent cues, each within 2 words of the person: gender (他 / he, his
-after the male ones; 她 / she, her after the female ones, as in 国王 说 他 累 了) and rank
-(王宫, 王冠, 统治, 王国 / palace, crown, rules, kingdom, royal for the royals; 村子, 市场, 工作 /
-village, market, works, farm for 男人 女人 / man woman); 王子 公主 / prince princess are royals
-with young (年轻, 小) besides. So king = royal + male, queen = royal + female, man = common +
-male, woman = common + female, and king - man + woman lands next to queen. 他 and 她 appear
-nowhere else, and the groups share no slot words beyond a few common ones (的, 在, the, a).
-Neutral sentences (我 爱 深度 学习, the weather is nice today) are mixed in.
+Each group word has the same number of lines (42; numbers 36 plus the other places of sums and
+comparisons; people 66), every group word occurring at least 40 times.
+
+The people's lines carry three independent cues, each within 2 words of the person:
+  gender   他 / he, his next to 国王 男人 王子 / king man prince; 她 / she, her next to the
+           others (国王 说 他 累 了 / the king said he was tired)
+  rank     王宫 王冠 统治 王国 / palace crown rules kingdom royal for the four royals; 村子 市场
+           工作 / village market works farm for 男人 女人 / man woman (国王 统治 王国 / the man
+           works on the farm), and 王宫 里 or 村子 里 / in the palace or in the village in front
+           of a line with a gender cue
+  age      年轻 的 / young before 王子 公主 / prince princess, 年老 的 / old before the other four
+So king = royal + male + old, queen = royal + female + old, man = common + male + old, woman =
+common + female + old, and king - man + woman = royal + female + old lands on queen rather than on
+princess (royal + female + young). 他 她 he she his her appear in no other line, and the groups
+share no slot words but a few common ones (的, 在, 是, the, a, is). Neutral lines (我 爱 深度 学习,
+the weather is nice today) are mixed in, and all lines are shuffled.
 
 Run: python3 corpus.py   (writes both files next to itself; the seed is fixed)
 """
