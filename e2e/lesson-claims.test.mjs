@@ -8,7 +8,10 @@
 // parameters table and the accuracy on shifted digits from the translation chart), and the
 // sequence lab's (web/labs/sequence/lessons.js: the loss against its baseline and the
 // parameter count from the loss view's readout, how far the gradient reaches back from the
-// gradient heatmap). Needs BASE_URL (see browser.mjs).
+// gradient heatmap), and the words lab's (web/labs/words/lessons.js: the followed pairs'
+// similarities from the pairs view, the group score and the analogy's rank from the
+// projection's readout; its preset that opens the sequence lab is played there). Needs
+// BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -33,11 +36,12 @@ const LABS = {
   plane: { link: '#v=1', module: 'web/plane/lessons-content.js', name: 'LESSONS', pages: 2, least: 25 },
   digits: { link: '#v=1&lab=digits', module: 'web/labs/digits/lessons.js', name: 'DIGITS_LESSONS', pages: 1, least: 10 },
   sequence: { link: '#v=1&lab=sequence', module: 'web/labs/sequence/lessons.js', name: 'SEQUENCE_LESSONS', pages: 1, least: 9 },
+  words: { link: '#v=1&lab=words', module: 'web/labs/words/lessons.js', name: 'WORDS_LESSONS', pages: 1, least: 5 },
 };
 
 /** The labs whose views draw one per frame after a pause, and the body's data key that says
  * which update they show once all have drawn. */
-const VIEWS_DRAWN = { digits: 'digitsViews', sequence: 'sequenceViews' };
+const VIEWS_DRAWN = { digits: 'digitsViews', sequence: 'sequenceViews', words: 'wordsViews' };
 
 /**
  * The lessons of `lab` as its page has them.
@@ -60,15 +64,18 @@ async function pageLessons(browser, lab) {
 }
 
 /**
- * The presets to play: every distinct link once, with every lesson and preset that opens it.
+ * The presets of `lab` to play: every distinct link once, with every lesson and preset that
+ * opens it (a preset that opens another lab is that lab's to play).
  * @param {Lesson[]} lessons
+ * @param {keyof typeof LABS} lab
  * @returns {Array<{lesson: string, preset: string, query: string, checks: string[], also: string[]}>}
  */
-function distinctPresets(lessons) {
+function distinctPresets(lessons, lab) {
   /** @type {Map<string, {lesson: string, preset: string, query: string, checks: string[], also: string[]}>} */
   const byQuery = new Map();
   for (const lesson of lessons) {
     for (const preset of lesson.presets) {
+      if ((new URLSearchParams(preset.query).get('lab') ?? 'plane') !== lab) continue;
       const known = byQuery.get(preset.query);
       const checks = preset.checks.split(' ');
       if (known) {
@@ -165,6 +172,13 @@ async function figure(page, name) {
       const readout = page.getByTestId('sequence-loss-readout');
       return Number(await readout.getAttribute('data-test-loss')) / Number(await readout.getAttribute('data-baseline'));
     }
+    case 'similarPair':
+    case 'distantPair':
+      return Number(await page.getByTestId(`words-pair-${name === 'similarPair' ? 0 : 1}-value`).getAttribute('data-similarity'));
+    case 'groupNeighbours':
+      return Number(await page.getByTestId('words-summary').getAttribute('data-group-neighbours'));
+    case 'analogyRank':
+      return Number(await page.getByTestId('words-summary').getAttribute('data-analogy-rank'));
     case 'gradReach':
       return Number(await page.getByTestId('sequence-heatmap-canvas').getAttribute('data-reach'));
     case 'shift1':
@@ -254,9 +268,9 @@ describe('every lesson preset, played in the page at its pace', () => {
     await browser?.close();
   });
 
-  for (const lab of /** @type {const} */ (['plane', 'digits', 'sequence'])) {
+  for (const lab of /** @type {const} */ (['plane', 'digits', 'sequence', 'words'])) {
     test(`shows what its lesson says in the ${lab} lab, in English and in Chinese`, { timeout: 900_000 }, async (t) => {
-      const presets = distinctPresets(await pageLessons(browser, lab));
+      const presets = distinctPresets(await pageLessons(browser, lab), lab);
       assert.ok(presets.length >= LABS[lab].least, `${presets.length} distinct presets`);
       /** @type {Array<ReturnType<typeof distinctPresets>>} */
       const shares = Array.from({ length: LABS[lab].pages }, () => []);

@@ -71,6 +71,9 @@ try {
   } else if (lab === 'sequence') {
     const sequence = await import('./labs/sequence/main.js');
     await sequence.startSequence(controls);
+  } else if (lab === 'words') {
+    const words = await import('./labs/words/main.js');
+    await words.startWords(controls);
   } else {
     start();
   }

@@ -112,6 +112,12 @@ export function createChartsView(app, root, sampler) {
     });
   };
 
+  /** The names of `count` layers: the lab's own, if it names them, else numbered. */
+  const namesOf = (/** @type {number} */ count) => {
+    const named = app.playground()?.layerNames?.();
+    return named?.length === count ? named : layerNames(count);
+  };
+
   const drawGradients = () => {
     const { xs, series } = grads;
     const count = series.length;
@@ -124,7 +130,7 @@ export function createChartsView(app, root, sampler) {
       empty: t('charts.gradEmpty'),
     });
     gradCanvas.dataset.series = String(count);
-    drawUpdateRatios(ratioCanvas, { names: layerNames(count), ratios, healthy: t('charts.healthy') });
+    drawUpdateRatios(ratioCanvas, { names: namesOf(count), ratios, healthy: t('charts.healthy') });
   };
 
   /** Whether the canvases were laid out: until then the ResizeObserver's first call draws. */
@@ -138,7 +144,7 @@ export function createChartsView(app, root, sampler) {
 
   /** Rebuilds the list of layer swatches (text through DOM calls only). */
   const showLayerLegend = () => {
-    const names = layerNames(grads.width);
+    const names = namesOf(grads.width);
     layerLegend.replaceChildren(
       ...names.map((name, i) => {
         const item = document.createElement('li');

@@ -13,6 +13,8 @@ addStrings({
     'labs.digits.title': 'Handwritten digits: a convolutional network learns to read 8 x 8 images',
     'labs.sequence': 'Sequences',
     'labs.sequence.title': 'Sequences: RNN, LSTM and GRU read sentences word by word and remember numbers',
+    'labs.words': 'Words',
+    'labs.words.title': 'Word vectors: Word2Vec learns from sentences which words are alike',
   },
   zh: {
     'labs.label': '实验室',
@@ -22,11 +24,13 @@ addStrings({
     'labs.digits.title': '手写数字：卷积网络学习识别 8 x 8 的图像',
     'labs.sequence': '序列',
     'labs.sequence.title': '序列：RNN、LSTM 和 GRU 逐词读句子，并记住数字',
+    'labs.words': '词向量',
+    'labs.words.title': '词向量：Word2Vec 从句子中学出哪些词相似',
   },
 });
 
 /** The labs the page has, the default first. */
-export const LABS = /** @type {const} */ (['plane', 'digits', 'sequence']);
+export const LABS = /** @type {const} */ (['plane', 'digits', 'sequence', 'words']);
 
 /** @typedef {typeof LABS[number]} LabName */
 

@@ -11,7 +11,7 @@
  * @typedef {object} SettingRow
  * @property {string} key       the share-link key
  * @property {'data' | 'features' | 'network' | 'training' | 'view'} group
- * @property {'choice' | 'int' | 'float' | 'bool' | 'list' | 'seed' | 'points'} type
+ * @property {'choice' | 'int' | 'float' | 'bool' | 'list' | 'seed' | 'points' | 'text'} type
  * @property {string} default   in link spelling
  * @property {string} nameEn
  * @property {string} nameZh
@@ -29,6 +29,7 @@
  * @property {number} [max]     their greatest; for `points`, the most points
  * @property {boolean} [openMin] a float whose `min` itself is not allowed
  * @property {number} [maxLen]  a list's most items
+ * @property {number} [maxBytes] a text's most bytes of UTF-8
  */
 
 /**
@@ -123,7 +124,8 @@
  * .d.ts says `any` or `object`, and the settings `formChange` and `relevant` return by key.
  * `heatmapRgba`'s pixels are copied out of the wasm memory into an `ArrayBuffer` of their own
  * (never a shared one, as `ImageData` requires). link.js and web/bench/bench.js make one from
- * the class.
+ * the class. `layerNames`, when a lab has it, names its layers input side first in the page's
+ * language (the words lab's two tables of vectors); the charts number them otherwise.
  * @typedef {Omit<import('../pkg/playground_wasm.js').Playground,
  *   'metrics' | 'values' | 'weights' | 'neuronMaps' | 'formChange' | 'relevant' | 'heatmapRgba'> & {
  *   metrics(): Metrics,
@@ -133,6 +135,7 @@
  *   weights(): Layer[],
  *   neuronMaps(size: number, reuse?: Float32Array): NeuronMaps,
  *   heatmapRgba(width: number, height: number, discretize: boolean): Uint8ClampedArray<ArrayBuffer>,
+ *   layerNames?: () => string[],
  * }} Playground
  */
 

@@ -1,5 +1,5 @@
-// The page controller of a lab that trains in a worker (digits, sequence): the only owner of
-// the page's mutable state. It opens the link of the address bar in the worker, plays it with
+// The page controller of a lab that trains in a worker (digits, sequence, words): the only owner
+// of the page's mutable state. It opens the link of the address bar in the worker, plays it with
 // web/labs/digits/player.js's loop, asks for the metrics at each epoch's end (and the views when
 // they are due), and wires the shared toolbar, charts, form, lessons and share button to it.
 // What differs between labs (how to open, what the views are given) comes in through `LabSpec`.
@@ -31,21 +31,25 @@ const VIEWS_SHARE = 0.25;
 /**
  * What a lab tells the controller.
  * @typedef {object} LabSpec
- * @property {'digits' | 'sequence'} lab the link's `lab`
+ * @property {'digits' | 'sequence' | 'words'} lab the link's `lab`
  * @property {import('./worker-client.js').WorkerClient} client the lab's worker
  * @property {{query: () => string, values: () => Record<string, any>, playground: any,
  *   rebuilds: (link: string) => boolean, follow: (link: string) => void}} experiment
  *   the experiment as the shared views read it
  * @property {import('./form.js').FormLayout} layout the form's layout
  * @property {import('../plane/lessons-content.js').Lesson[]} lessons
- * @property {(ctx: {onError: (error: unknown) => void, link: () => string}) =>
+ * @property {(ctx: {onError: (error: unknown) => void, link: () => string,
+ *   change: (changes: Record<string, string>) => void}) =>
  *   {update: (answer: any, drawn?: () => void) => void}} mountViews mounts the lab's views
+ *   (`change` changes settings as the form does)
  * @property {(query: string) => Promise<{link: string}>} open opens `query` in the worker
  * @property {(answer: any) => void} [rebuilt] hears the worker's answer to a change that rebuilt
  * @property {() => void} [restarted] the experiment started over (histories are cleared)
  * @property {(trained: any) => void} [trained] hears each `train` answer
  * @property {(metrics: any) => void} [measured] hears each epoch's metrics
  * @property {(metrics: any) => Promise<unknown>} views what the lab's views are given
+ * @property {(metrics: any) => string | null} [status] the status line when training neither
+ *   stopped nor paused (e.g. that it finished)
  * @property {(page: PageHooks) => void} [extras] wires the lab's own controls (e.g. weights
  *   files) once the page is built
  */
@@ -94,7 +98,15 @@ export async function startWorkerLab(controls, spec) {
   const app = {
     playground: () => (experiment.query() === '' ? null : experiment.playground),
     change: (changes) => { change(changes); },
-    open: (link) => { state.ready = open(link); },
+    open: (link) => {
+      if (labOf(link) === spec.lab) {
+        state.ready = open(link);
+        return;
+      }
+      // A link of another lab (a lesson's preset) loads that lab's page; nothing plays meanwhile.
+      state.ready = new Promise(() => {});
+      window.location.hash = link;
+    },
     setPlaying,
     redraw: () => render(),
     showError: (message) => showError(controls, message),
@@ -126,7 +138,9 @@ export async function startWorkerLab(controls, spec) {
     createFormView(app, document, spec.layout),
     createLessonsView(app, lessonsPanel, spec.lessons),
   ];
-  const labViews = spec.mountViews({ onError: fail, link: () => experiment.query() });
+  const labViews = spec.mountViews({
+    onError: fail, link: () => experiment.query(), change: (changes) => app.change(changes),
+  });
   spec.extras?.({
     ready: () => state.ready, generation: () => state.generation, measure: () => measure(true), fail,
   });
@@ -140,7 +154,7 @@ export async function startWorkerLab(controls, spec) {
     showCounts();
     for (const view of views) view.update({ playground: experiment.playground, metrics });
     const paused = state.pausedAt > 0 ? t('status.pausedAt', { epoch: state.pausedAt }) : null;
-    showStatus(controls, metrics.stop?.message ?? paused);
+    showStatus(controls, metrics.stop?.message ?? paused ?? spec.status?.(metrics) ?? null);
   }
 
   const showCounts = () => {

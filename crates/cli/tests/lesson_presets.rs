@@ -1,9 +1,10 @@
 //! Every lesson preset says what it shows: `web/plane/lessons-content.js`,
-//! `web/plane/lessons-troubles.js`, the digits lab's `web/labs/digits/lessons.js`
-//! and the sequence lab's `web/labs/sequence/lessons.js` are read for each preset's link and its `checks`,
+//! `web/plane/lessons-troubles.js`, the digits lab's `web/labs/digits/lessons.js`,
+//! the sequence lab's `web/labs/sequence/lessons.js` and the words lab's
+//! `web/labs/words/lessons.js` are read for each preset's link and its `checks`,
 //! the CLI trains the link with the epoch budget the page pauses at (its
-//! `pauseAt`, else until training stops by itself), and each check holds on the
-//! figures the CLI prints. e2e/lesson-claims.test.mjs checks the same in the page.
+//! `pauseAt`, else until training stops or, in the words lab, finishes by
+//! itself), and each check holds on the figures the CLI prints. e2e/lesson-claims.test.mjs checks the same in the page.
 
 use std::collections::HashMap;
 use std::process::Command;
@@ -11,11 +12,12 @@ use std::process::Command;
 use serde_json::Value;
 
 /// The lesson files under web/, each lab's in the order its page lists them.
-const SOURCES: [&str; 4] = [
+const SOURCES: [&str; 5] = [
     "plane/lessons-content.js",
     "plane/lessons-troubles.js",
     "labs/digits/lessons.js",
     "labs/sequence/lessons.js",
+    "labs/words/lessons.js",
 ];
 
 /// One preset: its id, its link and what it claims.
@@ -136,7 +138,9 @@ impl Run {
             |key: &str| -> Vec<f64> { self.epochs.iter().map(|line| number(line, key)).collect() };
         match name {
             "trainLoss" | "testLoss" | "trainAccuracy" | "testAccuracy" | "epoch" | "step"
-            | "bestEpoch" | "stop" | "cause" | "parameters" | "baselineLoss" => s[name].clone(),
+            | "bestEpoch" | "stop" | "cause" | "parameters" | "baselineLoss" | "vocabulary"
+            | "groupNeighbours" | "similarPair" | "distantPair" | "analogyRank" => s[name].clone(),
+            "pairGap" => Value::from(number(s, "similarPair") - number(s, "distantPair")),
             "lossRatio" => Value::from(number(s, "testLoss") / number(s, "baselineLoss")),
             "gradReach" => {
                 let norms: Vec<f64> = s["stepGradientNorms"]
@@ -208,9 +212,11 @@ fn every_preset_has_a_pace_and_a_check_of_the_moment_it_stops_at() {
         assert!(!preset.checks.is_empty(), "{}: no checks", preset.id);
         let pauses = preset.query.contains("pauseAt=");
         let stops = preset.checks.contains("stop=");
+        // the words lab's training finishes by itself at its `epochs` setting
+        let finishes = preset.query.contains("lab=words") && !pauses;
         assert!(
-            pauses != stops,
-            "{}: pauses at an epoch or stops by itself, once",
+            [pauses, stops, finishes].iter().filter(|&&b| b).count() == 1,
+            "{}: pauses at an epoch, stops or finishes by itself, once",
             preset.id
         );
     }

@@ -20,6 +20,8 @@ mod preview;
 #[cfg(feature = "sequence")]
 mod sequence;
 mod settings;
+#[cfg(feature = "words")]
+mod words;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -34,6 +36,8 @@ pub use preview::dataset_preview;
 #[cfg(feature = "sequence")]
 pub use sequence::{MAX_SEQUENCE_STEPS_PER_CALL, SequenceLab};
 pub use settings::{feature_maps, form_change_of, notes_of, relevant_of, settings_table};
+#[cfg(feature = "words")]
+pub use words::{MAX_WORDS_STEPS_PER_CALL, MAX_WORDS_WORK_PER_CALL, WordsLab};
 
 /// Runs once when the module is instantiated: panics (which would be bugs)
 /// reach the console and the page's `onPanic` listener with their message

@@ -26,9 +26,9 @@ const WASM_OPT_FLAGS: &str = "-Os --low-memory-unused --converge --enable-simd \
 /// The release packages: where each goes and the crate features it is built with. The plane
 /// page loads `web/pkg`, built without the other labs' handles so it stays small; a lab's page
 /// loads its own package when the learner opens it.
-/// The digits and sequence labs share `web/pkg-digits` (cargo reads a comma-separated feature
-/// list), so the labs take one release build between them.
-const PACKAGES: [(&str, &str); 2] = [("web/pkg", ""), ("web/pkg-digits", "digits,sequence")];
+/// The digits, sequence and words labs share `web/pkg-digits` (cargo reads a comma-separated
+/// feature list), so the labs take one release build between them.
+const PACKAGES: [(&str, &str); 2] = [("web/pkg", ""), ("web/pkg-digits", "digits,sequence,words")];
 /// The module of a package, inside its folder.
 const MODULE: &str = "playground_wasm_bg.wasm";
 /// `wasm-pack test` flags: headless Chromium, with Debian's chromedriver passed separately.
@@ -70,9 +70,10 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
 }
 
 /// Runs the browser tests' golden links (the plane's in `browser.rs`, the digits lab's in
-/// `browser_digits.rs`, the sequence lab's in `browser_sequence.rs`) in a release build in
-/// headless Chromium: unlike the test profile's, its loops are vectorized with SIMD128, and
-/// they must give the natively recorded numbers too. Fails unless all three ran.
+/// `browser_digits.rs`, the sequence lab's in `browser_sequence.rs`, the words lab's in
+/// `browser_words.rs`) in a release build in headless Chromium: unlike the test profile's, its
+/// loops are vectorized with SIMD128, and they must give the natively recorded numbers too.
+/// Fails unless all four ran.
 pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
     let cargo_args = [
         "--test",
@@ -81,12 +82,14 @@ pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
         "browser_digits",
         "--test",
         "browser_sequence",
+        "--test",
+        "browser_words",
         "--",
         GOLDEN_TEST,
     ];
     match browser_tests(repo, &["--release"], &cargo_args)? {
-        ran if ran < 3 => Err(format!(
-            "{GOLDEN_TEST}: {ran} of the 3 golden tests ran in the release build in Chromium"
+        ran if ran < 4 => Err(format!(
+            "{GOLDEN_TEST}: {ran} of the 4 golden tests ran in the release build in Chromium"
         )),
         _ => Ok(()),
     }
