@@ -17,7 +17,10 @@
 //      until the test accuracy it shows reaches 97%;
 //  (h) workload S1, the character-level recurrent model (plain RNN, LSTM, GRU), in its live
 //      peers: TensorFlow.js on both backends and brain.js (served from node_modules), their
-//      figures prefixed `tfjs-cpu.`, `tfjs-wasm.` and `brainjs.`.
+//      figures prefixed `tfjs-cpu.`, `tfjs-wasm.` and `brainjs.`;
+//  (i) workload E1, the words lab's skip-gram with negative sampling on a generated text, through
+//      web/pkg-digits (web/bench/e1.html) and in TensorFlow.js on both backends, its figures
+//      prefixed `tfjs-cpu.` and `tfjs-wasm.`.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -173,6 +176,31 @@ export const S1_PAGES = {
  */
 export async function benchS1(browser, library, plan) {
   return benchPage(browser, S1_PAGES[library], plan);
+}
+
+/**
+ * (i) Workload E1, skip-gram with negative sampling on E1's generated text, in each library: our
+ * wasm (the words lab's handle in web/pkg-digits), then TensorFlow.js under the set names its
+ * figures are prefixed with in the output.
+ */
+export const E1_PAGES = {
+  ours: 'web/bench/e1.html',
+  'tfjs-cpu': 'web/bench/e1-tfjs.html?backend=cpu',
+  'tfjs-wasm': 'web/bench/e1-tfjs.html?backend=wasm',
+};
+
+/**
+ * (i) E1's figures in `library` (a key of E1_PAGES): `e1PairsPerSecond` (training, in (word,
+ * context) pairs: updates/s x an epoch's pairs over its updates), the vocabulary, the train loss
+ * after the timed training and the updates trained; a peer that cannot train says why instead
+ * (`e1TrainError`, `e1TrainMissingKernel`).
+ * @param {import('playwright-core').Browser} browser
+ * @param {keyof typeof E1_PAGES} library
+ * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
+ * @returns {Promise<Record<string, number | string>>}
+ */
+export async function benchE1(browser, library, plan) {
+  return benchPage(browser, E1_PAGES[library], plan);
 }
 
 /**
@@ -404,7 +432,7 @@ export async function wasmSize() {
 }
 
 /**
- * Runs (a) to (h) with `plan` in one browser and returns every figure in one flat object.
+ * Runs (a) to (i) with `plan` in one browser and returns every figure in one flat object.
  * @param {Plan} plan
  * @returns {Promise<Record<string, number | string>>}
  */
@@ -433,6 +461,13 @@ export async function benchAll(plan) {
     for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
       say(`S1 in ${library} (${S1_PAGES[library]})`);
       for (const [key, value] of Object.entries(await benchS1(browser, library, plan))) {
+        if (library === 'ours') figures[key] = /** @type {number} */ (value);
+        else peers[`${library}.${key}`] = value;
+      }
+    }
+    for (const library of /** @type {(keyof typeof E1_PAGES)[]} */ (Object.keys(E1_PAGES))) {
+      say(`E1 in ${library} (${E1_PAGES[library]})`);
+      for (const [key, value] of Object.entries(await benchE1(browser, library, plan))) {
         if (library === 'ours') figures[key] = /** @type {number} */ (value);
         else peers[`${library}.${key}`] = value;
       }

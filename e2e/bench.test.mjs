@@ -3,14 +3,14 @@
 // backends (served from node_modules), and the driver's page measurements (play at full speed
 // with the network picture in view, time to interactive, .wasm size) give numbers, and C1 runs in
 // our wasm, TensorFlow.js and ConvNetJS, S1 in TensorFlow.js and brain.js for each recurrent cell,
-// and the digits page plays until it shows 97%. Figures are never compared with targets here: the
+// E1 in our wasm and TensorFlow.js, and the digits page plays until it shows 97%. Figures are never compared with targets here: the
 // machine is shared and noisy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  C1_PAGES, S1_PAGES, TFJS_BACKENDS, benchC1, benchDigitsPlay, benchInteractive, benchPlay, benchS1, benchTfjs,
-  benchWorkloads, wasmSize, workloadLinks,
+  C1_PAGES, E1_PAGES, S1_PAGES, TFJS_BACKENDS, benchC1, benchDigitsPlay, benchE1, benchInteractive, benchPlay,
+  benchS1, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
 } from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -122,6 +122,33 @@ test('S1 is timed once for each cell in our wasm, TensorFlow.js and brain.js on 
   // Every library reads the same corpus into the same characters.
   assert.ok(typeof vocabularies.ours === 'number' && vocabularies.ours > 30, `ours: ${vocabularies.ours}`);
   for (const [library, size] of Object.entries(vocabularies)) assert.equal(size, vocabularies.ours, library);
+});
+
+test('E1 is timed once in our wasm and TensorFlow.js on the same 500 words and pairs, or the peer names the kernel it lacks', async () => {
+  assert.deepEqual(Object.keys(E1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm']);
+  /** @type {Record<string, unknown>} */
+  const pairs = {};
+  for (const library of /** @type {(keyof typeof E1_PAGES)[]} */ (Object.keys(E1_PAGES))) {
+    const results = await benchE1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    assert.equal(results.e1Vocabulary, 500, library);
+    pairs[library] = results.e1TrainPairs;
+    if (library.startsWith('tfjs-')) {
+      assert.equal(results.tfjsVersion, '4.22.0');
+      assert.equal(results.tfjsBackend, library.slice('tfjs-'.length));
+      // Every step disposes what it made, and the run its tables.
+      assert.ok(typeof results.tensorsLeft === 'number' && results.tensorsLeft < 10, `${library}: ${results.tensorsLeft} tensors left`);
+    }
+    if (results.e1PairsPerSecond === null) {
+      // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
+      assert.equal(library, 'tfjs-wasm', `${library} cannot train E1`);
+      assert.match(String(results.e1TrainError), /not registered for backend 'wasm'/);
+      assert.equal(typeof results.e1TrainMissingKernel, 'string');
+    } else {
+      assertPositive(results, ['e1PairsPerSecond', 'e1TrainLoss', 'e1Updates']);
+    }
+  }
+  // Every library trains on the pairs of the same sentences.
+  for (const [library, count] of Object.entries(pairs)) assert.equal(count, pairs.ours, library);
 });
 
 test('the digits page plays its default experiment until it shows 97% test accuracy', async () => {

@@ -139,9 +139,9 @@ export function cellsFrom(params) {
 /**
  * tensor's `Rng` (crates/tensor/src/rng.rs): rand_pcg 0.10's Pcg32 (Lcg64Xsh32) seeded by
  * rand_core's `seed_from_u64`, with `below` by Lemire's multiply-shift, so a seed draws the same
- * numbers here as natively and in wasm.
+ * numbers here as natively and in wasm (web/bench/e1-data.js splits E1's text with it too).
  */
-class Pcg32 {
+export class Pcg32 {
   /** @param {number} seed */
   constructor(seed) {
     let state = BigInt(seed);

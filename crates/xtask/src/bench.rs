@@ -1,7 +1,8 @@
-//! `cargo xtask bench [--quick]`: times the W1, W2 and C1 workloads natively (the playground
-//! crate's `workloads` and `digits` benchmarks), W1 and W2 in NumPy (bench/numpy.rs) and all in
-//! headless Chromium (`node e2e/bench.mjs`: the bench pages, TensorFlow.js on its cpu and wasm
-//! backends, ConvNetJS for C1, the real page playing, time to interactive, the .wasm's size),
+//! `cargo xtask bench [--quick]`: times the W1, W2, C1, S1 and E1 workloads natively (the
+//! playground crate's `workloads`, `digits`, `sequence` and `words` benchmarks), W1 and W2 in
+//! NumPy (bench/numpy.rs) and all in headless Chromium (`node e2e/bench.mjs`: the bench pages,
+//! TensorFlow.js on its cpu and wasm backends, ConvNetJS for C1, brain.js for S1, the real page
+//! playing, time to interactive, the .wasm's size),
 //! then prints one table against the live peers, the fixed references and the targets and
 //! writes it all to target/bench.json. A missed target is reported, never an error; only
 //! something broken is.
@@ -33,7 +34,7 @@ const REPORT: &str = "target/bench.json";
 /// The native benchmarks: `cargo bench` with these arguments, built with `--no-run` and then
 /// each run directly (with `--bench` as cargo would, or without for one quick sample per
 /// figure).
-const NATIVE_BENCH: [&str; 9] = [
+const NATIVE_BENCH: [&str; 11] = [
     "bench",
     "-p",
     "playground",
@@ -43,9 +44,11 @@ const NATIVE_BENCH: [&str; 9] = [
     "digits",
     "--bench",
     "sequence",
+    "--bench",
+    "words",
 ];
 /// The benchmark targets NATIVE_BENCH builds, each printing one JSON object of figures.
-const NATIVE_TARGETS: [&str; 3] = ["workloads", "digits", "sequence"];
+const NATIVE_TARGETS: [&str; 4] = ["workloads", "digits", "sequence", "words"];
 
 /// Runs everything and prints the table; `quick` takes every figure once.
 pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {

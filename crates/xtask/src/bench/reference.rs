@@ -59,7 +59,7 @@ pub const PEER_NOTES: [(&str, &str); 8] = [
     (
         "TF.js cpu",
         "live: TensorFlow.js 4.22.0, cpu backend, in the same Chromium (web/bench/tfjs.html, \
-         c1-tfjs.html)",
+         c1-tfjs.html, s1-tfjs.html, e1-tfjs.html)",
     ),
     (
         "TF.js wasm",
@@ -150,6 +150,16 @@ const S1_TARGETS: [Target; 2] = [
     },
 ];
 
+/// E1's live peers, both in the same Chromium: TensorFlow.js on its cpu and wasm backends.
+const fn e1_peers(key: &'static str) -> [Peer; 2] {
+    [
+        live("TF.js cpu", TFJS_CPU, key, 1.0),
+        live("TF.js wasm", TFJS_WASM, key, 1.0),
+    ]
+}
+/// Index of the TF.js wasm peer in E1's row.
+const E1_TFJS_WASM: usize = 1;
+
 /// FLOP of one C1 image forward, counting a multiply-add as 2: conv 3x3 1 -> 8 at 8 x 8
 /// positions (9,216), conv 3x3 8 -> 16 at 4 x 4 (36,864), dense 64 -> 10 (1,280).
 const C1_FORWARD_FLOP: f64 = 47_360.0;
@@ -195,7 +205,7 @@ const W2_GRID_PEERS: [Peer; 4] = with_fixed(
 );
 
 /// Every figure `cargo xtask bench` reports, in table order.
-pub const ROWS: [Row; 18] = [
+pub const ROWS: [Row; 19] = [
     Row {
         label: "W1 training, examples/s",
         native: Some(from("w1TrainStepsPerSecond", W1_BATCH)),
@@ -322,6 +332,21 @@ pub const ROWS: [Row; 18] = [
         flop: None,
         peers: &s1_peers("s1GruTokensPerSecond"),
         targets: &S1_TARGETS,
+    },
+    Row {
+        label: "E1 SGNS training, pairs/s",
+        native: Some(from("e1PairsPerSecond", 1.0)),
+        wasm: from("e1PairsPerSecond", 1.0),
+        better: Better::Higher,
+        flop: None,
+        peers: &e1_peers("e1PairsPerSecond"),
+        targets: &[Target {
+            text: "wasm >= 50x TF.js wasm",
+            check: Check::AtLeastPeer {
+                peer: E1_TFJS_WASM,
+                times: 50.0,
+            },
+        }],
     },
     Row {
         label: "page, W1 at max speed, examples/s",

@@ -26,6 +26,7 @@ fn native() -> Vec<(String, Json)> {
         ("s1RnnTokensPerSecond", 100_000.0),
         ("s1LstmTokensPerSecond", 50_000.0),
         ("s1GruTokensPerSecond", 60_000.0),
+        ("e1PairsPerSecond", 1_000_000.0),
     ])
 }
 
@@ -43,6 +44,7 @@ fn browser() -> Vec<(String, Json)> {
         ("s1RnnTokensPerSecond", 90_000.0),
         ("s1LstmTokensPerSecond", 35_000.0),
         ("s1GruTokensPerSecond", 45_000.0),
+        ("e1PairsPerSecond", 800_000.0),
         ("pageExamplesPerSecond", 1_000_000.0),
         ("pageFramesPerSecond", 54.9),
         ("pageNetworkDrawsPerSecond", 15.0),
@@ -56,7 +58,8 @@ fn browser() -> Vec<(String, Json)> {
 }
 
 /// Live peers' figures as bench.rs gathers them: `set.key`, every set reporting our keys; for
-/// C1, TF.js wasm cannot train (it prints `null`), ConvNetJS runs C1 only and brain.js S1 only.
+/// C1, TF.js wasm cannot train (it prints `null`), ConvNetJS runs C1 only and brain.js S1 only;
+/// E1 runs in TF.js alone.
 fn peers() -> Vec<(String, Json)> {
     let mut figures = Vec::new();
     for (set, speed) in [("numpy", 1.0), ("tfjs-cpu", 0.01), ("tfjs-wasm", 0.1)] {
@@ -90,6 +93,9 @@ fn peers() -> Vec<(String, Json)> {
                 Json::Number(value),
             ));
         }
+    }
+    for (set, pairs) in [("tfjs-cpu", 4_000.0), ("tfjs-wasm", 20_000.0)] {
+        figures.push((format!("{set}.e1PairsPerSecond"), Json::Number(pairs)));
     }
     figures.push((
         "numpy.openblasKernel".to_owned(),
@@ -337,9 +343,9 @@ fn the_table_has_a_block_per_row_and_counts_targets() {
     }
     // Met: W1 training 2 of 2, W1 grid 0 of 2 (wasm 5 M < NumPy 10 M), frame 1 of 3, W2
     // training 1 of 2, W2 outputs 2 of 2, W2 maps 2 of 2, C1 training 1 of 2, C1 inference
-    // 0 of 1, S1 RNN 2 of 2, S1 LSTM 1 of 2, S1 GRU 2 of 2, frames 0 of 1, digits play 0 of
-    // 1, interactive 1 of 1, size 0 of 1; fixed peers decide nothing.
-    assert!(text.contains("targets met: 15 of 26"), "{text}");
+    // 0 of 1, S1 RNN 2 of 2, S1 LSTM 1 of 2, S1 GRU 2 of 2, E1 0 of 1, frames 0 of 1, digits
+    // play 0 of 1, interactive 1 of 1, size 0 of 1; fixed peers decide nothing.
+    assert!(text.contains("targets met: 15 of 27"), "{text}");
     assert!(!text.contains("undecided"), "{text}");
     assert!(
         text.contains("PyTorch    fixed: PyTorch 2.15, CPU, float32, 1 thread"),
@@ -417,6 +423,30 @@ fn s1_targets_are_5x_tfjs_wasm_and_5x_brainjs_for_every_cell() {
             PeerFigure::Value(16_000.0),
             PeerFigure::Value(11_000.0)
         ]
+    );
+}
+
+#[test]
+fn e1_target_is_50x_tfjs_wasm_and_the_tfjs_cpu_ratio_is_shown() {
+    // 800,000 pairs/s against TF.js wasm's 20,000 is 40x, short of 50x.
+    let wasm = verdict("E1 SGNS training, pairs/s", "wasm >= 50x TF.js wasm");
+    assert!(wasm.pass == Some(false) && wasm.value == 40.0, "{wasm:?}");
+    let e1 = row("E1 SGNS training, pairs/s");
+    assert_eq!((e1.native, e1.wasm), (Some(1_000_000.0), 800_000.0));
+    // TF.js cpu, then TF.js wasm: the cpu ratio (200x) is shown, deciding nothing.
+    assert_eq!(
+        e1.peers,
+        [PeerFigure::Value(4_000.0), PeerFigure::Value(20_000.0)]
+    );
+    assert_eq!(e1.over_peers(), [Some(200.0), Some(40.0)]);
+    assert_eq!(e1.verdicts().len(), 1);
+    let text = render(&measured(), "heading");
+    assert!(
+        text.lines()
+            .any(|line| line.starts_with("E1 SGNS training, pairs/s")
+                && line.contains("TF.js cpu")
+                && line.contains("200x")),
+        "{text}"
     );
 }
 
