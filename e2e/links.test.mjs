@@ -123,7 +123,7 @@ describe('share links and language', () => {
 
   test('an oversized link opens the defaults and says why', async () => {
     await withPage(browser, async (page) => {
-      await openReady(page, `activation=tanh&seed=${'9'.repeat(40_000)}`);
+      await openReady(page, `activation=tanh&seed=${'9'.repeat(70_000)}`);
       const banner = page.getByTestId('error');
       await banner.waitFor({ state: 'visible' });
       assert.match((await banner.textContent()) ?? '', /link=.*at most \d+ bytes/s);

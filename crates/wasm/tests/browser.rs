@@ -344,7 +344,12 @@ fn the_settings_table_describes_every_setting_with_its_limits() {
         Err(error) => panic!("{}", message(error.into())),
     };
     assert!(sequence.iter().any(|k| k == "cell") && !sequence.iter().any(|k| k == "filters1"));
-    assert!(playground_wasm::settings_table(Some("words".into())).is_err());
+    let words = match playground_wasm::settings_table(Some("words".into())) {
+        Ok(table) => keys(&table),
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(words.iter().any(|k| k == "text") && !words.iter().any(|k| k == "dropout"));
+    assert!(playground_wasm::settings_table(Some("attention".into())).is_err());
     let rate = table
         .iter()
         .find(|row| get(row, "key").as_string().as_deref() == Some("learningRate"));

@@ -322,7 +322,7 @@ pub fn cases() -> Vec<(String, Expect)> {
         (padding(MAX_LINK_LEN - GOOD.len() - 1), Warning("pad")),
         (
             padding(MAX_LINK_LEN + 1),
-            WholeLink("a link may be at most 16384 bytes"),
+            WholeLink("a link may be at most 65536 bytes"),
         ),
         (unknown_pairs(MAX_PAIRS - 1).join("&"), Warning("k0")),
         (
