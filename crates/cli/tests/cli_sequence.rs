@@ -3,29 +3,9 @@
 //! (the unigram cross-entropy for text, the MSE of answering 1.0 for adding),
 //! the perplexity and the per-step gradient norms.
 
-use std::process::{Command, Output};
+mod common;
 
-use serde_json::Value;
-
-fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_playground"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run playground: {e}"))
-}
-
-fn json_lines(output: &Output) -> Vec<Value> {
-    String::from_utf8_lossy(&output.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
-        .collect()
-}
-
-fn number(line: &Value, key: &str) -> f64 {
-    line[key]
-        .as_f64()
-        .unwrap_or_else(|| panic!("{key} is not a number: {line}"))
-}
+use common::{cli, json_lines, number};
 
 #[test]
 fn a_text_link_trains_headless_twice_alike_and_reports_its_baseline() {

@@ -10,6 +10,8 @@ mod digits;
 mod handle;
 mod json;
 mod json_writer;
+#[cfg(any(feature = "sequence", feature = "words"))]
+mod lab_session;
 mod link;
 mod metrics;
 mod network;

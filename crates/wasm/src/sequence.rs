@@ -9,6 +9,7 @@ use playground::{Config, ConfigError};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
+use crate::lab_session::{self, LabSession, config_error};
 use crate::metrics::JsMetrics;
 
 /// The most updates one `trainSteps` call may take, so one call stays bounded.
@@ -31,9 +32,9 @@ impl SequenceLab {
     /// The link's bad settings, one a line, in both languages.
     #[wasm_bindgen(constructor)]
     pub fn new(link: &str) -> Result<SequenceLab, JsValue> {
-        let config = Config::from_query(link).map_err(|e| bilingual::config_errors([&e]))?;
-        let session = SequenceSession::new(config).map_err(config_error)?;
-        Ok(SequenceLab { session })
+        Ok(SequenceLab {
+            session: lab_session::open(link)?,
+        })
     }
 
     /// The share link of the running experiment (`v=1&lab=sequence&…`).
@@ -49,19 +50,7 @@ impl SequenceLab {
     /// The link's bad settings, one a line; nothing changes then.
     #[wasm_bindgen(js_name = applyLink)]
     pub fn apply_link(&mut self, link: &str) -> Result<bool, JsValue> {
-        let parsed = self.session.config().apply_query(link);
-        if !parsed.errors.is_empty() {
-            return Err(bilingual::config_errors(&parsed.errors));
-        }
-        if self
-            .session
-            .set_config(parsed.config.clone())
-            .map_err(config_error)?
-        {
-            self.session = SequenceSession::new(parsed.config).map_err(config_error)?;
-            return Ok(true);
-        }
-        Ok(false)
+        lab_session::apply_link(&mut self.session, link)
     }
 
     /// Starts the same experiment over: the same data and starting weights.
@@ -69,9 +58,7 @@ impl SequenceLab {
     /// # Errors
     /// Only if the running config stopped being valid, which would be a bug.
     pub fn reset(&mut self) -> Result<(), JsValue> {
-        let config = self.session.config().clone();
-        self.session = SequenceSession::new(config).map_err(config_error)?;
-        Ok(())
+        lab_session::reset(&mut self.session)
     }
 
     /// Takes up to `n` updates (fewer if training stops) and returns the mean
@@ -316,6 +303,14 @@ fn set(object: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-fn config_error(error: ConfigError) -> JsValue {
-    bilingual::config_errors([&error])
+impl LabSession for SequenceSession {
+    fn open(config: Config) -> Result<Self, ConfigError> {
+        SequenceSession::new(config)
+    }
+    fn settings(&self) -> &Config {
+        self.config()
+    }
+    fn retune(&mut self, config: Config) -> Result<bool, ConfigError> {
+        self.set_config(config)
+    }
 }

@@ -9,6 +9,7 @@ use playground::{Config, ConfigError};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
+use crate::lab_session::{self, LabSession};
 use crate::metrics::JsMetrics;
 
 /// The most work one `trainSteps` call may do, in units of one example's
@@ -40,9 +41,9 @@ impl WordsLab {
     /// The link's bad settings, one a line, in both languages.
     #[wasm_bindgen(constructor)]
     pub fn new(link: &str) -> Result<WordsLab, JsValue> {
-        let config = Config::from_query(link).map_err(|e| bilingual::config_errors([&e]))?;
-        let session = WordsSession::new(config).map_err(config_error)?;
-        Ok(WordsLab { session })
+        Ok(WordsLab {
+            session: lab_session::open(link)?,
+        })
     }
 
     /// The share link of the running experiment (`v=1&lab=words&…`).
@@ -59,19 +60,7 @@ impl WordsLab {
     /// line; nothing changes then.
     #[wasm_bindgen(js_name = applyLink)]
     pub fn apply_link(&mut self, link: &str) -> Result<bool, JsValue> {
-        let parsed = self.session.config().apply_query(link);
-        if !parsed.errors.is_empty() {
-            return Err(bilingual::config_errors(&parsed.errors));
-        }
-        if self
-            .session
-            .set_config(parsed.config.clone())
-            .map_err(config_error)?
-        {
-            self.session = WordsSession::new(parsed.config).map_err(config_error)?;
-            return Ok(true);
-        }
-        Ok(false)
+        lab_session::apply_link(&mut self.session, link)
     }
 
     /// Starts the same experiment over: the same text and starting vectors.
@@ -79,9 +68,7 @@ impl WordsLab {
     /// # Errors
     /// Only if the running config stopped being valid, which would be a bug.
     pub fn reset(&mut self) -> Result<(), JsValue> {
-        let config = self.session.config().clone();
-        self.session = WordsSession::new(config).map_err(config_error)?;
-        Ok(())
+        lab_session::reset(&mut self.session)
     }
 
     /// The most updates one `trainSteps` call may take at the current
@@ -331,6 +318,14 @@ fn set(object: &JsValue, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-fn config_error(error: ConfigError) -> JsValue {
-    bilingual::config_errors([&error])
+impl LabSession for WordsSession {
+    fn open(config: Config) -> Result<Self, ConfigError> {
+        WordsSession::new(config)
+    }
+    fn settings(&self) -> &Config {
+        self.config()
+    }
+    fn retune(&mut self, config: Config) -> Result<bool, ConfigError> {
+        self.set_config(config)
+    }
 }

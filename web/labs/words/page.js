@@ -1,7 +1,7 @@
-// The words lab's part of the page: switches index.html's shared parts to this lab (the plane's
-// own cards hide under `body.lab-words`), loads the lab's styles, and builds the card that holds
-// the views' containers. Builds DOM only; the views fill their containers.
+// The words lab's part of the page: its views' containers, in the card that
+// web/shared/lab-card.js builds for a lab. Builds DOM only; the views fill their containers.
 
+import { buildLabCard } from '../../shared/lab-card.js';
 import './strings.js';
 
 /** The views' containers, by data-testid, in the order they show. */
@@ -18,35 +18,5 @@ export const VIEW_IDS = /** @type {const} */ ([
  * @returns {Record<ViewId, HTMLElement>}
  */
 export function buildWordsPage(document) {
-  document.body.classList.add('lab-words');
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('./words.css', import.meta.url).href;
-  document.head.append(style);
-
-  const card = document.createElement('section');
-  card.className = 'card words-views';
-  card.setAttribute('aria-labelledby', 'words-title');
-  const title = document.createElement('h2');
-  title.id = 'words-title';
-  title.dataset.i18n = 'words.title';
-  const caption = document.createElement('p');
-  caption.className = 'caption';
-  caption.dataset.i18n = 'words.caption';
-  const grid = document.createElement('div');
-  grid.className = 'words-grid';
-  /** @type {Partial<Record<ViewId, HTMLElement>>} */
-  const containers = {};
-  for (const id of VIEW_IDS) {
-    const box = document.createElement('div');
-    box.className = `words-view ${id}`;
-    box.dataset.testid = id;
-    grid.append(box);
-    containers[id] = box;
-  }
-  card.append(title, caption, grid);
-  const network = document.getElementById('network-panel');
-  if (network) network.after(card);
-  else document.querySelector('.workbench')?.append(card);
-  return /** @type {Record<ViewId, HTMLElement>} */ (containers);
+  return buildLabCard(document, 'words', VIEW_IDS, new URL('./words.css', import.meta.url).href);
 }
