@@ -4,7 +4,8 @@
 // the one-hot view shows every one-hot similarity 0 and the vocabulary beside the dimension; the
 // co-occurrence table counts; the gradient charts name the two tables of vectors; a pasted text
 // too short shows the engine's error naming `text` and the lab goes on, one over 20,000 bytes is
-// refused by the box; a pasted text is learned from; Export downloads the vectors. Needs BASE_URL.
+// refused by the box; a pasted text is learned from; Export downloads the vectors; the projection
+// keeps its axes' signs between measurements. Needs BASE_URL.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -149,6 +150,25 @@ describe('words lab views', () => {
       assert.equal(file.lab, 'words');
       assert.equal(file.words.length, file.vectors.length);
       assert.equal(file.vectors[0].length, 4);
+    });
+  });
+
+  test('the projection keeps its axes pointing the same way from one measurement to the next', async () => {
+    await withPage(browser, async (page) => {
+      await page.goto(BASE_URL);
+      const [turned, kept, fresh] = await page.evaluate(async () => {
+        /** @type {typeof import('../web/labs/words/views/projection.js')} */
+        const view = await import(new URL('web/labs/words/views/projection.js', document.baseURI).href);
+        const before = [1, 2, 3, -4, -1, 1];
+        return [
+          [...view.alignedWith(before, [-1, 2, -3, -4, 1, 1])],
+          [...view.alignedWith(before, [2, 1, 2, -3, -1, 2])],
+          [...view.alignedWith([], [-1, 2])],
+        ];
+      });
+      assert.deepEqual(turned, [1, 2, 3, -4, -1, 1], 'the flipped x axis is turned back');
+      assert.deepEqual(kept, [2, 1, 2, -3, -1, 2], 'axes that agree stay');
+      assert.deepEqual(fresh, [-1, 2], 'a first picture is drawn as the engine gives it');
     });
   });
 });

@@ -45,6 +45,8 @@ export function mountProjection(container, ctx) {
   let last = null;
   /** Where each word was drawn, in CSS pixels: `[x0, y0, x1, y1, …]`. */
   let drawnAt = new Float32Array();
+  /** @type {Float32Array} The projection last drawn, each axis turned to agree with the one before. */
+  let steady = new Float32Array();
   canvas.addEventListener('pointermove', (event) => {
     const box = canvas.getBoundingClientRect();
     const [px, py] = [event.clientX - box.left, event.clientY - box.top];
@@ -65,7 +67,9 @@ export function mountProjection(container, ctx) {
       '每个点是一个词的向量，被压到向量差异最大的两个方向上（主成分分析）。同一组的词一开始分散，随训练聚到一起。',
     );
     if (!last) return;
-    const { projection, vocabulary, groupIds, groups } = last;
+    const { vocabulary, groupIds, groups } = last;
+    steady = alignedWith(steady, last.projection);
+    const projection = steady;
     const width = widthOf(container, 560);
     const context = sizeCanvas(canvas, width, HEIGHT);
     let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
@@ -145,4 +149,23 @@ function showSummary(readout, { summary, metrics }, ctx) {
     `Nearest word in its own group: ${share} of group words · ${size} vectors · ${count} parameters`,
     `最近的词在本组内：${share} 的组内词 · ${size} 个向量分量 · ${count} 个参数`,
   );
+}
+
+/**
+ * `projection` with each axis turned round if that keeps the words nearer where `before` had
+ * them: a principal axis has no preferred sign, and the engine's choice (its largest component
+ * positive) can change from one measurement to the next, which would flip the picture.
+ * @param {ArrayLike<number>} before the last drawn projection, `[x0, y0, x1, y1, …]`
+ * @param {ArrayLike<number>} projection the new one
+ * @returns {Float32Array}
+ */
+export function alignedWith(before, projection) {
+  const turned = Float32Array.from(projection);
+  if (before.length !== projection.length) return turned;
+  for (const axis of [0, 1]) {
+    let agreement = 0;
+    for (let i = axis; i < projection.length; i += 2) agreement += before[i] * projection[i];
+    if (agreement < 0) for (let i = axis; i < turned.length; i += 2) turned[i] = -turned[i];
+  }
+  return turned;
 }
