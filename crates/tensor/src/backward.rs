@@ -3,9 +3,11 @@
 
 use alloc::vec::Vec;
 
+use crate::batched;
 use crate::embedding;
 use crate::image;
 use crate::kernels;
+use crate::norm;
 use crate::pool::Pool;
 use crate::row_dot;
 use crate::tape::{Node, Op};
@@ -242,6 +244,35 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         Op::RowDot(a, b) => {
             grads.add_into(nodes, a, |d| row_dot::scale_rows_acc(g, value(b), d));
             grads.add_into(nodes, b, |d| row_dot::scale_rows_acc(g, value(a), d));
+        }
+        // per matrix i: d(a@b)/da = g @ b^T, d(a@b)/db = a^T @ g
+        Op::BatchMatMul(a, b) => {
+            let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
+            let dims @ (_, m, k, n) = (sa.dim(0), sa.dim(1), sa.dim(2), sb.dim(2));
+            let mut scratch = grads.pool.take_dirty((k * m.max(n)).max((m + k) * n));
+            grads.add_into(nodes, a, |d| {
+                batched::lhs_grad_acc(g, value(b), dims, d, &mut scratch)
+            });
+            grads.add_into(nodes, b, |d| {
+                batched::rhs_grad_acc(value(a), g, dims, d, &mut scratch)
+            });
+            grads.pool.give(scratch);
+        }
+        // a swap is a permutation: send each gradient element back where it came from
+        Op::SwapAxes(a, axis0, axis1) => {
+            let from = nodes[a.0].value.shape();
+            grads.add_into(nodes, a, |d| {
+                batched::for_each_swapped(from, axis0, axis1, |src, dst| d[src] += g[dst])
+            });
+        }
+        // x̂ = (x - mean) r, r = 1/sqrt(var + eps), h = g gain:
+        // dx = r (h - mean(h) - x̂ mean(h x̂)), dgain = sum g x̂, dbias = sum g
+        Op::LayerNorm(x, gain, bias, eps) => {
+            grads.add_into(nodes, x, |d| {
+                norm::input_grad_acc(value(x), value(gain), g, eps, d)
+            });
+            grads.add_into(nodes, gain, |d| norm::gain_grad_acc(value(x), g, eps, d));
+            grads.add_into(nodes, bias, |d| norm::bias_grad_acc(g, d));
         }
     }
 }

@@ -1,5 +1,6 @@
 //! Operations built from the primitives, which get their gradients for free:
-//! named element-wise functions, means, bias broadcasting, softmax and dropout.
+//! named element-wise functions, means, bias broadcasting, softmax (causal
+//! too) and dropout.
 //! Owns no gradient rule of its own.
 
 use crate::{Rng, Shape, Tape, Unary, Var};
@@ -115,6 +116,37 @@ impl Tape {
     pub fn softmax(&mut self, a: Var, axis: usize) -> Var {
         let log_probs = self.log_softmax(a, axis);
         self.exp(log_probs)
+    }
+
+    /// `softmax` over the last axis of attention scores `[.., T, T]` in which
+    /// row `i` (a query position) may attend only to columns `j <= i`:
+    /// `softmax(scores + mask)` with the mask `-inf` above the diagonal, as
+    /// minGPT's `masked_fill(-inf)`. A masked entry's probability is exactly 0
+    /// (`e^-inf`), and so is its gradient: every rule on its path multiplies by
+    /// that 0 (the max is detached, and the diagonal is never masked, so every
+    /// row keeps a finite maximum).
+    ///
+    /// # Panics
+    /// If `scores` has rank below 2 or its last two dimensions differ.
+    pub fn causal_softmax(&mut self, scores: Var) -> Var {
+        let shape = self.shape(scores);
+        let rank = shape.rank();
+        assert!(
+            rank >= 2 && shape.dim(rank - 1) == shape.dim(rank - 2),
+            "Tape::causal_softmax: scores {shape:?} are not [.., T, T]"
+        );
+        let t = shape.dim(rank - 1);
+        let mask = self.input_fn(shape, |mask| {
+            for square in mask.chunks_exact_mut((t * t).max(1)) {
+                for (index, m) in square.iter_mut().enumerate() {
+                    if index % t > index / t {
+                        *m = f32::NEG_INFINITY;
+                    }
+                }
+            }
+        });
+        let masked = self.add(scores, mask);
+        self.softmax(masked, rank - 1)
     }
 
     /// Inverted dropout for training: each element is zeroed with probability

@@ -21,6 +21,7 @@ extern crate alloc;
 
 mod activation;
 mod backward;
+mod batched;
 mod clip;
 mod derived;
 mod embedding;
@@ -31,6 +32,7 @@ pub mod kernels;
 pub mod loss;
 mod math;
 pub mod nn;
+mod norm;
 mod optim;
 mod pool;
 pub mod rng;

@@ -1,7 +1,7 @@
 //! The tape: every operation computes its value eagerly and appends a node, so
 //! the node list is already in topological order. Owns the forward pass of the
 //! primitive ops; their gradient rules live in `backward`, derived ops in `derived`,
-//! the image ops' forwards in `image`.
+//! the image ops' forwards in `image`, attention's in `batched` and `norm`.
 
 use alloc::vec::Vec;
 
@@ -58,6 +58,13 @@ pub(crate) enum Op {
     SparseEmbedding(Var),
     /// The dot product of each row of `a` with the same row of `b` (see `row_dot`).
     RowDot(Var, Var),
+    /// `a[i] @ b[i]` for each matrix of a batch (see `batched`).
+    BatchMatMul(Var, Var),
+    /// `a` with two axes swapped (see `batched`).
+    SwapAxes(Var, usize, usize),
+    /// Each last-axis row of `x` normalised, times `gain` plus `bias`, with its
+    /// `eps` (see `norm`).
+    LayerNorm(Var, Var, Var, f32),
 }
 
 /// One recorded value.
