@@ -10,6 +10,7 @@
 mod figure;
 mod json;
 mod numpy;
+mod peers;
 mod reference;
 mod table;
 #[cfg(test)]
@@ -21,7 +22,8 @@ use std::process::{Command, Stdio};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use json::{Json, parse_flat};
-use reference::{BROWSER_PEERS, ROWS};
+use peers::BROWSER_PEERS;
+use reference::ROWS;
 
 use crate::process::run_tee;
 use crate::repo::Repo;
@@ -78,7 +80,7 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
 
     let peers: Vec<(String, Json)> = numpy
         .iter()
-        .map(|(key, value)| (format!("{}.{key}", reference::NUMPY), value.clone()))
+        .map(|(key, value)| (format!("{}.{key}", peers::NUMPY), value.clone()))
         .chain(
             browser
                 .iter()

@@ -4,7 +4,7 @@
 
 use super::figure::{Better, Check, Peer, PeerSource, Row, Target};
 use super::json::Json;
-use super::reference::{MACHINES, PEER_NOTES};
+use super::peers::{MACHINES, PEER_NOTES};
 
 /// Flat `key: value` pairs as a benchmark printed them.
 pub type Pairs = [(String, Json)];
