@@ -150,6 +150,27 @@ export function frameTimes(ms) {
 }
 
 /**
+ * Runs in the page: how many different colours the canvas `element` shows.
+ * @param {Element} element
+ */
+export function colours(element) {
+  const canvas = /** @type {HTMLCanvasElement} */ (element);
+  if (canvas.width === 0) return 0;
+  const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d')).getImageData(0, 0, canvas.width, canvas.height);
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
+  return seen.size;
+}
+
+/**
+ * The address bar's link (after `#`) as settings.
+ * @param {import('playwright-core').Page} page
+ */
+export async function linkOf(page) {
+  return new URLSearchParams(await page.evaluate(() => window.location.hash.slice(1)));
+}
+
+/**
  * Runs in the page: a canvas's pixels (or the heatmap's) as one string.
  * @param {Element} element
  */

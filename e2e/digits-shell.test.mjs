@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  BASE_URL, frameTimes, RESPONSE_MS, launchBrowser, readNumber, waitForNumbers, withPage,
+  BASE_URL, RESPONSE_MS, frameTimes, launchBrowser, linkOf, readNumber, waitForNumbers, withPage,
 } from './browser.mjs';
 
 /** The largest configuration the digits lab allows: 5 x 5 kernels, no pooling, batches of 128. */
@@ -25,14 +25,6 @@ async function openDigits(page, link) {
   assert.equal(response?.status(), 200, `GET ${BASE_URL}#${link}`);
   await page.waitForFunction(() => document.body.classList.contains('lab-digits'));
   await waitForNumbers(page, [['test-accuracy', '>', -1], ['step-count', '==', 0]], 30_000);
-}
-
-/**
- * The address bar's link (after `#`) as settings.
- * @param {import('playwright-core').Page} page
- */
-async function linkOf(page) {
-  return new URLSearchParams(await page.evaluate(() => window.location.hash.slice(1)));
 }
 
 describe('digits lab page', () => {

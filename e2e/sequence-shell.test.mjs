@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  BASE_URL, frameTimes, RESPONSE_MS, launchBrowser, readNumber, waitForNumbers, withPage,
+  BASE_URL, RESPONSE_MS, frameTimes, launchBrowser, linkOf, readNumber, waitForNumbers, withPage,
 } from './browser.mjs';
 
 /** The largest configuration the sequence lab allows: 100 steps, 128 units, batches of 64. */
@@ -23,14 +23,6 @@ async function openSequence(page, link) {
   assert.equal(response?.status(), 200, `GET ${BASE_URL}#${link}`);
   await page.waitForFunction(() => document.body.classList.contains('lab-sequence'));
   await waitForNumbers(page, [['test-loss', '>', -Infinity], ['step-count', '==', 0]], 30_000);
-}
-
-/**
- * The address bar's link (after `#`) as settings.
- * @param {import('playwright-core').Page} page
- */
-async function linkOf(page) {
-  return new URLSearchParams(await page.evaluate(() => window.location.hash.slice(1)));
 }
 
 describe('sequence lab page', () => {

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
+import { BASE_URL, colours, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
 
 /**
  * Opens the sequence lab at `link` and waits until its views drew their first answer.
@@ -34,19 +34,6 @@ async function train(page, epochs) {
   }
   await page.waitForFunction((steps) => document.body.dataset.sequenceViews === String(steps), epochs * 100,
     { timeout: 30_000 });
-}
-
-/**
- * Runs in the page: how many different colours the canvas `canvas` shows.
- * @param {Element} element
- */
-function colours(element) {
-  const canvas = /** @type {HTMLCanvasElement} */ (element);
-  if (canvas.width === 0) return 0;
-  const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d')).getImageData(0, 0, canvas.width, canvas.height);
-  const seen = new Set();
-  for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-  return seen.size;
 }
 
 describe('sequence lab views', () => {

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  BASE_URL, frameTimes, RESPONSE_MS, launchBrowser, readNumber, waitForNumbers, withPage,
+  BASE_URL, RESPONSE_MS, colours, frameTimes, launchBrowser, linkOf, readNumber, waitForNumbers, withPage,
 } from './browser.mjs';
 
 /**
@@ -48,27 +48,6 @@ async function openWords(page, link) {
   assert.equal(response?.status(), 200, `GET ${BASE_URL}#${link.slice(0, 80)}`);
   await page.waitForFunction(() => document.body.classList.contains('lab-words'));
   await waitForNumbers(page, [['test-loss', '>', -Infinity], ['step-count', '==', 0]], 30_000);
-}
-
-/**
- * Runs in the page: how many different colours the canvas `element` shows.
- * @param {Element} element
- */
-function colours(element) {
-  const canvas = /** @type {HTMLCanvasElement} */ (element);
-  if (canvas.width === 0) return 0;
-  const { data } = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d')).getImageData(0, 0, canvas.width, canvas.height);
-  const seen = new Set();
-  for (let i = 0; i < data.length; i += 4) seen.add((data[i] << 24) | (data[i + 1] << 16) | (data[i + 2] << 8) | data[i + 3]);
-  return seen.size;
-}
-
-/**
- * The address bar's link (after `#`) as settings.
- * @param {import('playwright-core').Page} page
- */
-async function linkOf(page) {
-  return new URLSearchParams(await page.evaluate(() => window.location.hash.slice(1)));
 }
 
 describe('words lab page', () => {

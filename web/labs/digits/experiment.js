@@ -1,62 +1,16 @@
-// The digits experiment as the shared views read it (the charts, the form, the lessons): its
-// link and values, mirrored from the worker's answers, behind the few members of the plane's
-// Playground those views call. Holds no weights; main.js tells it each link the worker gives.
-// Which settings matter, their notes and what a form change brings along are the engine's
-// (the settings table's rules, asked of the link in force through the plane's wasm package).
+// The digits experiment as the shared views read it: web/shared/lab-experiment.js's, with the
+// digits' chart facts (ten classes, always softmax cross-entropy).
 
-import { formChangeOf, notesOf, relevantOf } from '../../pkg/playground_wasm.js';
-
-/** @typedef {import('../../shared/types.js').SettingRow} SettingRow */
-
-/**
- * @typedef {object} Experiment
- * @property {import('../../shared/types.js').Playground} playground  what the shared views read
- * @property {() => string} query  the share link in force ('' before the first open)
- * @property {() => Record<string, string>} values  every setting in link spelling
- * @property {(link: string) => void} follow  takes the worker's link as the one in force
- * @property {(link: string) => boolean} rebuilds  whether applying `link` starts over: it
- *   changes a setting whose row does not apply live
- */
-
-/** The digits lab's defaults, as a link. */
-const DIGITS = 'lab=digits';
+import { createLabExperiment } from '../../shared/lab-experiment.js';
 
 /**
  * An experiment over the digits lab's settings table, with no link yet.
- * @param {SettingRow[]} table `settingsTable('digits')`
- * @returns {Experiment}
+ * @param {import('../../shared/types.js').SettingRow[]} table `settingsTable('digits')`
+ * @returns {import('../../shared/lab-experiment.js').Experiment}
  */
 export function createExperiment(table) {
-  const defaults = Object.fromEntries(table.map((row) => [row.key, row.default]));
-  const live = new Set(table.filter((row) => row.applies === 'live').map((row) => row.key));
-  let link = '';
-  /** @type {Record<string, string>} */
-  let values = { ...defaults };
-
-  const facade = {
-    /** Ten digits: the charts show accuracy and softmax cross-entropy's chance level. */
-    classCount: 10,
-    query: () => link,
-    // The digits lab always trains with softmax cross-entropy; the charts name the loss by it.
-    values: () => ({ ...values, loss: 'crossEntropy' }),
-    relevant: () => relevantOf(link || DIGITS),
-    notes: () => notesOf(link || DIGITS),
-    /** A form field's change and what its row brings along, as the plane's `formChange`. */
-    formChange: (/** @type {string} */ key, /** @type {string} */ value) =>
-      formChangeOf(link || DIGITS, key, value),
-  };
-
-  return {
-    playground: /** @type {import('../../shared/types.js').Playground} */ (/** @type {unknown} */ (facade)),
-    query: () => link,
-    values: () => values,
-    follow(next) {
-      link = next;
-      values = { ...defaults };
-      for (const [key, value] of new URLSearchParams(next)) if (key in defaults) values[key] = value;
-    },
-    rebuilds(changes) {
-      return [...new URLSearchParams(changes)].some(([key, value]) => !live.has(key) && values[key] !== value);
-    },
-  };
+  return createLabExperiment(table, 'digits', {
+    classCount: () => 10,
+    loss: () => 'crossEntropy',
+  });
 }

@@ -1,5 +1,5 @@
 // Where the sequence lab's settings go in the shared form (web/shared/form.js). Which of them
-// matter is the engine's (experiment.js asks `relevantOf`).
+// matter is the engine's (web/shared/lab-experiment.js asks `relevantOf`).
 
 /** @typedef {import('../../shared/form.js').FormLayout} FormLayout */
 

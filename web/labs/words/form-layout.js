@@ -1,6 +1,6 @@
-// Where the words lab's settings go in the shared form (web/shared/form.js). Which of them
-// matter is the engine's (experiment.js asks `relevantOf`); the pasted text has its own box in
-// the views' card (views/text.js), so the form leaves it out.
+// Where the words lab's settings go in the shared form (web/shared/form.js). Which of them matter
+// is the engine's (web/shared/lab-experiment.js asks `relevantOf`); the pasted text has its own
+// box in the views' card (views/text.js), so the form leaves it out.
 
 /** @typedef {import('../../shared/form.js').FormLayout} FormLayout */
 
