@@ -269,3 +269,16 @@ pub fn sign_accuracy(outputs: &[f32], labels: &[f32]) -> f64 {
         .count();
     correct as f64 / labels.len() as f64
 }
+
+/// The PyTorch scripts' `vals`: exact eighths, so both sides start from the same bits.
+pub fn vals(seed: usize, n: usize) -> Vec<f32> {
+    (0..n)
+        .map(|i| ((i * 7 + seed) % 13) as f32 / 8.0 - 0.75)
+        .collect()
+}
+
+/// Asserts `actual` matches PyTorch's float64 `expected` to 1e-5 relative, with an
+/// absolute floor of 1e-6 for values near zero.
+pub fn matches_pytorch(label: &str, actual: &[f32], expected: &[f64]) {
+    assert_all_close(label, actual, expected, 1e-5, 1e-6);
+}
