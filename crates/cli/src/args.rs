@@ -7,7 +7,8 @@ use playground::Lab;
 
 /// How many epochs a run of `lab` without `--steps`, `--epochs` or `pauseAt`
 /// trains at most: 1000 in the plane, 50 on the digits (where 20 reach 97%),
-/// 30 in the sequence lab (3,000 updates); the words lab finishes at its own
+/// 30 in the sequence lab (3,000 updates), 20 in the attention lab (2,000
+/// updates, twice what reversal needs); the words lab finishes at its own
 /// `epochs` setting, which is never more than this.
 pub fn default_epochs(lab: Lab) -> u64 {
     match lab {
@@ -15,6 +16,7 @@ pub fn default_epochs(lab: Lab) -> u64 {
         Lab::Digits => 50,
         Lab::Sequence => 30,
         Lab::Words => u64::from(playground::settings::MAX_WORDS_EPOCHS),
+        Lab::Attention => 20,
     }
 }
 

@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use args::{Command, Every, Length, Options};
+use playground::attention::AttentionSession;
 use playground::digits::DigitsSession;
 use playground::sequence::SequenceSession;
 use playground::words::WordsSession;
@@ -53,8 +54,11 @@ fn run(options: &Options) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    if config.lab == Lab::Sequence && options.export.is_some() {
-        eprintln!("playground: --export does not write the sequence lab's weights yet");
+    if matches!(config.lab, Lab::Sequence | Lab::Attention) && options.export.is_some() {
+        eprintln!(
+            "playground: --export does not write the {} lab's weights yet",
+            config.lab.name()
+        );
         return ExitCode::from(2);
     }
     let files = match config.lab {
@@ -75,6 +79,12 @@ fn run(options: &Options) -> ExitCode {
                     .collect())
             }),
         Lab::Sequence => SequenceSession::new(config)
+            .map_err(|error| error.to_string())
+            .and_then(|mut session| {
+                train_and_report(&mut session, options)?;
+                Ok(Vec::new())
+            }),
+        Lab::Attention => AttentionSession::new(config)
             .map_err(|error| error.to_string())
             .and_then(|mut session| {
                 train_and_report(&mut session, options)?;

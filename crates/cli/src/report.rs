@@ -80,6 +80,16 @@ pub enum LabFields {
         /// Where 王后 (queen) ranks among the answers to 国王 − 男人 + 女人.
         analogy_rank: Option<usize>,
     },
+    /// The attention lab: the network's size and how whole test sequences come out.
+    #[serde(rename_all = "camelCase")]
+    Attention {
+        /// Weights and biases of the network.
+        parameters: usize,
+        /// The share of test sequences right at every position (symbol tasks).
+        exact_match: Option<f32>,
+        /// Test accuracy at each position.
+        position_accuracy: Vec<f32>,
+    },
 }
 
 fn line(kind: &'static str, m: &Metrics) -> Line {

@@ -1,6 +1,7 @@
 //! What the run loop needs of a lab's session, so one loop trains every lab:
 //! its clock, its stop, one update and its metrics.
 
+use playground::attention::AttentionSession;
 use playground::digits::{DigitsSession, MAX_TEST_SHIFT};
 use playground::sequence::SequenceSession;
 use playground::sequence::config::Task;
@@ -139,6 +140,36 @@ impl Trainer for WordsSession {
             similar_pair: summary.map(|s| s.similar_pair),
             distant_pair: summary.map(|s| s.distant_pair),
             analogy_rank: summary.map(|s| s.analogy_rank),
+        })
+    }
+}
+
+impl Trainer for AttentionSession {
+    fn config(&self) -> &Config {
+        AttentionSession::config(self)
+    }
+    fn step(&self) -> u64 {
+        AttentionSession::step(self)
+    }
+    fn epoch(&self) -> u64 {
+        AttentionSession::epoch(self)
+    }
+    fn stopped(&self) -> bool {
+        AttentionSession::stopped(self).is_some()
+    }
+    fn train_step(&mut self) {
+        self.train_steps(1);
+    }
+    fn metrics(&self) -> Metrics {
+        AttentionSession::metrics(self)
+    }
+    fn lab_fields(&self, _metrics: &Metrics) -> Option<LabFields> {
+        let report = self.test_report();
+        let symbols = !self.config().attention.task.is_text();
+        Some(LabFields::Attention {
+            parameters: self.model().parameter_count(),
+            exact_match: symbols.then_some(report.exact_match),
+            position_accuracy: report.positions,
         })
     }
 }

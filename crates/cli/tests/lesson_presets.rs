@@ -1,7 +1,8 @@
 //! Every lesson preset says what it shows: `web/plane/lessons-content.js`,
 //! `web/plane/lessons-troubles.js`, the digits lab's `web/labs/digits/lessons.js`,
-//! the sequence lab's `web/labs/sequence/lessons.js` and the words lab's
-//! `web/labs/words/lessons.js` are read for each preset's link and its `checks`,
+//! the sequence lab's `web/labs/sequence/lessons.js`, the words lab's
+//! `web/labs/words/lessons.js` and the attention lab's `web/labs/attention/lessons.js`
+//! are read for each preset's link and its `checks`,
 //! the CLI trains the link with the epoch budget the page pauses at (its
 //! `pauseAt`, else until training stops or, in the words lab, finishes by
 //! itself), and each check holds on the figures the CLI prints. e2e/lesson-claims.test.mjs checks the same in the page.
@@ -12,12 +13,13 @@ use std::process::Command;
 use serde_json::Value;
 
 /// The lesson files under web/, each lab's in the order its page lists them.
-const SOURCES: [&str; 5] = [
+const SOURCES: [&str; 6] = [
     "plane/lessons-content.js",
     "plane/lessons-troubles.js",
     "labs/digits/lessons.js",
     "labs/sequence/lessons.js",
     "labs/words/lessons.js",
+    "labs/attention/lessons.js",
 ];
 
 /// One preset: its id, its link and what it claims.
@@ -139,7 +141,9 @@ impl Run {
         match name {
             "trainLoss" | "testLoss" | "trainAccuracy" | "testAccuracy" | "epoch" | "step"
             | "bestEpoch" | "stop" | "cause" | "parameters" | "baselineLoss" | "vocabulary"
-            | "groupNeighbours" | "similarPair" | "distantPair" | "analogyRank" => s[name].clone(),
+            | "groupNeighbours" | "similarPair" | "distantPair" | "analogyRank" | "exactMatch" => {
+                s[name].clone()
+            }
             "pairGap" => Value::from(number(s, "similarPair") - number(s, "distantPair")),
             "lossRatio" => Value::from(number(s, "testLoss") / number(s, "baselineLoss")),
             "gradReach" => {

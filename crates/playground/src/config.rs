@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 use tensor::{Activation, Init};
 
+use crate::attention::config::AttentionConfig;
 use crate::dataset::{DatasetKind, Point};
 use crate::digits::config::DigitsConfig;
 use crate::lab::Lab;
@@ -152,6 +153,8 @@ pub struct Config {
     pub sequence: SequenceConfig,
     /// The words lab's own settings.
     pub words: WordsConfig,
+    /// The attention lab's own settings.
+    pub attention: AttentionConfig,
     /// Classification or regression.
     pub problem: Problem,
     /// The classification dataset.
@@ -361,6 +364,7 @@ impl Config {
             digits: DigitsConfig::default(),
             sequence: SequenceConfig::default(),
             words: WordsConfig::default(),
+            attention: AttentionConfig::default(),
             problem: Problem::default(),
             dataset: DatasetKind::Spiral,
             reg_dataset: DatasetKind::Plane,

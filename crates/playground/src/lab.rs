@@ -13,11 +13,19 @@ pub enum Lab {
     Sequence,
     /// Word embeddings learned from text by Word2Vec (skip-gram or CBOW).
     Words,
+    /// A tiny Transformer: symbol tasks (copy, reverse, sort) and next-word prediction.
+    Attention,
 }
 
 impl Lab {
     /// Every lab, in the switcher's order.
-    pub const ALL: [Lab; 4] = [Lab::Plane, Lab::Digits, Lab::Sequence, Lab::Words];
+    pub const ALL: [Lab; 5] = [
+        Lab::Plane,
+        Lab::Digits,
+        Lab::Sequence,
+        Lab::Words,
+        Lab::Attention,
+    ];
 
     /// The lab's name, as links spell it.
     pub fn name(self) -> &'static str {
@@ -26,6 +34,7 @@ impl Lab {
             Lab::Digits => "digits",
             Lab::Sequence => "sequence",
             Lab::Words => "words",
+            Lab::Attention => "attention",
         }
     }
 
@@ -48,6 +57,8 @@ impl Labs {
     pub const SEQUENCE: Labs = Lab::Sequence.only();
     /// The words lab alone.
     pub const WORDS: Labs = Lab::Words.only();
+    /// The attention lab alone.
+    pub const ATTENTION: Labs = Lab::Attention.only();
     /// Every lab: settings every experiment has (the seeds, the language, the pace).
     pub const ALL: Labs = Labs(u8::MAX);
 

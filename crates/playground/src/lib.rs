@@ -8,6 +8,7 @@
 
 extern crate alloc;
 
+pub mod attention;
 mod codec;
 pub mod colors;
 pub mod config;

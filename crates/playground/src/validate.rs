@@ -73,6 +73,17 @@ impl Config {
                 found.push((error, |c| c.words.corpus = CorpusChoice::default()));
             }
         }
+        if self.lab == Lab::Attention && self.attention.dim % self.attention.heads.max(1) != 0 {
+            found.push((
+                ConfigError::new(
+                    "heads",
+                    &format!("{}", self.attention.heads),
+                    "a number of heads that divides the width (dim)",
+                    "能整除宽度（dim）的头数",
+                ),
+                |c| c.attention.heads = 1,
+            ));
+        }
         if self.lab != Lab::Plane {
             return found;
         }

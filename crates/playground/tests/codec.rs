@@ -189,12 +189,14 @@ fn a_link_of_another_lab_starts_from_that_labs_defaults_and_names_foreign_keys()
     };
     assert_eq!(warning.key, "networkShape");
     assert!(warning.message.contains("plane lab"), "{}", warning.message);
-    let Err(error) = Config::from_query("lab=attention") else {
+    let Err(error) = Config::from_query("lab=transformer") else {
         panic!("an unknown lab was accepted");
     };
     assert_eq!(error.key, "lab");
     assert!(
-        error.message.contains("plane, digits, sequence, words"),
+        error
+            .message
+            .contains("plane, digits, sequence, words, attention"),
         "{}",
         error.message
     );

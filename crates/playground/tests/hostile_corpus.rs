@@ -8,6 +8,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Mutex, MutexGuard};
 
 use peak_alloc::PeakAlloc;
+use playground::attention::AttentionSession;
 use playground::digits::DigitsSession;
 use playground::sequence::SequenceSession;
 use playground::settings::rows;
@@ -22,6 +23,7 @@ const DIGITS_LINKS_TXT: &str = include_str!("hostile/digits-links.txt");
 
 /// The sequence lab's corpus.
 const SEQUENCE_LINKS_TXT: &str = include_str!("hostile/sequence-links.txt");
+const ATTENTION_LINKS_TXT: &str = include_str!("hostile/attention-links.txt");
 
 /// The words lab's corpus.
 const WORDS_LINKS_TXT: &str = include_str!("hostile/words-links.txt");
@@ -31,6 +33,7 @@ fn every_link() -> Vec<HostileLink> {
     let mut links = hostile_links();
     links.extend(corpus(DIGITS_LINKS_TXT));
     links.extend(corpus(SEQUENCE_LINKS_TXT));
+    links.extend(corpus(ATTENTION_LINKS_TXT));
     links.extend(corpus(WORDS_LINKS_TXT));
     links
 }
@@ -160,6 +163,16 @@ fn check_usable(parsed: &Parsed) -> Result<(), String> {
         }
         return Ok(());
     }
+    if parsed.config.lab == Lab::Attention {
+        let mut session = AttentionSession::new(parsed.config.clone())
+            .map_err(|e| format!("no attention session: {e}"))?;
+        session.train_steps(2);
+        let metrics = session.metrics();
+        if !metrics.evaluation.test_loss.is_finite() && session.stopped().is_none() {
+            return Err("the attention test loss is not finite".into());
+        }
+        return Ok(());
+    }
     if parsed.config.lab == Lab::Sequence {
         let mut session = SequenceSession::new(parsed.config.clone())
             .map_err(|e| format!("no sequence session: {e}"))?;
@@ -239,6 +252,19 @@ fn the_corpus_has_over_three_hundred_links_and_attacks_every_setting() {
         .filter(|key| !words_named(key))
         .collect();
     assert!(own.is_empty(), "no words hostile link for {own:?}");
+    let attention_links = corpus(ATTENTION_LINKS_TXT);
+    let attention_named = |key: &str| {
+        attention_links
+            .iter()
+            .any(|c| c.key.as_deref() == Some(key))
+    };
+    let own: Vec<&str> = rows(Lab::Attention)
+        .filter(|setting| !setting.labs.has(Lab::Plane) || setting.key == "lab")
+        .map(|setting| setting.key)
+        .chain(["optimizer", "learningRate", "batchSize"])
+        .filter(|key| !attention_named(key))
+        .collect();
+    assert!(own.is_empty(), "no attention hostile link for {own:?}");
     let pasted = |c: &&HostileLink| c.key.as_deref() == Some("text");
     let kinds: [(&str, LinkTest); 3] = [
         ("empty", |link| link.ends_with("text=")),
@@ -320,6 +346,7 @@ fn reading_a_hostile_link_and_building_its_session_stay_within_the_heap_limits()
             Lab::Plane => peak_heap(|| Session::new(parsed.config).map(drop)),
             Lab::Sequence => peak_heap(|| SequenceSession::new(parsed.config).map(drop)),
             Lab::Words => peak_heap(|| WordsSession::new(parsed.config).map(drop)),
+            Lab::Attention => peak_heap(|| AttentionSession::new(parsed.config).map(drop)),
         };
         drop(session);
         let limit = match lab {

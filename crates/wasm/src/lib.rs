@@ -2,15 +2,19 @@
 //! `Playground` handle over a training session, plus a few free functions. It
 //! converts types and errors for JS and holds no math and no rules of its own.
 
+#[cfg(feature = "attention")]
+mod attention;
 mod bilingual;
 mod budget;
 mod data;
 #[cfg(feature = "digits")]
 mod digits;
 mod handle;
+#[cfg(any(feature = "sequence", feature = "words", feature = "attention"))]
+mod js_values;
 mod json;
 mod json_writer;
-#[cfg(any(feature = "sequence", feature = "words"))]
+#[cfg(any(feature = "sequence", feature = "words", feature = "attention"))]
 mod lab_session;
 mod link;
 mod metrics;
@@ -27,6 +31,8 @@ mod words;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 
+#[cfg(feature = "attention")]
+pub use attention::{AttentionLab, MAX_ATTENTION_STEPS_PER_CALL};
 pub use budget::{MAX_EPOCHS_PER_CALL, MAX_STEPS_PER_CALL, MAX_WORK_PER_CALL};
 pub use data::{max_user_points, parse_data, point_limit};
 #[cfg(feature = "digits")]

@@ -2,13 +2,14 @@
 //! the sequence lab's page, built from a link. Converts arguments, results and
 //! errors; every decision (tokens, probabilities, sampling, traces) is the session's.
 
-use js_sys::{Array, Float32Array, Object, Reflect};
+use js_sys::{Array, Float32Array, Object};
 use playground::sequence::{EPOCH_STEPS, SequenceSession, config::Task};
 use playground::settings::{Named, index_of};
 use playground::{Config, ConfigError};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
+use crate::js_values::{number, set};
 use crate::lab_session::{self, LabSession, config_error};
 use crate::metrics::JsMetrics;
 
@@ -288,19 +289,6 @@ impl SequenceLab {
 /// A choice's link spelling (`lstm`).
 fn name_of<T: Named>(value: T) -> &'static str {
     T::NAMES.get(index_of(value)).copied().unwrap_or("")
-}
-
-/// A finite number, or `null`.
-fn number(value: f32) -> JsValue {
-    match value.is_finite() {
-        true => JsValue::from_f64(f64::from(value)),
-        false => JsValue::NULL,
-    }
-}
-
-fn set(object: &JsValue, key: &str, value: &JsValue) {
-    // setting a property on a plain object the handle just made cannot fail
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 impl LabSession for SequenceSession {

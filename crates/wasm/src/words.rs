@@ -3,12 +3,13 @@
 //! JS values and errors to bilingual ones; every figure (similarities,
 //! neighbours, analogies, the projection) is the session's.
 
-use js_sys::{Array, Float32Array, Object, Reflect, Uint32Array};
+use js_sys::{Array, Float32Array, Object, Uint32Array};
 use playground::words::{Neighbour, WordsSession};
 use playground::{Config, ConfigError};
 use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
+use crate::js_values::{number, set};
 use crate::lab_session::{self, LabSession};
 use crate::metrics::JsMetrics;
 
@@ -303,19 +304,6 @@ impl WordsLab {
 /// `count` within the most a list may hold.
 fn listed_count(count: u32) -> usize {
     count.min(MAX_LISTED) as usize
-}
-
-/// A finite number, or `null`.
-fn number(value: f32) -> JsValue {
-    match value.is_finite() {
-        true => JsValue::from_f64(f64::from(value)),
-        false => JsValue::NULL,
-    }
-}
-
-fn set(object: &JsValue, key: &str, value: &JsValue) {
-    // setting a property on a plain object the handle just made cannot fail
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 impl LabSession for WordsSession {

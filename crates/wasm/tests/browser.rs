@@ -349,7 +349,12 @@ fn the_settings_table_describes_every_setting_with_its_limits() {
         Err(error) => panic!("{}", message(error.into())),
     };
     assert!(words.iter().any(|k| k == "text") && !words.iter().any(|k| k == "dropout"));
-    assert!(playground_wasm::settings_table(Some("attention".into())).is_err());
+    let attention = match playground_wasm::settings_table(Some("attention".into())) {
+        Ok(table) => keys(&table),
+        Err(error) => panic!("{}", message(error.into())),
+    };
+    assert!(attention.iter().any(|k| k == "heads") && !attention.iter().any(|k| k == "dropout"));
+    assert!(playground_wasm::settings_table(Some("transformer".into())).is_err());
     let rate = table
         .iter()
         .find(|row| get(row, "key").as_string().as_deref() == Some("learningRate"));

@@ -8,13 +8,19 @@ pub mod config;
 mod corpus;
 mod loss;
 mod model;
+mod prompt;
 mod session;
 mod task_data;
 mod views;
 
+pub use crate::session::EPOCH_STEPS;
 pub use adding::{AddingSet, BASELINE_MSE, FEATURES, LENGTHS};
 pub use corpus::{Corpus, TEST_PERCENT, TEXT, TextSplit, Units};
+pub(crate) use loss::argmax;
 pub use model::{EMBEDDING, Inputs, Pass, SequenceModel};
-pub use session::{EPOCH_STEPS, GradientReport, SequenceSession};
+pub use prompt::{
+    MAX_PROMPT_CHARS, MAX_SAMPLE_TOKENS, TEMPERATURES, detokenize, sample, softmax, tokenize,
+};
+pub use session::{GradientReport, SequenceSession};
 pub use task_data::{ADDING_TEST_SEQUENCES, Batch, TaskData};
-pub use views::{MAX_PROMPT_CHARS, MAX_SAMPLE_TOKENS, TEMPERATURES, Trace};
+pub use views::Trace;

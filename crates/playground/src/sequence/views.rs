@@ -6,21 +6,14 @@
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use tensor::{Rng, Tape};
+use tensor::Tape;
 
 use super::config::Task;
-use super::corpus::Units;
 use super::model::Inputs;
+use super::prompt;
 use super::session::{SequenceSession, inputs};
 use super::task_data::{Batch, TaskData};
 use crate::error::ConfigError;
-
-/// The longest prompt, in characters.
-pub const MAX_PROMPT_CHARS: usize = 200;
-/// The most tokens one sampling call writes.
-pub const MAX_SAMPLE_TOKENS: usize = 200;
-/// The lowest and highest sampling temperatures.
-pub const TEMPERATURES: (f32, f32) = (0.05, 5.0);
 
 /// One sequence read step by step: its inputs and what the cell held after each step.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -52,60 +45,13 @@ impl SequenceSession {
     ///
     /// # Errors
     /// A [`ConfigError`] for `prompt` when the task is not text, the prompt
-    /// is longer than [`MAX_PROMPT_CHARS`], or a part of it is no token of the corpus.
+    /// is longer than [`MAX_PROMPT_CHARS`](super::MAX_PROMPT_CHARS), or a part of it is no token of the corpus.
     pub fn tokenize(&self, text: &str) -> Result<Vec<u16>, ConfigError> {
-        let TaskData::Text { corpus, .. } = &self.data else {
-            return Err(ConfigError::new(
-                "prompt",
-                text,
-                "prompts are read by the text task only",
-                "只有文本任务读取提示",
-            ));
+        let corpus = match &self.data {
+            TaskData::Text { corpus, .. } => Some(corpus),
+            TaskData::Adding => None,
         };
-        if text.chars().count() > MAX_PROMPT_CHARS {
-            return Err(ConfigError::new(
-                "prompt",
-                "…",
-                "at most 200 characters",
-                "最多 200 个字符",
-            ));
-        }
-        let unknown = |part: &str| {
-            ConfigError::new(
-                "prompt",
-                part,
-                "words of the corpus (see the vocabulary list)",
-                "语料中出现过的词（见词表）",
-            )
-        };
-        let mut ids = Vec::new();
-        match self.config.sequence.units {
-            Units::Characters => {
-                for (at, c) in text.char_indices() {
-                    let piece = &text[at..at + c.len_utf8()];
-                    ids.push(corpus.id(piece).ok_or_else(|| unknown(piece))?);
-                }
-            }
-            Units::Words => {
-                for chunk in text.split_whitespace() {
-                    let mut rest = chunk;
-                    while !rest.is_empty() {
-                        let ends: Vec<usize> = rest
-                            .char_indices()
-                            .map(|(at, c)| at + c.len_utf8())
-                            .collect();
-                        let (end, id) = ends
-                            .iter()
-                            .rev()
-                            .find_map(|&end| corpus.id(&rest[..end]).map(|id| (end, id)))
-                            .ok_or_else(|| unknown(chunk))?;
-                        ids.push(id);
-                        rest = &rest[end..];
-                    }
-                }
-            }
-        }
-        Ok(ids)
+        prompt::tokenize(corpus, self.run.config.sequence.units, text)
     }
 
     /// The probabilities of every token coming next after `prompt`, read
@@ -113,62 +59,28 @@ impl SequenceSession {
     /// answer of an untrained network is near uniform. Empty for the adding task.
     pub fn next_token_probabilities(&self, prompt: &[u16]) -> Vec<f32> {
         self.next_logits(prompt)
-            .map(|logits| softmax(&logits, 1.0))
+            .map(|logits| prompt::softmax(&logits, 1.0))
             .unwrap_or_default()
     }
 
-    /// `count` (at most [`MAX_SAMPLE_TOKENS`]) tokens written after `prompt`,
+    /// `count` (at most [`MAX_SAMPLE_TOKENS`](super::MAX_SAMPLE_TOKENS)) tokens written after `prompt`,
     /// each drawn from the next-token distribution sharpened or flattened by
-    /// `temperature` (clamped to [`TEMPERATURES`]), with `seed`'s random numbers.
+    /// `temperature` (clamped to [`TEMPERATURES`](super::TEMPERATURES)), with `seed`'s random numbers.
     pub fn sample(&self, prompt: &[u16], temperature: f32, count: usize, seed: u64) -> Vec<u16> {
-        let (low, high) = TEMPERATURES;
-        let temperature = if temperature.is_finite() {
-            temperature.clamp(low, high)
-        } else {
-            1.0
-        };
-        let mut rng = Rng::new(seed);
-        let mut text: Vec<u16> = prompt.to_vec();
-        let mut written = Vec::new();
-        for _ in 0..count.min(MAX_SAMPLE_TOKENS) {
-            let Some(logits) = self.next_logits(&text) else {
-                break;
-            };
-            let probabilities = softmax(&logits, temperature);
-            let draw = rng.uniform();
-            let mut total = 0.0;
-            let mut pick = probabilities.len() - 1;
-            for (id, p) in probabilities.iter().enumerate() {
-                total += p;
-                if draw < total {
-                    pick = id;
-                    break;
-                }
-            }
-            text.push(pick as u16);
-            written.push(pick as u16);
-        }
-        written
+        prompt::sample(prompt, temperature, count, seed, |text| {
+            self.next_logits(text)
+        })
     }
 
     /// The text `ids` spell: words joined by spaces, characters as they are.
     pub fn detokenize(&self, ids: &[u16]) -> String {
-        let vocabulary = self.vocabulary();
-        let separator = match self.config.sequence.units {
-            Units::Words => " ",
-            Units::Characters => "",
-        };
-        let words: Vec<&str> = ids
-            .iter()
-            .filter_map(|&id| vocabulary.get(usize::from(id)).copied())
-            .collect();
-        words.join(separator)
+        prompt::detokenize(self.vocabulary(), self.run.config.sequence.units, ids)
     }
 
     /// Test sequence `example` (wrapped to the test set's size) read step by
     /// step: what each gate, the cell state and the hidden state held.
     pub fn trace(&self, example: usize) -> Trace {
-        let length = self.config.sequence.length;
+        let length = self.run.config.sequence.length;
         let count = self.test.len(length);
         if count == 0 {
             return Trace::default();
@@ -188,8 +100,11 @@ impl SequenceSession {
             }
         };
         let mut tape = Tape::new();
-        let pass = self.model.forward(&mut tape, inputs(&one), 1, length, None);
-        let gates = self.config.sequence.cell.gates().len();
+        let pass = self
+            .run
+            .model
+            .forward(&mut tape, inputs(&one), 1, length, None);
+        let gates = self.run.config.sequence.cell.gates().len();
         let mut trace = Trace {
             inputs: match &one {
                 Batch::Text { inputs, .. } => inputs.iter().map(|&id| f32::from(id)).collect(),
@@ -209,7 +124,7 @@ impl SequenceSession {
                 gate.extend_from_slice(tape.value(*var).data());
             }
         }
-        trace.outputs = match self.config.sequence.task {
+        trace.outputs = match self.run.config.sequence.task {
             Task::Adding => tape.value(pass.outputs[0]).data().to_vec(),
             Task::Text => pass
                 .outputs
@@ -223,25 +138,15 @@ impl SequenceSession {
     /// The logits of the token after `prompt`, or `None` when there is no
     /// prompt or the task is not text.
     fn next_logits(&self, prompt: &[u16]) -> Option<Vec<f32>> {
-        if prompt.is_empty() || self.config.sequence.task != Task::Text {
+        if prompt.is_empty() || self.run.config.sequence.task != Task::Text {
             return None;
         }
         let mut tape = Tape::new();
         let pass = self
+            .run
             .model
             .forward(&mut tape, Inputs::Tokens(prompt), 1, prompt.len(), None);
         let last = *pass.outputs.last()?;
         Some(tape.value(last).data().to_vec())
     }
-}
-
-/// `exp(logit / temperature)`, normalised, computed from the largest logit down so it cannot overflow.
-fn softmax(logits: &[f32], temperature: f32) -> Vec<f32> {
-    let top = logits.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let weights: Vec<f32> = logits
-        .iter()
-        .map(|&l| libm::expf((l - top) / temperature))
-        .collect();
-    let total: f32 = weights.iter().sum();
-    weights.iter().map(|w| w / total).collect()
 }

@@ -65,6 +65,24 @@ impl Cause {
 }
 
 impl Stop {
+    /// The loss or the gradients stopped being finite at update `step`, whose
+    /// batch lost `loss`, and the weights before it were kept; `hint` says
+    /// what to try, in English and Chinese.
+    pub(crate) fn weights_diverged(step: u64, cause: Cause, loss: f32, hint: [&str; 2]) -> Stop {
+        let [hint, hint_zh] = hint;
+        Stop::Diverged {
+            step,
+            cause,
+            loss,
+            message: alloc::format!(
+                "Training diverged at update {step}: the loss or the gradients stopped being finite. The weights before that update were kept. {hint}"
+            ),
+            message_zh: alloc::format!(
+                "训练在第 {step} 次更新时发散：损失或梯度不再是有限数。已保留那次更新之前的权重。{hint_zh}"
+            ),
+        }
+    }
+
     /// A sentence for the learner.
     pub fn message(&self) -> String {
         match self {

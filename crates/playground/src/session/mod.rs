@@ -11,6 +11,7 @@ mod json;
 mod metrics;
 mod objective;
 mod shared;
+mod tape_training;
 mod train;
 
 use alloc::string::ToString;
@@ -35,6 +36,8 @@ pub use json::parse_data;
 pub use metrics::{Cause, Evaluation, LayerStats, Metrics, Stop};
 pub use objective::Objective;
 pub(crate) use shared::{Best, early_stop, penalized_loss, take_live};
+pub use tape_training::EPOCH_STEPS;
+pub(crate) use tape_training::{Blame, TapeTraining, Weights};
 
 /// The largest grid a prediction may cover, in points.
 pub const MAX_GRID_POINTS: usize = 512 * 512;

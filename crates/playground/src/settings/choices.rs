@@ -4,6 +4,7 @@
 use tensor::nn::Cell;
 use tensor::{Activation, Init};
 
+use crate::attention::config::{AttentionTask, Positions};
 use crate::config::{Lang, LossKind, OptimizerChoice, Pace, Problem, Regularization, Schedule};
 use crate::dataset::DatasetKind;
 use crate::digits::config::{Model, Pooling};
@@ -156,12 +157,13 @@ impl Named for Regularization {
 
 impl Named for Lab {
     const ALL: &'static [Self] = &Lab::ALL;
-    const NAMES: &'static [&'static str] = &["plane", "digits", "sequence", "words"];
+    const NAMES: &'static [&'static str] = &["plane", "digits", "sequence", "words", "attention"];
     const LABELS: &'static [[&'static str; 2]] = &[
         ["2-D plane", "二维平面"],
         ["Digits (CNN)", "手写数字（CNN）"],
         ["Sequences (RNN)", "序列（RNN）"],
         ["Words (embeddings)", "词向量（嵌入）"],
+        ["Attention (Transformer)", "注意力（Transformer）"],
     ];
 }
 
@@ -253,6 +255,32 @@ impl Named for Method {
     const LABELS: &'static [[&'static str; 2]] = &[
         ["Skip-gram (negative sampling)", "Skip-gram（负采样）"],
         ["CBOW", "CBOW（连续词袋）"],
+    ];
+}
+
+impl Named for AttentionTask {
+    const ALL: &'static [Self] = &[
+        AttentionTask::Copy,
+        AttentionTask::Reverse,
+        AttentionTask::Sort,
+        AttentionTask::Text,
+    ];
+    const NAMES: &'static [&'static str] = &["copy", "reverse", "sort", "text"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Copy", "复制"],
+        ["Reverse", "倒序"],
+        ["Sort", "排序"],
+        ["Next word (text)", "预测下一个词（文本）"],
+    ];
+}
+
+impl Named for Positions {
+    const ALL: &'static [Self] = &[Positions::Learned, Positions::Sinusoidal, Positions::Off];
+    const NAMES: &'static [&'static str] = &["learned", "sinusoidal", "off"];
+    const LABELS: &'static [[&'static str; 2]] = &[
+        ["Learned", "学习得到"],
+        ["Sinusoidal", "正弦"],
+        ["Off", "关闭"],
     ];
 }
 

@@ -15,6 +15,7 @@ mod table;
 pub use change::rebuilds;
 pub use choices::{ClassSet, Named, RegSet, index_of, pick};
 pub use kind::{Kind, POINT_LIMIT, SEED_MAX_LEN};
+pub use table::{MAX_ATTENTION_DIM, MAX_HEADS, MAX_LENGTH};
 pub use table::{
     MAX_CLIP, MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_LAYERS, MAX_PAUSE_AT,
     MAX_SAMPLES, MAX_SEQUENCE_BATCH, MAX_SEQUENCE_HIDDEN, MAX_TRAIN_SIZE, MAX_UNITS,

@@ -2,6 +2,7 @@
 //! spellings follow TensorFlow Playground where it has the setting, so its
 //! links open here unchanged.
 
+mod attention;
 mod data;
 mod digits;
 mod lab;
@@ -34,6 +35,7 @@ pub const MAX_PAUSE_AT: u32 = 1_000_000;
 /// The most points that may be added by hand.
 pub const MAX_USER_POINTS: usize = 200;
 
+pub use attention::{MAX_ATTENTION_DIM, MAX_HEADS, MAX_LENGTH};
 pub use digits::{MAX_DIGITS_BATCH, MAX_FILTERS1, MAX_FILTERS2, MAX_HIDDEN, MAX_TRAIN_SIZE};
 pub use sequence::{MAX_CLIP, MAX_SEQUENCE_BATCH, MAX_SEQUENCE_HIDDEN};
 pub use words::{
@@ -110,7 +112,8 @@ const COUNT: usize = lab::LAB.len()
     + page::PAGE.len()
     + digits::DIGITS.len()
     + sequence::SEQUENCE.len()
-    + words::WORDS.len();
+    + words::WORDS.len()
+    + attention::ATTENTION.len();
 
 /// Every setting, in form order.
 pub static SETTINGS: &[Setting] = &joined([
@@ -122,6 +125,7 @@ pub static SETTINGS: &[Setting] = &joined([
     digits::DIGITS,
     sequence::SEQUENCE,
     words::WORDS,
+    attention::ATTENTION,
 ]);
 
 /// The parts of the table one after the other.

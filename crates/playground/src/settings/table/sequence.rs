@@ -108,7 +108,8 @@ pub(super) const SEQUENCE: &[Setting] = &[
             "每次更新平均的序列数：小批次噪声大，大批次更平滑。",
         ],
     )
-    .live(),
+    .live()
+    .labs(Labs::SEQUENCE.and(Labs::ATTENTION)),
     sequence_row(
         "clip",
         Training,

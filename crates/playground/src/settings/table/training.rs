@@ -241,7 +241,7 @@ pub(super) const TRAINING: &[Setting] = &[
         ],
     )
     .live()
-    .labs(Labs::ALL.except(Labs::WORDS)),
+    .labs(Labs::ALL.except(Labs::WORDS.and(Labs::ATTENTION))),
     row(
         "augmentNoise",
         Training,
