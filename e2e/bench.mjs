@@ -20,7 +20,9 @@
 //      figures prefixed `tfjs-cpu.`, `tfjs-wasm.` and `brainjs.`;
 //  (i) workload E1, the words lab's skip-gram with negative sampling on a generated text, through
 //      web/pkg-digits (web/bench/e1.html) and in TensorFlow.js on both backends, its figures
-//      prefixed `tfjs-cpu.` and `tfjs-wasm.`.
+//      prefixed `tfjs-cpu.` and `tfjs-wasm.`;
+//  (j) workload A1, the attention lab's Transformer reversing sequences, through web/pkg-digits
+//      (web/bench/a1.html) and in TensorFlow.js on both backends, likewise prefixed.
 // Progress goes to stderr; stdout gets one line, a flat JSON object of the figures. Exits
 // non-zero only when something broke (a page error, a timeout), never for a slow figure.
 import { pathToFileURL } from 'node:url';
@@ -131,7 +133,9 @@ export async function benchTfjs(browser, backend, plan) {
 
 /**
  * (f) Workload C1, the digits CNN, in each library: our wasm (web/pkg-digits), then the live
- * peers under the set names their figures are prefixed with in the output.
+ * peers under the set names their figures are prefixed with in the output. Figures: training
+ * examples/s, inference images/s, the test accuracy after the timed training; a peer that cannot
+ * train says why instead.
  */
 export const C1_PAGES = {
   ours: 'web/bench/c1.html',
@@ -141,21 +145,11 @@ export const C1_PAGES = {
 };
 
 /**
- * (f) C1's figures in `library` (a key of C1_PAGES): training examples/s, inference images/s,
- * the test accuracy after the timed training; a peer that cannot train says why instead.
- * @param {import('playwright-core').Browser} browser
- * @param {keyof typeof C1_PAGES} library
- * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
- * @returns {Promise<Record<string, number | string>>}
- */
-export async function benchC1(browser, library, plan) {
-  return benchPage(browser, C1_PAGES[library], plan);
-}
-
-/**
  * (h) Workload S1, the character-level recurrent model, in each library: our wasm (the sequence
- * lab's handle in web/pkg-digits), then the live peers under the set names their figures are
- * prefixed with in the output.
+ * lab's handle in web/pkg-digits), then the live peers. Figures, for each cell c of rnn, lstm and
+ * gru: `s1<C>TokensPerSecond` (training, tokens = predictions: updates/s x 16 x 32), the test loss
+ * after the timed training and the updates trained; a peer that cannot train a cell says why
+ * instead (`s1<C>TrainError`, `s1<C>TrainMissingKernel`).
  */
 export const S1_PAGES = {
   ours: 'web/bench/s1.html',
@@ -165,23 +159,11 @@ export const S1_PAGES = {
 };
 
 /**
- * (h) S1's figures in `library` (a key of S1_PAGES), for each cell c of rnn, lstm and gru:
- * `s1<C>TokensPerSecond` (training, tokens = predictions: updates/s x 16 x 32), the test loss
- * after the timed training and the updates trained; a peer that cannot train a cell says why
- * instead (`s1<C>TrainError`, `s1<C>TrainMissingKernel`).
- * @param {import('playwright-core').Browser} browser
- * @param {keyof typeof S1_PAGES} library
- * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
- * @returns {Promise<Record<string, number | string>>}
- */
-export async function benchS1(browser, library, plan) {
-  return benchPage(browser, S1_PAGES[library], plan);
-}
-
-/**
  * (i) Workload E1, skip-gram with negative sampling on E1's generated text, in each library: our
- * wasm (the words lab's handle in web/pkg-digits), then TensorFlow.js under the set names its
- * figures are prefixed with in the output.
+ * wasm (the words lab's handle in web/pkg-digits), then TensorFlow.js. Figures: `e1PairsPerSecond`
+ * (training, in (word, context) pairs: updates/s x an epoch's pairs over its updates), the
+ * vocabulary, the train loss after the timed training and the updates trained; a peer that cannot
+ * train says why instead (`e1TrainError`, `e1TrainMissingKernel`).
  */
 export const E1_PAGES = {
   ours: 'web/bench/e1.html',
@@ -190,18 +172,22 @@ export const E1_PAGES = {
 };
 
 /**
- * (i) E1's figures in `library` (a key of E1_PAGES): `e1PairsPerSecond` (training, in (word,
- * context) pairs: updates/s x an epoch's pairs over its updates), the vocabulary, the train loss
- * after the timed training and the updates trained; a peer that cannot train says why instead
- * (`e1TrainError`, `e1TrainMissingKernel`).
- * @param {import('playwright-core').Browser} browser
- * @param {keyof typeof E1_PAGES} library
- * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
- * @returns {Promise<Record<string, number | string>>}
+ * (j) Workload A1, the attention lab's Transformer reversing sequences of 8 symbols, in each
+ * library: our wasm (the attention lab's handle in web/pkg-digits), then TensorFlow.js. Figures:
+ * `a1TrainStepsPerSecond` (training updates of 32 sequences), the per-token test accuracy after
+ * the timed training, then from fresh weights `a1StepsTo99` and `a1SecondsTo99`, the updates and
+ * seconds to 99% per-token test accuracy checked every 10 updates (both `null` after 3000 updates
+ * without it, with why in `a1To99Error`); a peer that cannot train says why instead
+ * (`a1TrainError`, `a1TrainMissingKernel`).
  */
-export async function benchE1(browser, library, plan) {
-  return benchPage(browser, E1_PAGES[library], plan);
-}
+export const A1_PAGES = {
+  ours: 'web/bench/a1.html',
+  'tfjs-cpu': 'web/bench/a1-tfjs.html?backend=cpu',
+  'tfjs-wasm': 'web/bench/a1-tfjs.html?backend=wasm',
+};
+
+/** The lab workloads' pages, in the order the driver runs them. */
+export const LAB_PAGES = { C1: C1_PAGES, S1: S1_PAGES, E1: E1_PAGES, A1: A1_PAGES };
 
 /**
  * Loads the bench page `path` with the plan's timing and returns what it leaves in
@@ -211,7 +197,7 @@ export async function benchE1(browser, library, plan) {
  * @param {{samples: number, sampleMs: number, figureWarmupMs: number}} plan
  * @returns {Promise<Record<string, number | string>>}
  */
-async function benchPage(browser, path, { samples, sampleMs, figureWarmupMs }) {
+export async function benchPage(browser, path, { samples, sampleMs, figureWarmupMs }) {
   const { page, errors, close } = await openPage(browser);
   try {
     const join = path.includes('?') ? '&' : '?';
@@ -432,7 +418,7 @@ export async function wasmSize() {
 }
 
 /**
- * Runs (a) to (i) with `plan` in one browser and returns every figure in one flat object.
+ * Runs (a) to (j) with `plan` in one browser and returns every figure in one flat object.
  * @param {Plan} plan
  * @returns {Promise<Record<string, number | string>>}
  */
@@ -451,25 +437,13 @@ export async function benchAll(plan) {
         peers[`tfjs-${backend}.${key}`] = value;
       }
     }
-    for (const library of /** @type {(keyof typeof C1_PAGES)[]} */ (Object.keys(C1_PAGES))) {
-      say(`C1 in ${library} (${C1_PAGES[library]})`);
-      for (const [key, value] of Object.entries(await benchC1(browser, library, plan))) {
-        if (library === 'ours') figures[key] = /** @type {number} */ (value);
-        else peers[`${library}.${key}`] = value;
-      }
-    }
-    for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
-      say(`S1 in ${library} (${S1_PAGES[library]})`);
-      for (const [key, value] of Object.entries(await benchS1(browser, library, plan))) {
-        if (library === 'ours') figures[key] = /** @type {number} */ (value);
-        else peers[`${library}.${key}`] = value;
-      }
-    }
-    for (const library of /** @type {(keyof typeof E1_PAGES)[]} */ (Object.keys(E1_PAGES))) {
-      say(`E1 in ${library} (${E1_PAGES[library]})`);
-      for (const [key, value] of Object.entries(await benchE1(browser, library, plan))) {
-        if (library === 'ours') figures[key] = /** @type {number} */ (value);
-        else peers[`${library}.${key}`] = value;
+    for (const [workload, pages] of Object.entries(LAB_PAGES)) {
+      for (const [library, path] of Object.entries(pages)) {
+        say(`${workload} in ${library} (${path})`);
+        for (const [key, value] of Object.entries(await benchPage(browser, path, plan))) {
+          if (library === 'ours') figures[key] = /** @type {number} */ (value);
+          else peers[`${library}.${key}`] = value;
+        }
       }
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);

@@ -3,14 +3,15 @@
 // backends (served from node_modules), and the driver's page measurements (play at full speed
 // with the network picture in view, time to interactive, .wasm size) give numbers, and C1 runs in
 // our wasm, TensorFlow.js and ConvNetJS, S1 in TensorFlow.js and brain.js for each recurrent cell,
-// E1 in our wasm and TensorFlow.js, and the digits page plays until it shows 97%. Figures are never compared with targets here: the
-// machine is shared and noisy.
+// E1 in our wasm and TensorFlow.js, A1 in our wasm and TensorFlow.js (each learning it to 99% per
+// token from fresh weights), and the digits page plays until it shows 97%. Figures are never
+// compared with targets here: the machine is shared and noisy.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
 import {
-  C1_PAGES, E1_PAGES, S1_PAGES, TFJS_BACKENDS, benchC1, benchDigitsPlay, benchE1, benchInteractive, benchPlay,
-  benchS1, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
+  A1_PAGES, C1_PAGES, E1_PAGES, LAB_PAGES, S1_PAGES, TFJS_BACKENDS, benchDigitsPlay, benchInteractive, benchPage,
+  benchPlay, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
 } from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 
@@ -19,6 +20,9 @@ const FIGURES = [
   'w1TrainStepsPerSecond', 'w1GridPerSecond', 'w1FrameMs',
   'w2TrainStepsPerSecond', 'w2GridPerSecond', 'w2GridMapsPerSecond',
 ];
+
+/** Every bench-page figure once: the timing of `cargo xtask bench --quick`. */
+const ONCE = { samples: 1, sampleMs: 5, figureWarmupMs: 1 };
 
 /** @type {import('playwright-core').Browser} */
 let browser;
@@ -45,7 +49,7 @@ function assertPositive(figures, names) {
 test('the bench page times every workload once with positive finite figures', async () => {
   // Loads web/bench/index.html?samples=1&sampleMs=5&warmUpMs=1 and fails on any page or
   // console error.
-  const results = await benchWorkloads(browser, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+  const results = await benchWorkloads(browser, ONCE);
   assert.deepEqual(Object.keys(results).sort(), [...FIGURES].sort());
   assertPositive(results, FIGURES);
 });
@@ -54,7 +58,7 @@ test('TensorFlow.js 4.22 times every workload once on its cpu and wasm backends'
   assert.deepEqual(TFJS_BACKENDS, ['cpu', 'wasm']);
   for (const backend of TFJS_BACKENDS) {
     // Fails on any page or console error, e.g. a .wasm file the server does not find.
-    const results = await benchTfjs(browser, backend, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    const results = await benchTfjs(browser, backend, ONCE);
     assert.equal(results.tfjsVersion, '4.22.0');
     // The backend really switched: TensorFlow.js falls back silently otherwise.
     assert.equal(results.tfjsBackend, backend);
@@ -81,7 +85,7 @@ test('the driver measures the page playing W1, time to interactive and the .wasm
 test('C1 is timed once in our wasm, TensorFlow.js and ConvNetJS, or the peer says what it lacks', async () => {
   assert.deepEqual(Object.keys(C1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs']);
   for (const library of /** @type {(keyof typeof C1_PAGES)[]} */ (Object.keys(C1_PAGES))) {
-    const results = await benchC1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    const results = await benchPage(browser, C1_PAGES[library], ONCE);
     assertPositive(results, ['c1InferImagesPerSecond', 'c1TestAccuracy']);
     if (results.c1TrainExamplesPerSecond === null) {
       // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
@@ -99,7 +103,7 @@ test('S1 is timed once for each cell in our wasm, TensorFlow.js and brain.js on 
   /** @type {Record<string, unknown>} */
   const vocabularies = {};
   for (const library of /** @type {(keyof typeof S1_PAGES)[]} */ (Object.keys(S1_PAGES))) {
-    const results = await benchS1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    const results = await benchPage(browser, S1_PAGES[library], ONCE);
     vocabularies[library] = results.s1Vocabulary;
     if (library.startsWith('tfjs-')) {
       assert.equal(results.tfjsVersion, '4.22.0');
@@ -129,7 +133,7 @@ test('E1 is timed once in our wasm and TensorFlow.js on the same 500 words and p
   /** @type {Record<string, unknown>} */
   const pairs = {};
   for (const library of /** @type {(keyof typeof E1_PAGES)[]} */ (Object.keys(E1_PAGES))) {
-    const results = await benchE1(browser, library, { samples: 1, sampleMs: 5, figureWarmupMs: 1 });
+    const results = await benchPage(browser, E1_PAGES[library], ONCE);
     assert.equal(results.e1Vocabulary, 500, library);
     pairs[library] = results.e1TrainPairs;
     if (library.startsWith('tfjs-')) {
@@ -149,6 +153,34 @@ test('E1 is timed once in our wasm and TensorFlow.js on the same 500 words and p
   }
   // Every library trains on the pairs of the same sentences.
   for (const [library, count] of Object.entries(pairs)) assert.equal(count, pairs.ours, library);
+});
+
+test('A1 is timed once in our wasm and TensorFlow.js and each learns it to 99% per token from fresh weights, or the peer names the kernel it lacks', async () => {
+  assert.deepEqual(Object.keys(LAB_PAGES), ['C1', 'S1', 'E1', 'A1']);
+  assert.deepEqual(Object.keys(A1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm']);
+  for (const library of /** @type {(keyof typeof A1_PAGES)[]} */ (Object.keys(A1_PAGES))) {
+    const results = await benchPage(browser, A1_PAGES[library], ONCE);
+    if (library.startsWith('tfjs-')) {
+      assert.equal(results.tfjsVersion, '4.22.0');
+      assert.equal(results.tfjsBackend, library.slice('tfjs-'.length));
+      // Every step and check disposes what it made, and each model its weights and test set.
+      assert.ok(typeof results.tensorsLeft === 'number' && results.tensorsLeft < 10, `${library}: ${results.tensorsLeft} tensors left`);
+    }
+    if (results.a1TrainStepsPerSecond === null) {
+      // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
+      assert.equal(library, 'tfjs-wasm', `${library} cannot train A1`);
+      assert.match(String(results.a1TrainError), /not registered for backend 'wasm'/);
+      assert.equal(typeof results.a1TrainMissingKernel, 'string');
+    } else {
+      assertPositive(results, ['a1TrainStepsPerSecond', 'a1Updates']);
+      // The run from fresh weights reaches 99% per-token test accuracy at a check (every 10
+      // updates) well before it would give up (3000).
+      assert.equal(results.a1To99Error, undefined, `${library}: ${results.a1To99Error}`);
+      assertPositive(results, ['a1StepsTo99', 'a1SecondsTo99']);
+      assert.equal(Number(results.a1StepsTo99) % 10, 0, `${library}: ${results.a1StepsTo99} steps`);
+      assert.ok(Number(results.a1AccuracyAt99) >= 0.99, `${library}: ${results.a1AccuracyAt99}`);
+    }
+  }
 });
 
 test('the digits page plays its default experiment until it shows 97% test accuracy', async () => {

@@ -1,8 +1,8 @@
 // End-to-end hardening tests in headless Chromium: the page runs under a Content-Security-Policy
 // with no inline script and no eval; hostile links (script in every field, and the whole corpus
-// of crates/playground/tests/hostile/links.txt) are named in the banner and execute nothing; a
-// panic inside wasm shows the crash overlay with Reload instead of a dead page (screenshot
-// crash.png); the largest network on the most data keeps frames short; diverging links draw no
+// of crates/playground/tests/hostile/links.txt, and attention-links.txt's in the attention lab)
+// are named in the banner and execute nothing; a panic inside wasm shows the crash overlay with
+// Reload instead of a dead page (screenshot crash.png); the largest network on the most data keeps frames short; diverging links draw no
 // NaN; a failed load of the later views' modules is named in the banner and training goes on;
 // added points survive a reload. The panic tests build crates/wasm with the `test-hooks`
 // feature into target/pkg-test-hooks and swap it in for web/pkg by routing, so production
@@ -28,15 +28,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** Where the test build with `forcePanic` goes (never into web/, never served by itself). */
 const TEST_PKG = join(ROOT, 'target', 'pkg-test-hooks');
 const CORPUS = join(ROOT, 'crates', 'playground', 'tests', 'hostile', 'links.txt');
+const ATTENTION_CORPUS = join(ROOT, 'crates', 'playground', 'tests', 'hostile', 'attention-links.txt');
 const BIGGEST = 'networkShape=128,128,128,128,128,128,128,128&numSamples=2000&batchSize=2000';
 
 /**
- * The hostile corpus: `{key, link}` per line, `key` null for a clean link, `[[N*text]]`
- * written out (as crates/playground/tests/hostile/corpus.rs does).
+ * A hostile corpus (the plane's unless `file` says): `{key, link}` per line, `key` null for a
+ * clean link, `[[N*text]]` written out (as crates/playground/tests/hostile/corpus.rs does).
+ * @param {string} [file]
  * @returns {Promise<Array<{line: number, key: string | null, link: string}>>}
  */
-async function hostileLinks() {
-  const text = await readFile(CORPUS, 'utf8');
+async function hostileLinks(file = CORPUS) {
+  const text = await readFile(file, 'utf8');
   return text.split('\n').flatMap((line, index) => {
     if (line === '' || line.startsWith('#')) return [];
     const tab = line.indexOf('\t');
@@ -261,6 +263,42 @@ describe('hardening', () => {
       assert.deepEqual(await page.evaluate(() => /** @type {ProbeWindow} */ (window).violations), []);
       await page.getByTestId('step').click();
       await waitForNumbers(page, [['step-count', '>', 0]]);
+    });
+  });
+
+  test('every attention link of its hostile corpus opens in the attention lab, is named in the banner and runs nothing', async (context) => {
+    // Links whose `lab` is not the attention lab's load another page: the plane's corpus covers those.
+    const links = (await hostileLinks(ATTENTION_CORPUS))
+      .filter(({ link }) => new URLSearchParams(link).get('lab') === 'attention');
+    assert.ok(links.length >= 50);
+    await withPage(browser, async (page) => {
+      await hookExecution(page);
+      await page.goto(`${BASE_URL}#lab=attention`);
+      await page.waitForFunction(() => document.body.dataset.attentionViews === '0', null, { timeout: 30_000 });
+      const failures = [];
+      for (const { line, key, link } of links) {
+        // The worker lab says the banner once its views drew the new experiment.
+        const seen = await page.evaluate(async (link) => {
+          document.body.dataset.attentionViews = 'stale';
+          window.location.hash = link;
+          const start = performance.now();
+          while (document.body.dataset.attentionViews !== '0' && performance.now() - start < 10_000) {
+            await new Promise((done) => setTimeout(done, 20));
+          }
+          const banner = /** @type {HTMLElement} */ (document.querySelector('[data-testid="error"]'));
+          const drawn = document.body.dataset.attentionViews === '0';
+          return { drawn, hidden: banner.hidden, lines: (banner.textContent ?? '').split('\n') };
+        }, link);
+        if (!seen.drawn) failures.push(`attention-links.txt:${line}: the lab never opened it`);
+        const named = key !== null && seen.lines.some((text) => text.startsWith(`${key}=`) || text.startsWith(`${key}: `));
+        if (key === null ? !seen.hidden : seen.hidden || !named) {
+          failures.push(`attention-links.txt:${line}: want ${key ?? 'no banner'}, banner ${seen.hidden ? 'hidden' : seen.lines.join(' | ').slice(0, 200)}`);
+        }
+      }
+      context.diagnostic(`${links.length} hostile attention links opened in the page, ${failures.length} failures`);
+      assert.deepEqual(failures, []);
+      assert.deepEqual(await page.evaluate(injectionTraces), CLEAN);
+      assert.deepEqual(await page.evaluate(() => /** @type {ProbeWindow} */ (window).violations), []);
     });
   });
 

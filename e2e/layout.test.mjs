@@ -1,8 +1,8 @@
 // End-to-end tests of the page's layout and keyboard access in headless Chromium: data left,
 // network in the middle, output right at 1280x800; one column without sideways scrolling at
 // 390 px, the prediction plot first, within a screen of Play; Tab reaches Play and the learning
-// rate with a visible focus ring. Saves screenshots of both layouts under $ARTIFACTS. Needs
-// BASE_URL (see browser.mjs).
+// rate with a visible focus ring; the attention lab's views at its largest fit both widths.
+// Saves screenshots of the layouts under $ARTIFACTS. Needs BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -105,6 +105,24 @@ describe('layout', () => {
       await screenshot(page, 'layout-390-full.png', true);
     });
   });
+
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    test(`at ${width}x${height} the attention lab's views at its largest fit without sideways scrolling (screenshot layout-attention-${width}.png)`, async () => {
+      await withPage(browser, async (page) => {
+        await page.setViewportSize({ width, height });
+        await page.goto(`${BASE_URL}#lab=attention&task=text&length=12&layers=4&heads=4&dim=64`);
+        await page.waitForFunction(() => document.body.dataset.attentionViews === '0', null, { timeout: 30_000 });
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= width, 'nothing sticks out sideways');
+        const card = await page.locator('.attention-views').boundingBox();
+        assert.ok(card && card.x >= 0 && card.x + card.width <= width, 'the views\' card fits the screen');
+        for (const canvas of await page.getByTestId('attention-matrix').all()) {
+          const box = await canvas.boundingBox();
+          assert.ok(box && box.x + box.width <= card.x + card.width + 1, 'a matrix fits its card');
+        }
+        await screenshot(page, `layout-attention-${width}.png`, true);
+      });
+    });
+  }
 
   test('Tab reaches Play and the learning rate, with a visible focus ring', async () => {
     await withPage(browser, async (page) => {

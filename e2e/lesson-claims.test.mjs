@@ -10,7 +10,9 @@
 // parameter count from the loss view's readout, how far the gradient reaches back from the
 // gradient heatmap), and the words lab's (web/labs/words/lessons.js: the followed pairs'
 // similarities from the pairs view, the group score and the analogy's rank from the
-// projection's readout; its preset that opens the sequence lab is played there). Needs
+// projection's readout; its preset that opens the sequence lab is played there), and the
+// attention lab's (web/labs/attention/lessons.js: the exact match and the parameter count from
+// the per-position view's readout, the test accuracy per token from the metrics). Needs
 // BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -37,11 +39,14 @@ const LABS = {
   digits: { link: '#v=1&lab=digits', module: 'web/labs/digits/lessons.js', name: 'DIGITS_LESSONS', pages: 1, least: 10 },
   sequence: { link: '#v=1&lab=sequence', module: 'web/labs/sequence/lessons.js', name: 'SEQUENCE_LESSONS', pages: 1, least: 9 },
   words: { link: '#v=1&lab=words', module: 'web/labs/words/lessons.js', name: 'WORDS_LESSONS', pages: 1, least: 5 },
+  attention: { link: '#v=1&lab=attention', module: 'web/labs/attention/lessons.js', name: 'ATTENTION_LESSONS', pages: 1, least: 10 },
 };
 
 /** The labs whose views draw one per frame after a pause, and the body's data key that says
  * which update they show once all have drawn. */
-const VIEWS_DRAWN = { digits: 'digitsViews', sequence: 'sequenceViews', words: 'wordsViews' };
+const VIEWS_DRAWN = {
+  digits: 'digitsViews', sequence: 'sequenceViews', words: 'wordsViews', attention: 'attentionViews',
+};
 
 /**
  * The lessons of `lab` as its page has them.
@@ -162,9 +167,15 @@ async function figure(page, name) {
     case 'cause':
       return page.locator('[data-setting][data-diverged]').first().getAttribute('data-setting');
     case 'parameters': {
+      const summary = page.getByTestId('attention-summary');
+      if (await summary.count() > 0) return Number(await summary.getAttribute('data-parameters'));
       const readout = page.getByTestId('sequence-loss-readout');
       if (await readout.count() > 0) return Number(await readout.getAttribute('data-parameters'));
       return Number(await page.locator('[data-testid="digits-params"] tfoot tr').getAttribute('data-total'));
+    }
+    case 'exactMatch': {
+      const shown = await page.getByTestId('attention-summary').getAttribute('data-exact-match');
+      return shown === null || shown === '' ? null : Number(shown);
     }
     case 'baselineLoss':
       return Number(await page.getByTestId('sequence-loss-readout').getAttribute('data-baseline'));
@@ -268,7 +279,7 @@ describe('every lesson preset, played in the page at its pace', () => {
     await browser?.close();
   });
 
-  for (const lab of /** @type {const} */ (['plane', 'digits', 'sequence', 'words'])) {
+  for (const lab of /** @type {const} */ (['plane', 'digits', 'sequence', 'words', 'attention'])) {
     test(`shows what its lesson says in the ${lab} lab, in English and in Chinese`, { timeout: 900_000 }, async (t) => {
       const presets = distinctPresets(await pageLessons(browser, lab), lab);
       assert.ok(presets.length >= LABS[lab].least, `${presets.length} distinct presets`);

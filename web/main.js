@@ -74,6 +74,9 @@ try {
   } else if (lab === 'words') {
     const words = await import('./labs/words/main.js');
     await words.startWords(controls);
+  } else if (lab === 'attention') {
+    const attention = await import('./labs/attention/main.js');
+    await attention.startAttention(controls);
   } else {
     start();
   }

@@ -15,6 +15,8 @@ addStrings({
     'labs.sequence.title': 'Sequences: RNN, LSTM and GRU read sentences word by word and remember numbers',
     'labs.words': 'Words',
     'labs.words.title': 'Word vectors: Word2Vec learns from sentences which words are alike',
+    'labs.attention': 'Attention',
+    'labs.attention.title': 'Attention: a small Transformer learns to copy, reverse and sort digits, and to read sentences',
   },
   zh: {
     'labs.label': '实验室',
@@ -26,11 +28,13 @@ addStrings({
     'labs.sequence.title': '序列：RNN、LSTM 和 GRU 逐词读句子，并记住数字',
     'labs.words': '词向量',
     'labs.words.title': '词向量：Word2Vec 从句子中学出哪些词相似',
+    'labs.attention': '注意力',
+    'labs.attention.title': '注意力：一个小 Transformer 学习复制、倒序和排序数字，并读句子',
   },
 });
 
 /** The labs the page has, the default first. */
-export const LABS = /** @type {const} */ (['plane', 'digits', 'sequence', 'words']);
+export const LABS = /** @type {const} */ (['plane', 'digits', 'sequence', 'words', 'attention']);
 
 /** @typedef {typeof LABS[number]} LabName */
 

@@ -1,5 +1,5 @@
-// The page controller of a lab that trains in a worker (digits, sequence, words): the only owner
-// of the page's mutable state. It opens the link of the address bar in the worker, plays it with
+// The page controller of a lab that trains in a worker (digits, sequence, words, attention): the
+// only owner of the page's mutable state. It opens the link of the address bar in the worker, plays it with
 // web/labs/digits/player.js's loop, asks for the metrics at each epoch's end (and the views when
 // they are due), and wires the shared toolbar, charts, form, lessons and share button to it.
 // What differs between labs (how to open, what the views are given) comes in through `LabSpec`.
@@ -31,7 +31,7 @@ const VIEWS_SHARE = 0.25;
 /**
  * What a lab tells the controller.
  * @typedef {object} LabSpec
- * @property {'digits' | 'sequence' | 'words'} lab the link's `lab`
+ * @property {'digits' | 'sequence' | 'words' | 'attention'} lab the link's `lab`
  * @property {import('./worker-client.js').WorkerClient} client the lab's worker
  * @property {{query: () => string, values: () => Record<string, any>, playground: any,
  *   rebuilds: (link: string) => boolean, follow: (link: string) => void}} experiment

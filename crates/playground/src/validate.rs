@@ -81,7 +81,10 @@ impl Config {
                     "a number of heads that divides the width (dim)",
                     "能整除宽度（dim）的头数",
                 ),
-                |c| c.attention.heads = 1,
+                |c| {
+                    let (heads, dim) = (c.attention.heads, c.attention.dim);
+                    c.attention.heads = (1..heads).rev().find(|h| dim % h == 0).unwrap_or(1);
+                },
             ));
         }
         if self.lab != Lab::Plane {

@@ -101,3 +101,16 @@ fn the_symbol_tasks_answer_as_their_names_say_and_never_train_on_the_test_set() 
     }
     Ok(())
 }
+
+#[test]
+fn heads_that_do_not_divide_the_width_are_named_and_repaired_to_the_most_that_do() {
+    let parsed = Config::parse_query("lab=attention&dim=32&heads=3");
+    let [error] = parsed.errors.as_slice() else {
+        panic!("want one error, got {:?}", parsed.errors);
+    };
+    assert_eq!(error.key, "heads");
+    assert_eq!(parsed.config.attention.heads, 2);
+    let parsed = Config::parse_query("lab=attention&dim=27&heads=4");
+    assert_eq!(parsed.config.attention.heads, 3);
+    assert!(Config::from_query("lab=attention&dim=24&heads=3").is_ok());
+}

@@ -117,9 +117,8 @@ impl AttentionLab {
     /// # Errors
     /// Only if the object cannot be built, which would be a bug.
     pub fn metrics(&self) -> Result<JsValue, JsError> {
-        let metrics = self.session.metrics();
+        let (metrics, report) = self.session.metrics_and_report();
         let object = JsMetrics::from(&metrics).to_js()?;
-        let report = self.session.test_report();
         self.put_report(&object, &report);
         set(
             &object,
@@ -143,6 +142,21 @@ impl AttentionLab {
     #[wasm_bindgen(js_name = testExample)]
     pub fn test_example(&self, example: u32) -> Uint16Array {
         Uint16Array::from(self.session.test_example(example as usize))
+    }
+
+    /// Test sequence `example`'s targets (wrapped to the test set's size), as
+    /// token ids: the symbol task's answer, or each word's next word.
+    #[wasm_bindgen(js_name = testTarget)]
+    pub fn test_target(&self, example: u32) -> Uint16Array {
+        Uint16Array::from(self.session.test_target(example as usize))
+    }
+
+    /// How the test set comes out now, from one pass over it and nothing
+    /// else: `{testAccuracy, exactMatch, positionAccuracy}` (for checks of
+    /// accuracy between updates, cheaper than `metrics`).
+    #[wasm_bindgen(js_name = testReport)]
+    pub fn test_report(&self) -> Object {
+        self.report_object(&self.session.test_report())
     }
 
     /// What a symbol task should answer to `input` (`input` itself for text).
@@ -224,11 +238,7 @@ impl AttentionLab {
             .chunks_exact(2)
             .map(|pair| (pair[0] as usize, pair[1] as usize))
             .collect();
-        let report = self.session.knock_out(&pairs);
-        let object = Object::new();
-        set(&object, "testAccuracy", &number(report.token_accuracy));
-        self.put_report(&object, &report);
-        object
+        self.report_object(&self.session.knock_out(&pairs))
     }
 
     /// The [`TOP_TOKENS`] most likely words after `prompt`, most likely
@@ -280,6 +290,14 @@ impl AttentionLab {
 }
 
 impl AttentionLab {
+    /// `{testAccuracy, exactMatch, positionAccuracy}` of `report`.
+    fn report_object(&self, report: &TestReport) -> Object {
+        let object = Object::new();
+        set(&object, "testAccuracy", &number(report.token_accuracy));
+        self.put_report(&object, report);
+        object
+    }
+
     /// Puts `exactMatch` (`null` for text) and `positionAccuracy` on `object`.
     fn put_report(&self, object: &JsValue, report: &TestReport) {
         let exact = match self.session.config().attention.task.is_text() {

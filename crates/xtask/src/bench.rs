@@ -1,8 +1,8 @@
-//! `cargo xtask bench [--quick]`: times the W1, W2, C1, S1 and E1 workloads natively (the
-//! playground crate's `workloads`, `digits`, `sequence` and `words` benchmarks), W1 and W2 in
-//! NumPy (bench/numpy.rs) and all in headless Chromium (`node e2e/bench.mjs`: the bench pages,
-//! TensorFlow.js on its cpu and wasm backends, ConvNetJS for C1, brain.js for S1, the real page
-//! playing, time to interactive, the .wasm's size),
+//! `cargo xtask bench [--quick]`: times the W1, W2, C1, S1, E1 and A1 workloads natively (the
+//! playground crate's `workloads`, `digits`, `sequence`, `words` and `attention` benchmarks), W1
+//! and W2 in NumPy (bench/numpy.rs) and all in headless Chromium (`node e2e/bench.mjs`: the bench
+//! pages, TensorFlow.js on its cpu and wasm backends, ConvNetJS for C1, brain.js for S1, the real
+//! page playing, time to interactive, the .wasm's size),
 //! then prints one table against the live peers, the fixed references and the targets and
 //! writes it all to target/bench.json. A missed target is reported, never an error; only
 //! something broken is.
@@ -13,6 +13,8 @@ mod numpy;
 mod peers;
 mod reference;
 mod table;
+#[cfg(test)]
+mod table_lab_tests;
 #[cfg(test)]
 mod table_tests;
 
@@ -36,7 +38,7 @@ const REPORT: &str = "target/bench.json";
 /// The native benchmarks: `cargo bench` with these arguments, built with `--no-run` and then
 /// each run directly (with `--bench` as cargo would, or without for one quick sample per
 /// figure).
-const NATIVE_BENCH: [&str; 11] = [
+const NATIVE_BENCH: [&str; 13] = [
     "bench",
     "-p",
     "playground",
@@ -48,9 +50,11 @@ const NATIVE_BENCH: [&str; 11] = [
     "sequence",
     "--bench",
     "words",
+    "--bench",
+    "attention",
 ];
 /// The benchmark targets NATIVE_BENCH builds, each printing one JSON object of figures.
-const NATIVE_TARGETS: [&str; 4] = ["workloads", "digits", "sequence", "words"];
+const NATIVE_TARGETS: [&str; 5] = ["workloads", "digits", "sequence", "words", "attention"];
 
 /// Runs everything and prints the table; `quick` takes every figure once.
 pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
@@ -100,11 +104,21 @@ pub fn run(repo: &Repo, quick: bool) -> Result<(), String> {
     let cpu = cpu_model();
     let heading = heading(&started, quick, load, chromium.unwrap_or_default(), &cpu);
     let mut text = table::render(&measured, &heading);
-    let cannot = peer_errors(&browser);
-    if !cannot.is_empty() {
-        text.push_str("what live peers could not do (their figure shows `cannot`):\n");
-        for line in cannot {
-            text.push_str(&format!("  {line}\n"));
+    for (heading, lines) in [
+        (
+            "what live peers could not do (their figure shows `cannot`):",
+            peer_errors(&browser),
+        ),
+        (
+            "what ours did not reach (its figure shows `none`):",
+            own_errors(&native, &browser),
+        ),
+    ] {
+        if !lines.is_empty() {
+            text.push_str(&format!("{heading}\n"));
+            for line in lines {
+                text.push_str(&format!("  {line}\n"));
+            }
         }
     }
     print!("\n{text}");
@@ -192,18 +206,39 @@ fn native_figures(repo: &Repo, quick: bool) -> Result<Vec<(String, Json)>, Strin
 fn peer_errors(browser: &[(String, Json)]) -> Vec<String> {
     browser
         .iter()
-        .filter_map(|(key, value)| match value {
-            Json::String(message)
-                if key.ends_with("Error")
-                    && BROWSER_PEERS
-                        .iter()
-                        .any(|set| key.starts_with(&format!("{set}."))) =>
-            {
-                Some(format!("{key}: {message}"))
-            }
-            _ => None,
-        })
+        .filter(|(key, _)| is_peer_key(key))
+        .filter_map(error_line)
         .collect()
+}
+
+/// What our own figures say they did not reach: every `somethingError` string the native
+/// benchmarks and our bench pages printed (keys of no live peer), as `native key: message` or
+/// `wasm key: message`.
+fn own_errors(native: &[(String, Json)], browser: &[(String, Json)]) -> Vec<String> {
+    let native = native.iter().filter_map(error_line);
+    let wasm = browser
+        .iter()
+        .filter(|(key, _)| !is_peer_key(key))
+        .filter_map(error_line);
+    native
+        .map(|line| format!("native {line}"))
+        .chain(wasm.map(|line| format!("wasm {line}")))
+        .collect()
+}
+
+/// Whether `key` is a live peer's figure in Chromium (`set.key`).
+fn is_peer_key(key: &str) -> bool {
+    BROWSER_PEERS
+        .iter()
+        .any(|set| key.starts_with(&format!("{set}.")))
+}
+
+/// `key: message` for a `somethingError` string.
+fn error_line((key, value): &(String, Json)) -> Option<String> {
+    match value {
+        Json::String(message) if key.ends_with("Error") => Some(format!("{key}: {message}")),
+        _ => None,
+    }
 }
 
 /// Runs the browser driver against `server` and returns the JSON object it prints.
@@ -365,6 +400,32 @@ mod tests {
         assert_eq!(
             peer_errors(&browser),
             ["tfjs-wasm.c1TrainError: Kernel 'Conv2DBackpropFilter' not registered"]
+        );
+    }
+
+    #[test]
+    fn our_own_unreached_goals_are_listed_natively_and_in_wasm() {
+        let native = vec![(
+            "a1To99Error".to_owned(),
+            Json::String("native did not reach 99%".to_owned()),
+        )];
+        let browser = vec![
+            (
+                "a1To99Error".to_owned(),
+                Json::String("our wasm did not reach 99%".to_owned()),
+            ),
+            (
+                "tfjs-cpu.a1To99Error".to_owned(),
+                Json::String("TF.js did not reach 99%".to_owned()),
+            ),
+            ("a1StepsTo99".to_owned(), Json::Null),
+        ];
+        assert_eq!(
+            own_errors(&native, &browser),
+            [
+                "native a1To99Error: native did not reach 99%",
+                "wasm a1To99Error: our wasm did not reach 99%"
+            ]
         );
     }
 

@@ -10,6 +10,7 @@ use tensor::{Rng, Tape, Tensor, Var};
 
 use super::model::AttentionModel;
 use super::tasks::{Sequences, TaskSource};
+use super::views::{TestReport, report};
 use crate::config::{Config, seed_value};
 use crate::error::ConfigError;
 use crate::lab::Lab;
@@ -144,19 +145,31 @@ impl AttentionSession {
 
     /// Losses and per-token accuracies over the training sample and the test set.
     pub fn evaluate(&self) -> Evaluation {
-        let train = scores(&self.train_sample, &self.run.model);
+        self.evaluate_scored(&scores(&self.test, &self.run.model))
+    }
+
+    /// The session's progress now.
+    pub fn metrics(&self) -> Metrics {
+        self.run.metrics(self.evaluate())
+    }
+
+    /// The session's progress now and how the test set comes out, from one
+    /// pass over it.
+    pub fn metrics_and_report(&self) -> (Metrics, TestReport) {
         let test = scores(&self.test, &self.run.model);
+        let metrics = self.run.metrics(self.evaluate_scored(&test));
+        (metrics, report(&test, &self.test))
+    }
+
+    /// [`AttentionSession::evaluate`] given the test set's `test` scores.
+    fn evaluate_scored(&self, test: &Scores) -> Evaluation {
+        let train = scores(&self.train_sample, &self.run.model);
         Evaluation {
             train_loss: train.loss,
             test_loss: test.loss,
             train_accuracy: Some(token_accuracy(&train.answers, &self.train_sample)),
             test_accuracy: Some(token_accuracy(&test.answers, &self.test)),
         }
-    }
-
-    /// The session's progress now.
-    pub fn metrics(&self) -> Metrics {
-        self.run.metrics(self.evaluate())
     }
 
     /// One update on a freshly drawn batch.

@@ -101,6 +101,13 @@ impl AttentionSession {
         self.test.input(example % count)
     }
 
+    /// Test sequence `example`'s targets (wrapped to the test set's size):
+    /// the symbol task's answer, or each word's next word.
+    pub fn test_target(&self, example: usize) -> &[u16] {
+        let count = self.test.len().max(1);
+        self.test.target(example % count)
+    }
+
     /// What a symbol task should answer to `input` (`input` unchanged for
     /// the text task, whose next words are not known).
     pub fn expected(&self, input: &[u16]) -> Vec<u16> {
@@ -303,7 +310,7 @@ impl AttentionSession {
 }
 
 /// Token, exact-match and per-position accuracy of `scores` on `set`.
-fn report(scores: &Scores, set: &Sequences) -> TestReport {
+pub(super) fn report(scores: &Scores, set: &Sequences) -> TestReport {
     let length = set.length.max(1);
     let mut positions = alloc::vec![0usize; length];
     let mut exact = 0usize;

@@ -19,10 +19,28 @@ pub struct Source {
     pub key: &'static str,
     /// What one unit of the key is worth in the figure's unit.
     pub scale: f64,
+    /// Whether our figure may be `null`: a goal not reached (A1's 99% accuracy within the
+    /// steps allowed), shown as `none` and missing every target of its row. Any other figure
+    /// of ours must be a positive number.
+    pub may_miss: bool,
 }
 
+/// A figure of ours that must be measured.
 pub(super) const fn from(key: &'static str, scale: f64) -> Source {
-    Source { key, scale }
+    Source {
+        key,
+        scale,
+        may_miss: false,
+    }
+}
+
+/// A figure of ours that is `null` when its goal was not reached.
+pub(super) const fn reached(key: &'static str, scale: f64) -> Source {
+    Source {
+        key,
+        scale,
+        may_miss: true,
+    }
 }
 
 /// Where a peer's figure comes from.

@@ -38,7 +38,7 @@ pub const PEER_NOTES: [(&str, &str); 8] = [
     (
         "TF.js cpu",
         "live: TensorFlow.js 4.22.0, cpu backend, in the same Chromium (web/bench/tfjs.html, \
-         c1-tfjs.html, s1-tfjs.html, e1-tfjs.html)",
+         c1-tfjs.html, s1-tfjs.html, e1-tfjs.html, a1-tfjs.html)",
     ),
     (
         "TF.js wasm",

@@ -2,8 +2,8 @@
 //! peers it is compared with and the targets it is held to (their types are figure.rs's).
 //! Only constants and their meaning; evaluating and printing them is table.rs's job.
 
-use super::figure::from;
 use super::figure::{Better, Check, Peer, PeerSource, Row, Target};
+use super::figure::{from, reached};
 use super::peers::{BRAINJS, CONVNETJS, MACHINES, NUMPY, TFJS_CPU, TFJS_WASM};
 /// Examples per W1 training step (its batch size).
 const W1_BATCH: f64 = 10.0;
@@ -86,15 +86,16 @@ const S1_TARGETS: [Target; 2] = [
     },
 ];
 
-/// E1's live peers, both in the same Chromium: TensorFlow.js on its cpu and wasm backends.
-const fn e1_peers(key: &'static str) -> [Peer; 2] {
+/// E1's and A1's live peers, both in the same Chromium: TensorFlow.js on its cpu and wasm
+/// backends.
+const fn tfjs_peers(key: &'static str) -> [Peer; 2] {
     [
         live("TF.js cpu", TFJS_CPU, key, 1.0),
         live("TF.js wasm", TFJS_WASM, key, 1.0),
     ]
 }
-/// Index of the TF.js wasm peer in E1's row.
-const E1_TFJS_WASM: usize = 1;
+/// Index of the TF.js wasm peer in E1's and A1's rows.
+const TFJS_PEERS_WASM: usize = 1;
 
 /// FLOP of one C1 image forward, counting a multiply-add as 2: conv 3x3 1 -> 8 at 8 x 8
 /// positions (9,216), conv 3x3 8 -> 16 at 4 x 4 (36,864), dense 64 -> 10 (1,280).
@@ -141,7 +142,7 @@ const W2_GRID_PEERS: [Peer; 4] = with_fixed(
 );
 
 /// Every figure `cargo xtask bench` reports, in table order.
-pub const ROWS: [Row; 19] = [
+pub const ROWS: [Row; 22] = [
     Row {
         label: "W1 training, examples/s",
         native: Some(from("w1TrainStepsPerSecond", W1_BATCH)),
@@ -275,14 +276,49 @@ pub const ROWS: [Row; 19] = [
         wasm: from("e1PairsPerSecond", 1.0),
         better: Better::Higher,
         flop: None,
-        peers: &e1_peers("e1PairsPerSecond"),
+        peers: &tfjs_peers("e1PairsPerSecond"),
         targets: &[Target {
             text: "wasm >= 50x TF.js wasm",
             check: Check::AtLeastPeer {
-                peer: E1_TFJS_WASM,
+                peer: TFJS_PEERS_WASM,
                 times: 50.0,
             },
         }],
+    },
+    Row {
+        label: "A1 training, steps/s",
+        native: Some(from("a1TrainStepsPerSecond", 1.0)),
+        wasm: from("a1TrainStepsPerSecond", 1.0),
+        better: Better::Higher,
+        flop: None,
+        peers: &tfjs_peers("a1TrainStepsPerSecond"),
+        targets: &[Target {
+            text: "wasm >= 5x TF.js wasm",
+            check: Check::AtLeastPeer {
+                peer: TFJS_PEERS_WASM,
+                times: 5.0,
+            },
+        }],
+    },
+    // From fresh weights, checked every 10 steps; `none` (ours) or `cannot` (a peer): not
+    // within 3,000 steps.
+    Row {
+        label: "A1 steps to 99% per-token accuracy",
+        native: Some(reached("a1StepsTo99", 1.0)),
+        wasm: reached("a1StepsTo99", 1.0),
+        better: Better::Lower,
+        flop: None,
+        peers: &tfjs_peers("a1StepsTo99"),
+        targets: &[],
+    },
+    Row {
+        label: "A1 time to 99% per-token accuracy, s",
+        native: Some(reached("a1SecondsTo99", 1.0)),
+        wasm: reached("a1SecondsTo99", 1.0),
+        better: Better::Lower,
+        flop: None,
+        peers: &tfjs_peers("a1SecondsTo99"),
+        targets: &[],
     },
     Row {
         label: "page, W1 at max speed, examples/s",

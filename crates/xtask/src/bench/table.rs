@@ -2,7 +2,7 @@
 //! values, its peers' figures, the ratios and target verdicts, the printed table and the JSON
 //! report. Runs nothing.
 
-use super::figure::{Better, Check, Peer, PeerSource, Row, Target};
+use super::figure::{Better, Check, Peer, PeerSource, Row, Source, Target};
 use super::json::Json;
 use super::peers::{MACHINES, PEER_NOTES};
 
@@ -54,10 +54,12 @@ impl PeerFigure {
 pub struct Measured {
     /// What the figures are.
     pub row: &'static Row,
-    /// The native figure, for rows the native benchmark measures.
+    /// The native figure, for rows the native benchmark measures (`None` there: a goal it did
+    /// not reach, see [`Source::may_miss`]).
     pub native: Option<f64>,
-    /// The figure in wasm (the bench page or the real page in Chromium).
-    pub wasm: f64,
+    /// The figure in wasm (the bench page or the real page in Chromium); `None`: a goal it did
+    /// not reach.
+    pub wasm: Option<f64>,
     /// Each peer's figure in the row's order: fixed ones always, live ones when their peer
     /// ran in this run and could do the work.
     pub peers: Vec<PeerFigure>,
@@ -70,7 +72,8 @@ pub struct Verdict {
     pub figure: &'static str,
     /// The target as the table states it.
     pub target: &'static str,
-    /// The number decided on: a speed ratio, or the wasm figure itself (NaN when undecided).
+    /// The number decided on: a speed ratio, or the wasm figure itself (NaN when undecided or
+    /// when wasm did not reach its goal).
     pub value: f64,
     /// Whether the target is met; `None` when the live peer it needs gave no figure.
     pub pass: Option<bool>,
@@ -80,9 +83,10 @@ pub struct Verdict {
 /// (keys `set.key`, e.g. `numpy.w2TrainStepsPerSecond`).
 ///
 /// # Errors
-/// When a figure is missing or not a positive finite number: then something broke. A live
-/// peer with no key at all in `peers` did not run (it was skipped), and one that printed
-/// `null` for a figure cannot do that work; neither is an error.
+/// When a figure is missing or not a positive finite number: then something broke, unless it
+/// is a `null` goal of ours that may be missed. A live peer with no key at all in `peers` did
+/// not run (it was skipped), and one that printed `null` for a figure cannot do that work;
+/// neither is an error.
 pub fn measure(
     rows: &'static [Row],
     native: &Pairs,
@@ -92,12 +96,10 @@ pub fn measure(
     rows.iter()
         .map(|row| {
             let native = match row.native {
-                Some(source) => {
-                    Some(figure(native, source.key, "the native benchmark")? * source.scale)
-                }
+                Some(source) => ours(native, source, "the native benchmark")?,
                 None => None,
             };
-            let wasm = figure(browser, row.wasm.key, "the browser benchmark")? * row.wasm.scale;
+            let wasm = ours(browser, row.wasm, "the browser benchmark")?;
             let peers = row
                 .peers
                 .iter()
@@ -111,6 +113,18 @@ pub fn measure(
             })
         })
         .collect()
+}
+
+/// Our figure from `source` in `pairs`, in the row's unit; `None` for a goal not reached.
+fn ours(pairs: &Pairs, source: Source, from: &str) -> Result<Option<f64>, String> {
+    if source.may_miss
+        && pairs
+            .iter()
+            .any(|(name, value)| name == source.key && *value == Json::Null)
+    {
+        return Ok(None);
+    }
+    Ok(Some(figure(pairs, source.key, from)? * source.scale))
 }
 
 /// A peer's figure: fixed, or read from `pairs` if its set ran.
@@ -161,21 +175,17 @@ pub fn speed_ratio(better: Better, ours: f64, theirs: f64) -> f64 {
 }
 
 impl Measured {
-    /// wasm's speed ratio over native, if measured natively.
+    /// wasm's speed ratio over native, if both have a figure.
     pub fn over_native(&self) -> Option<f64> {
-        self.native
-            .map(|native| speed_ratio(self.row.better, self.wasm, native))
+        Some(speed_ratio(self.row.better, self.wasm?, self.native?))
     }
 
     /// wasm's speed ratio over each peer, in the row's order (`None` for a peer without a
-    /// figure).
+    /// figure, or all of them when wasm has none).
     pub fn over_peers(&self) -> Vec<Option<f64>> {
         self.peers
             .iter()
-            .map(|peer| {
-                peer.value()
-                    .map(|value| speed_ratio(self.row.better, self.wasm, value))
-            })
+            .map(|peer| Some(speed_ratio(self.row.better, self.wasm?, peer.value()?)))
             .collect()
     }
 
@@ -184,8 +194,16 @@ impl Measured {
         Some(figure? * self.row.flop? / 1e9)
     }
 
-    /// Decides `target`.
+    /// Decides `target`: a goal wasm did not reach misses it.
     pub fn verdict(&self, target: &Target) -> Verdict {
+        let Some(wasm) = self.wasm else {
+            return Verdict {
+                figure: self.row.label,
+                target: target.text,
+                value: f64::NAN,
+                pass: Some(false),
+            };
+        };
         let (value, pass) = match target.check {
             Check::AtLeastPeer { peer, times } => {
                 match self.over_peers().get(peer).copied().flatten() {
@@ -193,8 +211,8 @@ impl Measured {
                     None => (f64::NAN, None),
                 }
             }
-            Check::AtLeast(least) => (self.wasm, Some(self.wasm >= least)),
-            Check::Below(limit) => (self.wasm, Some(self.wasm < limit)),
+            Check::AtLeast(least) => (wasm, Some(wasm >= least)),
+            Check::Below(limit) => (wasm, Some(wasm < limit)),
             Check::NearNative { within } => {
                 let ratio = self.over_native().unwrap_or(f64::NAN);
                 (ratio, Some(ratio >= 1.0 / within))
@@ -206,6 +224,11 @@ impl Measured {
             value,
             pass,
         }
+    }
+
+    /// Whether a goal of ours was not reached, natively or in wasm.
+    pub fn missed(&self) -> bool {
+        self.wasm.is_none() || (self.row.native.is_some() && self.native.is_none())
     }
 
     /// Every target's verdict, in the row's order.
@@ -257,16 +280,20 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
             let shown = |value: Option<f64>, format: fn(f64) -> String| {
                 value.filter(|_| first).map(format).unwrap_or_default()
             };
+            let ours = |value: Option<f64>, measured: bool| match value {
+                None if first && measured => "none".to_owned(),
+                value => shown(value, number),
+            };
             lines.push(line([
                 if first {
                     row.row.label.to_owned()
                 } else {
                     String::new()
                 },
-                shown(row.native, number),
+                ours(row.native, row.row.native.is_some()),
                 shown(row.gflops(row.native), gflops),
-                shown(Some(row.wasm), number),
-                shown(row.gflops(Some(row.wasm)), gflops),
+                ours(row.wasm, true),
+                shown(row.gflops(row.wasm), gflops),
                 shown(row.over_native(), ratio),
                 peer.map_or_else(String::new, |peer| peer.name.to_owned()),
                 peer.map_or_else(String::new, |peer| origin(peer).to_owned()),
@@ -301,10 +328,17 @@ pub fn render(measured: &[Measured], heading: &str) -> String {
     }
     lines.push(summary);
     lines.push(
-        "wasm/nat, wasm/peer: speed ratios (ours / theirs for rates, theirs / ours for ms and \
-         bytes; above 1 = wasm faster or smaller); GF/s = GFLOP/s"
+        "wasm/nat, wasm/peer: speed ratios (ours / theirs for rates, theirs / ours for ms, s, \
+         steps and bytes; above 1 = wasm faster or smaller); GF/s = GFLOP/s"
             .to_owned(),
     );
+    if measured.iter().any(Measured::missed) {
+        lines.push(
+            "none: a goal of ours not reached (A1: 99% per-token test accuracy within 3,000 \
+             steps); it misses every target of its row"
+                .to_owned(),
+        );
+    }
     lines.push(
         "peers: `live` ones ran in this run on this machine and decide targets; fixed ones \
          were measured by hand on the machine named, for context only:"
@@ -429,10 +463,10 @@ pub fn rows_json(measured: &[Measured]) -> Json {
                 Json::object([
                     ("figure", Json::String(row.row.label.to_owned())),
                     ("native", Json::number(row.native)),
-                    ("wasm", Json::Number(row.wasm)),
+                    ("wasm", Json::number(row.wasm)),
                     ("wasmOverNative", Json::number(row.over_native())),
                     ("nativeGflops", Json::number(row.gflops(row.native))),
-                    ("wasmGflops", Json::number(row.gflops(Some(row.wasm)))),
+                    ("wasmGflops", Json::number(row.gflops(row.wasm))),
                     ("peers", Json::Array(peers)),
                     ("targets", Json::Array(targets)),
                 ])
