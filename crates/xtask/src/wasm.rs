@@ -89,15 +89,17 @@ pub fn test_in_chromium(repo: &Repo) -> Result<(), String> {
 
 /// Runs the browser tests' golden links (the plane's in `browser.rs`, the digits lab's in
 /// `browser_digits.rs`, the sequence lab's in `browser_sequence.rs`, the words lab's in
-/// `browser_words.rs`) in a release build in headless Chromium: unlike the test profile's, its
-/// loops are vectorized with SIMD128, and they must give the natively recorded numbers too.
-/// Fails unless all four ran.
+/// `browser_words.rs`, the attention lab's in `browser_attention.rs`) in a release build in
+/// headless Chromium: unlike the test profile's, its loops are vectorized with SIMD128, and they
+/// must give the natively recorded numbers too. Fails unless all five ran.
 pub fn golden_in_chromium_release(repo: &Repo) -> Result<(), String> {
     let cargo_args = [
         "--test",
         "browser",
         "--test",
         "browser_digits",
+        "--test",
+        "browser_attention",
         "--test",
         "browser_sequence",
         "--test",
