@@ -7,6 +7,7 @@ use playground::Config;
 use playground::attention::AttentionSession;
 
 include!("golden/hash.rs");
+include!("golden/check.rs");
 include!("golden/attention-links.rs");
 
 /// The train and test loss bits of the attention `link` after `steps` updates, and the hash
@@ -30,22 +31,6 @@ fn trained_attention(link: &str, steps: u64) -> (u32, u32, u64) {
 
 #[test]
 fn golden_attention_links_give_their_recorded_loss_and_weight_bits() {
-    let print = std::env::var_os("GOLDEN_PRINT").is_some();
-    let mut wrong = Vec::new();
-    for &(link, steps, train, test, weights) in GOLDEN_ATTENTION_LINKS {
-        let got @ (got_train, got_test, got_weights) = trained_attention(link, steps);
-        assert!(
-            f32::from_bits(got_test).is_finite(),
-            "{link}: test loss not finite"
-        );
-        if print {
-            println!(
-                "    ({link:?}, {steps}, {got_train:#010x}, {got_test:#010x}, {got_weights:#018x}),"
-            );
-        }
-        if got != (train, test, weights) {
-            wrong.push(link);
-        }
-    }
+    let wrong = changed_links(GOLDEN_ATTENTION_LINKS, trained_attention);
     assert!(wrong.is_empty(), "losses or weights changed for {wrong:?}");
 }

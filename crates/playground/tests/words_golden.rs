@@ -7,6 +7,7 @@ use playground::Config;
 use playground::words::WordsSession;
 
 include!("golden/hash.rs");
+include!("golden/check.rs");
 include!("golden/words-links.rs");
 
 /// The train and test loss bits of the words `link` after `steps` updates, and the hash of
@@ -26,22 +27,6 @@ fn trained_words(link: &str, steps: u64) -> (u32, u32, u64) {
 
 #[test]
 fn golden_words_links_give_their_recorded_loss_and_vector_bits() {
-    let print = std::env::var_os("GOLDEN_PRINT").is_some();
-    let mut wrong = Vec::new();
-    for &(link, steps, train, test, vectors) in GOLDEN_WORDS_LINKS {
-        let got @ (got_train, got_test, got_vectors) = trained_words(link, steps);
-        assert!(
-            f32::from_bits(got_train).is_finite(),
-            "{link}: train loss not finite"
-        );
-        if print {
-            println!(
-                "    ({link:?}, {steps}, {got_train:#010x}, {got_test:#010x}, {got_vectors:#018x}),"
-            );
-        }
-        if got != (train, test, vectors) {
-            wrong.push(link);
-        }
-    }
+    let wrong = changed_links(GOLDEN_WORDS_LINKS, trained_words);
     assert!(wrong.is_empty(), "losses or vectors changed for {wrong:?}");
 }

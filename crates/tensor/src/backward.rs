@@ -3,6 +3,7 @@
 
 use alloc::vec::Vec;
 
+use crate::attention_core::{self, Layout};
 use crate::batched;
 use crate::embedding;
 use crate::image;
@@ -70,6 +71,25 @@ impl Grads {
         self.row_slots[var.0] = Some(rows);
     }
 
+    /// Adds `g` itself into the gradient of `var` (`d += g`): the rule of a
+    /// sum's operands and a reshape. A new gradient is written in one pass as
+    /// `0 + g`, the bits of zeros and then the add, without the zeros.
+    fn add_grad(&mut self, nodes: &[Node], var: Var, g: &[f32]) {
+        let node = &nodes[var.0];
+        if !node.needs_grad {
+            return;
+        }
+        if let Some(grad) = self.slots[var.0].as_mut() {
+            axpy(grad.data_mut(), g, 1.0);
+            return;
+        }
+        let mut data = self.pool.take_dirty(node.value.len());
+        for (d, &g) in data.iter_mut().zip(g) {
+            *d = 0.0 + g;
+        }
+        self.slots[var.0] = Some(Tensor::new(node.value.shape(), data));
+    }
+
     /// Adds into the gradient of `var`, creating it as zeros first.
     fn add_into(&mut self, nodes: &[Node], var: Var, write: impl FnOnce(&mut [f32])) {
         let node = &nodes[var.0];
@@ -130,12 +150,12 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         Op::SparseEmbedding(ids) => grads.sum_rows(nodes, Var(index), value(ids), g),
         // d(a+b) = da + db
         Op::Add(a, b) => {
-            grads.add_into(nodes, a, |d| axpy(d, g, 1.0));
-            grads.add_into(nodes, b, |d| axpy(d, g, 1.0));
+            grads.add_grad(nodes, a, g);
+            grads.add_grad(nodes, b, g);
         }
         // d(a-b) = da - db
         Op::Sub(a, b) => {
-            grads.add_into(nodes, a, |d| axpy(d, g, 1.0));
+            grads.add_grad(nodes, a, g);
             grads.add_into(nodes, b, |d| axpy(d, g, -1.0));
         }
         // d(ab) = b da + a db
@@ -162,7 +182,7 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         // d(a@b)/da = g @ b^T, d(a@b)/db = a^T @ g
         Op::MatMul(a, b) => {
             let (sa, sb) = (nodes[a.0].value.shape(), nodes[b.0].value.shape());
-            let dims @ (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
+            let dims @ (m, k, n) = (sa.around(sa.rank() - 1).0, sb.dim(0), sb.dim(1));
             // a transposed operand, or a narrow gradient and its result transposed
             let mut scratch = grads.pool.take_dirty((k * m.max(n)).max((m + k) * n));
             grads.add_into(nodes, a, |d| {
@@ -180,7 +200,7 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
                 kernels::transpose_acc(g, d, shape.dim(0), shape.dim(1))
             });
         }
-        Op::Reshape(a) => grads.add_into(nodes, a, |d| axpy(d, g, 1.0)),
+        Op::Reshape(a) => grads.add_grad(nodes, a, g),
         // each input element was copied to several outputs: sum their gradients
         Op::BroadcastTo(a) => {
             let (from, to) = (nodes[a.0].value.shape(), node.value.shape());
@@ -226,7 +246,7 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         // d(x + b[c]) = dx + sum over images and pixels of channel c of db[c]
         Op::ChannelBias(x, b) => {
             let shape = node.value.shape();
-            grads.add_into(nodes, x, |d| axpy(d, g, 1.0));
+            grads.add_grad(nodes, x, g);
             let positions = (shape.dim(2) * shape.dim(3)).max(1);
             grads.add_into(nodes, b, |d| image::channel_bias_grad(g, positions, d));
         }
@@ -267,12 +287,42 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         }
         // x̂ = (x - mean) r, r = 1/sqrt(var + eps), h = g gain:
         // dx = r (h - mean(h) - x̂ mean(h x̂)), dgain = sum g x̂, dbias = sum g
-        Op::LayerNorm(x, gain, bias, eps) => {
+        Op::LayerNorm(x, gain, bias, moments) => {
+            let moments = value(moments);
             grads.add_into(nodes, x, |d| {
-                norm::input_grad_acc(value(x), value(gain), g, eps, d)
+                norm::input_grad_acc(value(x), value(gain), g, moments, d)
             });
-            grads.add_into(nodes, gain, |d| norm::gain_grad_acc(value(x), g, eps, d));
+            grads.add_into(nodes, gain, |d| {
+                norm::gain_grad_acc(value(x), g, moments, d)
+            });
             grads.add_into(nodes, bias, |d| norm::bias_grad_acc(g, d));
+        }
+        // d(x + b[j]) = dx + sum over rows of db[j]
+        Op::RowBias(x, b) => {
+            grads.add_grad(nodes, x, g);
+            grads.add_into(nodes, b, |d| norm::bias_grad_acc(g, d));
+        }
+        // per head, a = q k^T / sqrt(d_head), p = softmax(a), out = p v:
+        // dv = p^T g; da from dp = g v^T by softmax's rule; dk = da^T q, dq = da k
+        Op::MultiHeadAttention(op) => {
+            let layout = Layout::of(&op, nodes);
+            let (probs, exps) = (value(op.probs), value(op.exps));
+            let mut scratch = grads.pool.take_dirty(layout.scratch_len());
+            let product_acc = attention_core::head_product_acc;
+            grads.add_into(nodes, op.v, |d| {
+                product_acc(layout, (probs, true), g, d, &mut scratch)
+            });
+            let mut da = grads.pool.take_dirty(probs.len());
+            let inputs = [g, value(op.v), probs, exps];
+            attention_core::score_grads(layout, inputs, &mut da, &mut scratch);
+            grads.add_into(nodes, op.k, |d| {
+                product_acc(layout, (&da, true), value(op.q), d, &mut scratch)
+            });
+            grads.add_into(nodes, op.q, |d| {
+                product_acc(layout, (&da, false), value(op.k), d, &mut scratch)
+            });
+            grads.pool.give(da);
+            grads.pool.give(scratch);
         }
     }
 }

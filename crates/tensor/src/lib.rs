@@ -20,6 +20,7 @@
 extern crate alloc;
 
 mod activation;
+mod attention_core;
 mod backward;
 mod batched;
 mod clip;
@@ -36,6 +37,7 @@ mod norm;
 mod optim;
 mod pool;
 pub mod rng;
+mod row_bias;
 mod row_dot;
 mod rows;
 mod shape;

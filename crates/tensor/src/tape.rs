@@ -1,14 +1,16 @@
 //! The tape: every operation computes its value eagerly and appends a node, so
 //! the node list is already in topological order. Owns the forward pass of the
 //! primitive ops; their gradient rules live in `backward`, derived ops in `derived`,
-//! the image ops' forwards in `image`, attention's in `batched` and `norm`.
+//! the image ops' forwards in `image`, attention's in `batched`, `norm` and
+//! `attention_core`.
 
 use alloc::vec::Vec;
 
+use crate::attention_core::Heads;
 use crate::im2col::Window;
 use crate::image::Conv;
 use crate::pool::Pool;
-use crate::{Shape, Tensor, Unary, kernels};
+use crate::{MAX_RANK, Shape, Tensor, Unary, kernels};
 
 /// A handle to a value recorded on a [`Tape`]: an index into its node list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -29,7 +31,7 @@ pub(crate) enum Op {
     Div(Var, Var),
     /// `f(a)` element-wise.
     Unary(Var, Unary),
-    /// `a[m, k] @ b[k, n]`.
+    /// `a[.., m, k] @ b[k, n]`, the rows of `a` stacked.
     MatMul(Var, Var),
     /// `a^T` of a matrix.
     Transpose(Var),
@@ -62,9 +64,13 @@ pub(crate) enum Op {
     BatchMatMul(Var, Var),
     /// `a` with two axes swapped (see `batched`).
     SwapAxes(Var, usize, usize),
-    /// Each last-axis row of `x` normalised, times `gain` plus `bias`, with its
-    /// `eps` (see `norm`).
-    LayerNorm(Var, Var, Var, f32),
+    /// Each last-axis row of `x` normalised, times `gain` plus `bias`, with
+    /// the constant node of each row's mean and `1 / sqrt(var + eps)` (see `norm`).
+    LayerNorm(Var, Var, Var, Var),
+    /// `x[.., j] + b[j]`: a bias added to every row (see `row_bias`).
+    RowBias(Var, Var),
+    /// Scaled dot-product attention of every head (see `attention_core`).
+    MultiHeadAttention(Heads),
 }
 
 /// One recorded value.
@@ -213,27 +219,32 @@ impl Tape {
     /// `f(a)` element-wise.
     pub fn unary(&mut self, a: Var, f: Unary) -> Var {
         self.push(self.shape(a), Op::Unary(a, f), &[a], |out, nodes| {
-            out.copy_from_slice(nodes[a.0].value.data());
-            f.apply_in_place(out);
+            f.apply_to(nodes[a.0].value.data(), out);
         })
     }
 
-    /// The matrix product `a @ b`.
+    /// The matrix product `a @ b`. A left side of rank 3 or 4 is a stack of
+    /// rows, as in `torch.matmul`: `[batch, T, k] @ [k, n]` is the product of
+    /// its `batch * T` rows, `[batch, T, n]`, so a layer needs no reshape.
     ///
     /// # Shapes
-    /// `a: [m, k]`, `b: [k, n]` give `[m, n]`.
+    /// `a: [.., m, k]`, `b: [k, n]` give `[.., m, n]`.
     ///
     /// # Panics
-    /// If either is not a matrix or the inner dimensions differ.
+    /// If `a` has rank below 2, `b` is not a matrix or the inner dimensions differ.
     pub fn matmul(&mut self, a: Var, b: Var) -> Var {
         let (sa, sb) = (self.shape(a), self.shape(b));
+        let rank = sa.rank();
         assert!(
-            sa.rank() == 2 && sb.rank() == 2 && sa.dim(1) == sb.dim(0),
+            rank >= 2 && sb.rank() == 2 && sa.dim(rank - 1) == sb.dim(0),
             "Tape::matmul: cannot multiply {sa:?} by {sb:?}"
         );
-        let (m, k, n) = (sa.dim(0), sa.dim(1), sb.dim(1));
+        let (m, k, n) = (sa.around(rank - 1).0, sb.dim(0), sb.dim(1));
+        let mut dims = [0; MAX_RANK];
+        dims[..rank].copy_from_slice(sa.dims());
+        dims[rank - 1] = n;
         self.push(
-            Shape::new(&[m, n]),
+            Shape::new(&dims[..rank]),
             Op::MatMul(a, b),
             &[a, b],
             |out, nodes| {

@@ -146,6 +146,19 @@ impl Unary {
         }
     }
 
+    /// `out[i] = f(xs[i])`: [`Unary::apply_in_place`] on a copy of `xs`, with
+    /// ReLU (the labs' hidden layers) mapped straight across, not copied first.
+    pub(crate) fn apply_to(self, xs: &[f32], out: &mut [f32]) {
+        if self == Unary::Relu {
+            for (o, &x) in out.iter_mut().zip(xs) {
+                *o = positive_part(x);
+            }
+        } else {
+            out.copy_from_slice(xs);
+            self.apply_in_place(out);
+        }
+    }
+
     /// `d[i] += g[i] * f'(xs[i])` given `ys[i] = f(xs[i])`, with the common
     /// activations in loops of their own.
     pub fn derivative_acc(self, g: &[f32], xs: &[f32], ys: &[f32], d: &mut [f32]) {

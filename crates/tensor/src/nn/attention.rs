@@ -1,9 +1,7 @@
-//! Multi-head self-attention (minGPT's `CausalSelfAttention`), built from tape
-//! ops only: projections, heads split by a reshape and an axis swap, scaled
-//! scores, an optional causal mask, softmax, the weighted sum, the output
+//! Multi-head self-attention (minGPT's `CausalSelfAttention`) on the tape: the
+//! query, key and value projections, the heads' scaled, optionally causal
+//! softmax attention (one op, `Tape::multi_head_attention`), the output
 //! projection. Owns the four projections; the block around it lives in `block`.
-
-use libm::sqrtf;
 
 use crate::nn::Linear;
 use crate::{Init, Rng, Tape, Tensor, Var};
@@ -88,8 +86,8 @@ impl Attention {
 
     /// Records attention over `x: [batch, T, d_model]` given this layer's
     /// parameters already on the tape (`params`, in [`Attention::params`] order):
-    /// per head, `softmax(q k^T / sqrt(d_head)) v`, then the heads side by side
-    /// through the output projection.
+    /// per head, `softmax(q k^T / sqrt(d_head)) v` ([`Tape::multi_head_attention`]),
+    /// then the heads side by side through the output projection.
     ///
     /// # Panics
     /// If `x` is not `[batch, T, d_model]` or `params` holds fewer than 8 vars.
@@ -100,32 +98,10 @@ impl Attention {
             shape.rank() == 3 && shape.dim(2) == d && params.len() >= 8,
             "Attention::forward: x {shape:?} for d_model {d}"
         );
-        let (batch, t, heads) = (shape.dim(0), shape.dim(1), self.heads);
-        let d_head = d / heads;
-        let rows = tape.reshape(x, [batch * t, d]);
-        // projection k of the rows, split into heads: [batch * heads, T, d_head]
-        let project = |tape: &mut Tape, k: usize| {
-            let y = Linear::forward(tape, rows, params[2 * k], params[2 * k + 1]);
-            let y = tape.reshape(y, [batch, t, heads, d_head]);
-            let y = tape.swap_axes(y, 1, 2);
-            tape.reshape(y, [batch * heads, t, d_head])
-        };
-        let (q, k, v) = (project(tape, 0), project(tape, 1), project(tape, 2));
-        let k_t = tape.swap_axes(k, 1, 2);
-        let scores = tape.batch_matmul(q, k_t);
-        let scores = tape.scale(scores, 1.0 / sqrtf(d_head as f32));
-        let probs = if self.causal {
-            tape.causal_softmax(scores)
-        } else {
-            tape.softmax(scores, 2)
-        };
-        let mixed = tape.batch_matmul(probs, v);
-        // the heads side by side again: [batch * T, d_model]
-        let mixed = tape.reshape(mixed, [batch, heads, t, d_head]);
-        let mixed = tape.swap_axes(mixed, 1, 2);
-        let mixed = tape.reshape(mixed, [batch * t, d]);
+        let mut project = |k: usize| Linear::forward(tape, x, params[2 * k], params[2 * k + 1]);
+        let (q, k, v) = (project(0), project(1), project(2));
+        let (mixed, probs) = tape.multi_head_attention(q, k, v, self.heads, self.causal);
         let output = Linear::forward(tape, mixed, params[6], params[7]);
-        let output = tape.reshape(output, [batch, t, d]);
         AttentionVars { output, probs }
     }
 }

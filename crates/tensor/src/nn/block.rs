@@ -138,11 +138,9 @@ impl TransformerBlock {
         let attended = self.attention.forward(tape, &params[2..10], normed);
         let h = tape.add(x, attended.output);
         let normed = tape.layer_norm(h, params[10], params[11], LAYER_NORM_EPS);
-        let rows = tape.reshape(normed, [shape.dim(0) * shape.dim(1), d]);
-        let hidden = Linear::forward(tape, rows, params[12], params[13]);
+        let hidden = Linear::forward(tape, normed, params[12], params[13]);
         let hidden = tape.relu(hidden);
         let ff = Linear::forward(tape, hidden, params[14], params[15]);
-        let ff = tape.reshape(ff, shape);
         let output = tape.add(h, ff);
         BlockVars {
             params,

@@ -34,10 +34,12 @@ impl Linear {
         self.weight.dims()[1]
     }
 
-    /// Records `x @ weight + bias` given the layer's parameters already on the tape.
+    /// Records `x @ weight + bias` given the layer's parameters already on the
+    /// tape. `x` may be `[batch, in_dim]` or a stack of rows such as
+    /// `[batch, T, in_dim]` (see [`Tape::matmul`]); the output keeps its leading axes.
     pub fn forward(tape: &mut Tape, x: Var, weight: Var, bias: Var) -> Var {
         let product = tape.matmul(x, weight);
-        tape.add_broadcast(product, bias)
+        tape.add_row_bias(product, bias)
     }
 
     /// `out[b, :] = x[b, :] @ weight + bias` for `rows` rows, without recording

@@ -105,6 +105,40 @@ pub fn gradcheck_with(
     Ok(())
 }
 
+/// The value of `y`, then the gradient of each of `vars`, for the loss
+/// `sum(y * w)` with fixed random weights `w`: what a fused op and the
+/// composition it replaces are compared by, bit for bit ([`assert_same_bits`]).
+///
+/// # Panics
+/// If some var of `vars` receives no gradient.
+pub fn value_and_grads(tape: &mut Tape, y: Var, vars: &[Var]) -> Vec<Vec<f32>> {
+    let shape = tape.shape(y);
+    let w = tape.input(shape, random_tensor(shape, 0x5eed, -1.0, 1.0).data());
+    let weighted = tape.mul(y, w);
+    let loss = tape.sum(weighted);
+    let grads = tape.backward(loss);
+    let mut out = vec![tape.value(y).data().to_vec()];
+    for &var in vars {
+        match grads.get(var) {
+            Some(g) => out.push(g.data().to_vec()),
+            None => panic!("no gradient for {var:?}"),
+        }
+    }
+    out
+}
+
+/// Asserts `actual` and `expected` hold the same elements, bit for bit.
+pub fn assert_same_bits(label: &str, actual: &[f32], expected: &[f32]) {
+    assert_eq!(actual.len(), expected.len(), "{label}: lengths differ");
+    for (index, (a, e)) in actual.iter().zip(expected).enumerate() {
+        assert_eq!(
+            a.to_bits(),
+            e.to_bits(),
+            "{label}[{index}]: got {a:e}, expected {e:e}"
+        );
+    }
+}
+
 /// One optimizer update of `mlp` from the gradients its recorded `params` got.
 ///
 /// # Panics
