@@ -38,6 +38,17 @@ impl Lab {
         }
     }
 
+    /// The lab's name in messages, in English and in Chinese.
+    pub fn title(self) -> [&'static str; 2] {
+        match self {
+            Lab::Plane => ["the plane lab", "二维平面实验室"],
+            Lab::Digits => ["the digits lab", "手写数字实验室"],
+            Lab::Sequence => ["the sequence lab", "序列实验室"],
+            Lab::Words => ["the words lab", "词向量实验室"],
+            Lab::Attention => ["the attention lab", "注意力实验室"],
+        }
+    }
+
     /// The one-lab set of this lab.
     pub const fn only(self) -> Labs {
         Labs(1 << self as u8)

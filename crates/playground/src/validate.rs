@@ -32,6 +32,24 @@ impl Config {
         }
     }
 
+    /// [`Config::validate`] for the session of `lab`, which opens no other lab's config.
+    ///
+    /// # Errors
+    /// As [`Config::validate`], or the `lab` key naming another lab.
+    pub fn validate_for(&self, lab: Lab) -> Result<(), ConfigError> {
+        self.validate()?;
+        if self.lab != lab {
+            let [en, zh] = lab.title();
+            return Err(ConfigError::new(
+                "lab",
+                self.lab.name(),
+                format!("this session trains {en}; open other labs with their own session"),
+                format!("这个会话只训练{zh}；其他实验室用各自的会话"),
+            ));
+        }
+        Ok(())
+    }
+
     /// The first setting the table would not read back from its own link
     /// spelling: out of its limits or not finite (first pass), or not
     /// representable there, like a count beyond `u32` or a regression dataset

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
 use crate::js_values::{number, set};
-use crate::lab_session::{self, LabSession, config_error};
+use crate::lab_session::{LabSession, config_error, lab_handle_basics};
 use crate::metrics::JsMetrics;
 
 /// The most updates one `trainSteps` call may take, so one call stays bounded.
@@ -25,43 +25,10 @@ pub struct AttentionLab {
     session: AttentionSession,
 }
 
+lab_handle_basics!(AttentionLab);
+
 #[wasm_bindgen]
 impl AttentionLab {
-    /// The attention experiment of `link` (strict: every bad setting is an error).
-    ///
-    /// # Errors
-    /// The link's bad settings, one a line, in both languages.
-    #[wasm_bindgen(constructor)]
-    pub fn new(link: &str) -> Result<AttentionLab, JsValue> {
-        Ok(AttentionLab {
-            session: lab_session::open(link)?,
-        })
-    }
-
-    /// The share link of the running experiment (`v=1&lab=attention&…`).
-    pub fn link(&self) -> String {
-        self.session.config().to_query()
-    }
-
-    /// Changes the settings to those of `link` (read leniently on top of the
-    /// current ones, as the form does): live settings keep the weights, the
-    /// others start over. Returns whether it started over.
-    ///
-    /// # Errors
-    /// The link's bad settings, one a line; nothing changes then.
-    #[wasm_bindgen(js_name = applyLink)]
-    pub fn apply_link(&mut self, link: &str) -> Result<bool, JsValue> {
-        lab_session::apply_link(&mut self.session, link)
-    }
-
-    /// Starts the same experiment over: the same data and starting weights.
-    ///
-    /// # Errors
-    /// Only if the running config stopped being valid, which would be a bug.
-    pub fn reset(&mut self) -> Result<(), JsValue> {
-        lab_session::reset(&mut self.session)
-    }
-
     /// Takes up to `n` updates (fewer if training stops) and returns the mean
     /// loss of the last batch.
     ///
@@ -84,22 +51,6 @@ impl AttentionLab {
     #[wasm_bindgen(js_name = stepsLeftInEpoch)]
     pub fn steps_left_in_epoch(&self) -> f64 {
         (EPOCH_STEPS - self.session.step() % EPOCH_STEPS) as f64
-    }
-
-    /// Whether training has stopped by itself (early stopping or divergence);
-    /// `metrics().stop` says why.
-    pub fn stopped(&self) -> bool {
-        self.session.stopped().is_some()
-    }
-
-    /// Updates taken.
-    pub fn step(&self) -> f64 {
-        self.session.step() as f64
-    }
-
-    /// Epochs completed.
-    pub fn epoch(&self) -> f64 {
-        self.session.epoch() as f64
     }
 
     /// The network's weights and biases.

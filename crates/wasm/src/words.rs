@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::{JsError, JsValue, wasm_bindgen};
 
 use crate::bilingual;
 use crate::js_values::{number, set};
-use crate::lab_session::{self, LabSession};
+use crate::lab_session::{LabSession, lab_handle_basics};
 use crate::metrics::JsMetrics;
 
 /// The most work one `trainSteps` call may do, in units of one example's
@@ -34,44 +34,10 @@ pub struct WordsLab {
     session: WordsSession,
 }
 
+lab_handle_basics!(WordsLab);
+
 #[wasm_bindgen]
 impl WordsLab {
-    /// The words experiment of `link` (strict: every bad setting is an error).
-    ///
-    /// # Errors
-    /// The link's bad settings, one a line, in both languages.
-    #[wasm_bindgen(constructor)]
-    pub fn new(link: &str) -> Result<WordsLab, JsValue> {
-        Ok(WordsLab {
-            session: lab_session::open(link)?,
-        })
-    }
-
-    /// The share link of the running experiment (`v=1&lab=words&…`).
-    pub fn link(&self) -> String {
-        self.session.config().to_query()
-    }
-
-    /// Changes the settings to those of `link` (read leniently on top of the
-    /// current ones, as the form does): live settings keep the vectors, the
-    /// others start over. Returns whether it started over.
-    ///
-    /// # Errors
-    /// The link's bad settings (a pasted text too short among them), one a
-    /// line; nothing changes then.
-    #[wasm_bindgen(js_name = applyLink)]
-    pub fn apply_link(&mut self, link: &str) -> Result<bool, JsValue> {
-        lab_session::apply_link(&mut self.session, link)
-    }
-
-    /// Starts the same experiment over: the same text and starting vectors.
-    ///
-    /// # Errors
-    /// Only if the running config stopped being valid, which would be a bug.
-    pub fn reset(&mut self) -> Result<(), JsValue> {
-        lab_session::reset(&mut self.session)
-    }
-
     /// The most updates one `trainSteps` call may take at the current
     /// settings (at least 1): as many as fit in [`MAX_WORDS_WORK_PER_CALL`].
     #[wasm_bindgen(js_name = stepsPerCall)]
@@ -111,24 +77,9 @@ impl WordsLab {
         (epoch - self.session.step() % epoch) as f64
     }
 
-    /// Whether training has stopped by itself (divergence); `metrics().stop` says why.
-    pub fn stopped(&self) -> bool {
-        self.session.stopped().is_some()
-    }
-
     /// Whether the link's epochs are all trained: training finished.
     pub fn finished(&self) -> bool {
         self.session.finished()
-    }
-
-    /// Updates taken.
-    pub fn step(&self) -> f64 {
-        self.session.step() as f64
-    }
-
-    /// Epochs completed.
-    pub fn epoch(&self) -> f64 {
-        self.session.epoch() as f64
     }
 
     /// The trained numbers: two vectors per word.

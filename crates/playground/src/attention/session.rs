@@ -60,15 +60,7 @@ impl AttentionSession {
     /// # Errors
     /// When `config` is not a valid attention config.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        config.validate()?;
-        if config.lab != Lab::Attention {
-            return Err(ConfigError::new(
-                "lab",
-                config.lab.name(),
-                "this session trains the attention lab",
-                "这个会话只训练注意力实验室",
-            ));
-        }
+        config.validate_for(Lab::Attention)?;
         let data_seed = seed_value(&config.seed);
         let weight_seed = seed_value(&config.init_seed);
         let own = &config.attention;

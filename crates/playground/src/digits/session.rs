@@ -92,15 +92,7 @@ impl DigitsSession {
     /// # Errors
     /// When `config` is not a valid digits config.
     pub fn new(config: Config, digits: &Digits) -> Result<Self, ConfigError> {
-        config.validate()?;
-        if config.lab != Lab::Digits {
-            return Err(ConfigError::new(
-                "lab",
-                config.lab.name(),
-                "this session trains the digits lab",
-                "这个会话只训练手写数字实验室",
-            ));
-        }
+        config.validate_for(Lab::Digits)?;
         let most = max_train_size(digits.labels());
         let split = stratified_split(
             digits.labels(),

@@ -58,15 +58,7 @@ impl SequenceSession {
     /// # Errors
     /// When `config` is not a valid sequence config.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        config.validate()?;
-        if config.lab != Lab::Sequence {
-            return Err(ConfigError::new(
-                "lab",
-                config.lab.name(),
-                "this session trains the sequence lab",
-                "这个会话只训练序列实验室",
-            ));
-        }
+        config.validate_for(Lab::Sequence)?;
         let data_seed = seed_value(&config.seed);
         let weight_seed = seed_value(&config.init_seed);
         let seq = &config.sequence;

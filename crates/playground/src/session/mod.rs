@@ -86,15 +86,7 @@ impl Session {
     /// # Errors
     /// When `config` breaks a rule that spans several settings, or is of another lab.
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        config.validate()?;
-        if config.lab != Lab::Plane {
-            return Err(ConfigError::new(
-                "lab",
-                config.lab.name(),
-                "this session trains the plane lab; open other labs with their own session",
-                "这个会话只训练二维平面实验室；其他实验室用各自的会话",
-            ));
-        }
+        config.validate_for(Lab::Plane)?;
         let objective = Objective::of(&config);
         let (train, test) = build_data(&config);
         let model = build_model(&config, objective);

@@ -59,15 +59,7 @@ impl WordsSession {
     /// # Errors
     /// When `config` is not a valid words config (a pasted text too short among them).
     pub fn new(config: Config) -> Result<Self, ConfigError> {
-        config.validate()?;
-        if config.lab != Lab::Words {
-            return Err(ConfigError::new(
-                "lab",
-                config.lab.name(),
-                "this session trains the words lab",
-                "这个会话只训练词向量实验室",
-            ));
-        }
+        config.validate_for(Lab::Words)?;
         let words = &config.words;
         let corpus = WordCorpus::new(words);
         let data_seed = seed_value(&config.seed);
