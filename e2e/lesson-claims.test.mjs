@@ -10,10 +10,12 @@
 // parameter count from the loss view's readout, how far the gradient reaches back from the
 // gradient heatmap), and the words lab's (web/labs/words/lessons.js: the followed pairs'
 // similarities from the pairs view, the group score and the analogy's rank from the
-// projection's readout; its preset that opens the sequence lab is played there), and the
+// projection's readout), and the
 // attention lab's (web/labs/attention/lessons.js: the exact match and the parameter count from
-// the per-position view's readout, the test accuracy per token from the metrics). Needs
-// BASE_URL (see browser.mjs).
+// the per-position view's readout, the test accuracy per token from the metrics). A preset that
+// opens another lab than its lesson's is clicked in its lesson, as a learner does, and checked in
+// the lab it opens, with that lab's presets.
+// Needs BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
@@ -49,34 +51,43 @@ const VIEWS_DRAWN = {
 };
 
 /**
- * The lessons of `lab` as its page has them.
+ * The lessons of every lab as the page has them, each with the lab it belongs to (`home`): a
+ * preset that opens another lab than its lesson's is played in the lab it opens.
  * @param {import('playwright-core').Browser} browser
- * @param {keyof typeof LABS} lab
- * @returns {Promise<Lesson[]>}
+ * @param {keyof typeof LABS} lab the lab whose page loads them
+ * @returns {Promise<Array<Lesson & {home: keyof typeof LABS}>>}
  */
 async function pageLessons(browser, lab) {
-  const { link, module, name } = LABS[lab];
-  /** @type {Lesson[]} */
+  const homes = /** @type {Array<keyof typeof LABS>} */ (Object.keys(LABS));
+  const sources = homes.map((home) => [LABS[home].module, LABS[home].name]);
+  /** @type {Lesson[][]} */
   let lessons = [];
   await withPage(browser, async (page) => {
-    await page.goto(`${BASE_URL}${link}`);
-    lessons = await page.evaluate(async ([module, name]) => {
+    await page.goto(`${BASE_URL}${LABS[lab].link}`);
+    lessons = await page.evaluate(async (sources) => Promise.all(sources.map(async ([module, name]) => {
       const content = await import(new URL(module, document.baseURI).href);
       return content[name];
-    }, [module, name]);
+    })), sources);
   });
-  return lessons;
+  return lessons.flatMap((own, i) => own.map((lesson) => ({ ...lesson, home: homes[i] })));
 }
+
+/**
+ * A preset to play: the lab and lesson it is shown in, its id, its link, its checks and the ids
+ * of the other presets with the same link (whose checks it carries).
+ * @typedef {{home: keyof typeof LABS, lesson: string, preset: string, query: string,
+ *   checks: string[], also: string[]}} Preset
+ */
 
 /**
  * The presets of `lab` to play: every distinct link once, with every lesson and preset that
  * opens it (a preset that opens another lab is that lab's to play).
- * @param {Lesson[]} lessons
+ * @param {Array<Lesson & {home: keyof typeof LABS}>} lessons
  * @param {keyof typeof LABS} lab
- * @returns {Array<{lesson: string, preset: string, query: string, checks: string[], also: string[]}>}
+ * @returns {Preset[]}
  */
 function distinctPresets(lessons, lab) {
-  /** @type {Map<string, {lesson: string, preset: string, query: string, checks: string[], also: string[]}>} */
+  /** @type {Map<string, Preset>} */
   const byQuery = new Map();
   for (const lesson of lessons) {
     for (const preset of lesson.presets) {
@@ -87,7 +98,7 @@ function distinctPresets(lessons, lab) {
         known.checks.push(...checks);
         known.also.push(preset.id);
       } else {
-        byQuery.set(preset.query, { lesson: lesson.id, preset: preset.id, query: preset.query, checks, also: [] });
+        byQuery.set(preset.query, { home: lesson.home, lesson: lesson.id, preset: preset.id, query: preset.query, checks, also: [] });
       }
     }
   }
@@ -217,14 +228,20 @@ function passes(value, op, wanted) {
 /**
  * Clicks a preset the way a learner does and waits until it pauses at its epoch or stops.
  * @param {Page} page
- * @param {{lesson: string, preset: string, query: string}} preset
+ * @param {Preset} preset
  */
-async function play(page, { lesson, preset, query }) {
+async function play(page, { home, lesson, preset, query }) {
   const settings = new URLSearchParams(query);
+  const lab = settings.get('lab') ?? 'plane';
   const pauseAt = Number(settings.get('pauseAt') ?? 0);
   const speed = Number(settings.get('speed'));
   await page.getByTestId(`lesson-${lesson}`).click();
   await page.getByTestId(`preset-${preset}`).click();
+  if (lab !== home) {
+    // The lab it opens loads its page, then plays: wait for that, not for the lesson's page.
+    await page.waitForURL((url) => new URLSearchParams(url.hash.slice(1)).get('lab') === lab);
+    await page.getByTestId('pause').waitFor({ state: 'visible', timeout: 30_000 });
+  }
   await page.getByTestId('pause').waitFor({ state: 'visible', timeout: 5_000 }).catch(() => {});
   // At full speed ('max') a digits epoch takes up to about a second on a loaded machine.
   const seconds = pauseAt > 0 && Number.isFinite(speed) ? pauseAt / speed : Math.max(5, pauseAt);
@@ -244,7 +261,7 @@ async function play(page, { lesson, preset, query }) {
  * @param {import('playwright-core').Browser} browser
  * @param {keyof typeof LABS} lab
  * @param {'en' | 'zh'} lang
- * @param {ReturnType<typeof distinctPresets>} presets
+ * @param {Preset[]} presets
  */
 async function playAll(browser, lab, lang, presets) {
   /** @type {string[]} */
@@ -252,10 +269,16 @@ async function playAll(browser, lab, lang, presets) {
   /** @type {string[]} */
   const shown = [];
   await withPage(browser, async (page) => {
-    await page.goto(`${BASE_URL}${LABS[lab].link}&lang=${lang}`);
-    await page.getByTestId('lesson-text').waitFor();
+    /** @type {keyof typeof LABS | ''} */
+    let opened = '';
     for (const preset of presets) {
+      // A preset of another lab's lesson is clicked there, as a learner does, and opens this lab.
+      if (preset.home !== opened) {
+        await page.goto(`${BASE_URL}${LABS[preset.home].link}&lang=${lang}`);
+        await page.getByTestId('lesson-text').waitFor();
+      }
       await play(page, preset);
+      opened = lab;
       for (const check of preset.checks) {
         const [, name, op, wanted] = /** @type {RegExpMatchArray} */ (check.match(/^(\w+)([<>=])(.+)$/));
         const value = await figure(page, name);
@@ -283,7 +306,7 @@ describe('every lesson preset, played in the page at its pace', () => {
     test(`shows what its lesson says in the ${lab} lab, in English and in Chinese`, { timeout: 900_000 }, async (t) => {
       const presets = distinctPresets(await pageLessons(browser, lab), lab);
       assert.ok(presets.length >= LABS[lab].least, `${presets.length} distinct presets`);
-      /** @type {Array<ReturnType<typeof distinctPresets>>} */
+      /** @type {Preset[][]} */
       const shares = Array.from({ length: LABS[lab].pages }, () => []);
       presets.forEach((preset, i) => shares[i % shares.length].push(preset));
       const runs = /** @type {const} */ (['en', 'zh']).flatMap((lang) =>

@@ -1,12 +1,12 @@
 // End-to-end tests of the sequence lab's views in its page, in headless Chromium: the prompt box
 // shows the ten likeliest next tokens as bars whose probabilities sum to at most 1 and refuses a
 // word the corpus lacks with a message naming it, sampling writes text, the vanishing-gradient
-// heatmap and the gate pictures draw, the gradient-norm chart counts every update, and the
-// RNN / LSTM / GRU comparison trains. Needs BASE_URL (see browser.mjs).
+// heatmap and the gate pictures draw, the gradient-norm chart counts every update, reversal
+// says what the network gives back for its digits, and the RNN / LSTM / GRU comparison trains. Needs BASE_URL (see browser.mjs).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { BASE_URL, colours, launchBrowser, waitForNumbers, withPage } from './browser.mjs';
+import { BASE_URL, colours, launchBrowser, readNumber, waitForNumbers, withPage } from './browser.mjs';
 
 /**
  * Opens the sequence lab at `link` and waits until its views drew their first answer.
@@ -95,6 +95,27 @@ describe('sequence lab views', () => {
       await page.waitForFunction(() => window.location.hash.includes('cell=gru'));
       await train(page, 1);
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="sequence-gate-canvas"]').length === 4);
+    });
+  });
+
+  test('reversal reads digits then cues, and the views say what the LSTM gives back and how many digits are right', async () => {
+    await withPage(browser, async (page) => {
+      await open(page, 'task=reverse&length=5');
+      await train(page, 4);
+      assert.equal(await page.getByTestId('sequence-prompt').isHidden(), true, 'no prompt box for reversal');
+      // Five digits, then five cues: the heatmap has a column per step.
+      assert.equal(await page.getByTestId('sequence-heatmap-canvas').getAttribute('data-cols'), '10');
+      const said = await page.getByTestId('sequence-gates-sequence').textContent() ?? '';
+      const read = said.match(/reads: ((?:\d )*\d), then 5 cues \(\?\) — gives back: ((?:\S+ )*\S+) \(right: ((?:\d )*\d)\)/);
+      assert.ok(read, said);
+      assert.equal(read[3], read[1].split(' ').reverse().join(' '), 'the right answer is the digits reversed');
+      assert.equal(read[2].split(' ').length, 5, 'one digit given back per cue');
+      const readout = await page.getByTestId('sequence-loss-readout').textContent() ?? '';
+      const right = Number((readout.match(/([\d.]+)% of the digits given back right/) ?? [])[1]);
+      const accuracy = await readNumber(page, 'test-accuracy');
+      assert.ok(right > 40, `after 4 epochs ${right}% right: ${readout}`);
+      assert.ok(Math.abs(right - accuracy) < 0.1, `the readout ${right}% and the metrics ${accuracy}% agree`);
+      assert.match(readout, /baseline 2\.303 nats/);
     });
   });
 

@@ -1,6 +1,7 @@
 // The labs and the switcher between them in the header: which lab a link opens (its `lab` key;
 // `plane`, the default, is never written), each lab's last link remembered for the tab's
-// session so switching back restores it, and a new page load whenever the link's lab changes.
+// session so switching back restores it, a new page load whenever the link's lab changes, and
+// the word a lesson's preset leaves for the lab it opens to start training once loaded.
 
 import { addStrings } from './i18n.js';
 
@@ -61,6 +62,37 @@ export function rememberLink(link) {
     sessionStorage.setItem(STORAGE_PREFIX + labOf(link), link);
   } catch {
     // No storage: switching back opens the lab's defaults.
+  }
+}
+
+/** Where a preset that opens another lab leaves its link, for that lab's page to play it. */
+const PLAY_KEY = 'backprop-playground.play';
+
+/**
+ * Asks the page that `link` loads (another lab's) to start training once it has opened it, as
+ * a preset does in its own lab.
+ * @param {string} link
+ */
+export function playOnArrival(link) {
+  try {
+    sessionStorage.setItem(PLAY_KEY, link);
+  } catch {
+    // No storage: the lab opens paused, and Play starts it.
+  }
+}
+
+/**
+ * Whether the page just loaded for `link` was asked to play it; the request is used up either way.
+ * @param {string} link
+ * @returns {boolean}
+ */
+export function arrivedToPlay(link) {
+  try {
+    const wanted = sessionStorage.getItem(PLAY_KEY);
+    sessionStorage.removeItem(PLAY_KEY);
+    return wanted === link;
+  } catch {
+    return false;
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { pathIcon } from './dom.js';
 import { addStrings, translate } from './i18n.js';
+import { labOf, playOnArrival } from './labs.js';
 import { createLessonLayout } from './lesson-layout.js';
 import { readLink } from './link.js';
 
@@ -130,7 +131,10 @@ export function createLessonsView(app, root, lessons) {
    */
   function openPreset(/** @type {string} */ query) {
     const lang = app.playground()?.values().lang;
-    app.open(lang && lang !== 'auto' ? `${query}&lang=${lang}` : query);
+    const link = lang && lang !== 'auto' ? `${query}&lang=${lang}` : query;
+    // Another lab's preset loads that lab's page, which plays it once it has opened it.
+    if (labOf(link) !== labOf(window.location.hash.slice(1))) playOnArrival(link);
+    app.open(link);
     view.enter();
     app.setPlaying(true);
   }

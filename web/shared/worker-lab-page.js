@@ -11,7 +11,7 @@ import {
 import { hasCrashed, showCrash } from './crash.js';
 import { createFormView } from './form.js';
 import { language, messageOf, setLanguage, t, translate } from './i18n.js';
-import { labOf } from './labs.js';
+import { arrivedToPlay, labOf } from './labs.js';
 import { createLessonsView } from './lessons.js';
 import { readLink, writeLink } from './link.js';
 import { bindShare } from './share.js';
@@ -361,6 +361,8 @@ export async function startWorkerLab(controls, spec) {
     if (labOf(link) === spec.lab && link !== experiment.query()) app.open(link);
   });
   window.addEventListener('resize', () => render());
-  app.open(window.location.hash.slice(1));
+  const arrival = window.location.hash.slice(1);
+  app.open(arrival);
+  if (arrivedToPlay(arrival)) setPlaying(true);
   await state.ready;
 }

@@ -9,7 +9,8 @@ use crate::config::{Config, LossKind, Problem};
 use crate::error::ConfigError;
 use crate::float_text::format_f32;
 use crate::lab::Lab;
-use crate::settings::{self, Setting};
+use crate::sequence::config::Task;
+use crate::settings::{self, MAX_REVERSE_DIGITS, Setting};
 use crate::words::config::CorpusChoice;
 
 /// One broken rule: the error and how to fix the config.
@@ -103,6 +104,18 @@ impl Config {
                     let (heads, dim) = (c.attention.heads, c.attention.dim);
                     c.attention.heads = (1..heads).rev().find(|h| dim % h == 0).unwrap_or(1);
                 },
+            ));
+        }
+        let reverse = self.sequence.task == Task::Reverse;
+        if self.lab == Lab::Sequence && reverse && self.sequence.length > MAX_REVERSE_DIGITS {
+            found.push((
+                ConfigError::new(
+                    "length",
+                    &format!("{}", self.sequence.length),
+                    "at most 50 digits to reverse (task=reverse)",
+                    "倒序最多 50 个数字（task=reverse）",
+                ),
+                |c| c.sequence.length = MAX_REVERSE_DIGITS,
             ));
         }
         if self.lab != Lab::Plane {

@@ -1,8 +1,14 @@
 //! The sequence lab's data: the corpus read as words and characters (with 我 爱 深度 学习
 //! among its sentences and 你, 吃 and 学习 after 我 爱), its seeded split, the unigram
-//! baseline, and the adding problem's sequences and baseline.
+//! baseline, the adding problem's sequences and baseline, and digit reversal's sequences,
+//! held-out test set, scoring and limit.
 
-use playground::sequence::{AddingSet, BASELINE_MSE, Corpus, TEST_PERCENT, Units};
+use playground::Config;
+use playground::sequence::config::{SequenceConfig, Task};
+use playground::sequence::{
+    ADDING_TEST_SEQUENCES, AddingSet, BASELINE_MSE, Batch, CUE, Corpus, REVERSE_TOKENS,
+    SequenceSession, TEST_PERCENT, TaskData, Units,
+};
 use tensor::Rng;
 
 /// The sentences of `corpus` as text, words joined by spaces.
@@ -122,4 +128,116 @@ fn always_answering_one_scores_about_a_sixth() {
     let mse = set.constant_mse(1.0);
     assert!((mse - BASELINE_MSE).abs() < 0.005, "{mse}");
     assert!((mse - 0.167).abs() < 0.005, "{mse}");
+}
+
+/// The reversal task's data for `length` digits, drawn by `seed`.
+fn reversal_data(length: usize, seed: u64) -> TaskData {
+    let config = SequenceConfig {
+        task: Task::Reverse,
+        length,
+        ..SequenceConfig::default()
+    };
+    TaskData::new(&config, seed)
+}
+
+/// Each sequence of `batch` (of `2 * length` steps): its digits, its cues and its answers.
+fn reversals(batch: &Batch, length: usize) -> Vec<(Vec<u16>, Vec<u16>, Vec<u16>)> {
+    let Batch::Text {
+        inputs,
+        targets,
+        answer_from,
+    } = batch
+    else {
+        panic!("reversal batches are tokens");
+    };
+    assert_eq!(*answer_from, length, "scored from the first cue");
+    inputs
+        .chunks_exact(2 * length)
+        .zip(targets.chunks_exact(2 * length))
+        .map(|(input, target)| {
+            let cues = input[length..].to_vec();
+            (input[..length].to_vec(), cues, target[length..].to_vec())
+        })
+        .collect()
+}
+
+#[test]
+fn reversal_reads_the_digits_then_cues_and_answers_them_last_first() {
+    let data = reversal_data(6, 3);
+    assert_eq!(data.vocabulary(), REVERSE_TOKENS.len());
+    assert_eq!(REVERSE_TOKENS[usize::from(CUE)], "?");
+    let drawn = data.draw(6, 40, &mut Rng::new(9));
+    assert_eq!(drawn.len(12), 40);
+    for (digits, cues, answers) in reversals(&drawn, 6) {
+        assert!(digits.iter().all(|&d| d < CUE), "{digits:?}");
+        assert!(cues.iter().all(|&c| c == CUE), "{cues:?}");
+        let mut reversed = digits.clone();
+        reversed.reverse();
+        assert_eq!(answers, reversed);
+    }
+}
+
+#[test]
+fn reversal_tests_on_distinct_sequences_that_training_never_draws() {
+    let data = reversal_data(5, 11);
+    let test = data.test_set(5, 11);
+    assert_eq!(
+        test,
+        reversal_data(5, 11).test_set(5, 11),
+        "drawn by the seed"
+    );
+    assert_ne!(test, reversal_data(5, 12).test_set(5, 11));
+    let mut held: Vec<Vec<u16>> = reversals(&test, 5).into_iter().map(|s| s.0).collect();
+    held.sort();
+    held.dedup();
+    assert_eq!(held.len(), ADDING_TEST_SEQUENCES);
+    // 100,000 sequences of 5 digits, 256 of them held out: 20,000 draws would meet about 50.
+    let mut rng = Rng::new(5);
+    for _ in 0..20 {
+        let batch = data.draw(5, 1000, &mut rng);
+        for (digits, _, _) in reversals(&batch, 5) {
+            assert!(
+                held.binary_search(&digits).is_err(),
+                "{digits:?} is a test sequence"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_reversal_session_scores_only_the_answers_against_a_random_digit() {
+    let config = Config::from_query("lab=sequence&task=reverse&length=8").unwrap_or_default();
+    assert_eq!(config.sequence.task, Task::Reverse);
+    let Ok(session) = SequenceSession::new(config) else {
+        panic!("the reversal session builds");
+    };
+    assert!((session.baseline_loss() - 10f32.ln()).abs() < 1e-6);
+    assert_eq!(session.vocabulary(), &REVERSE_TOKENS);
+    let evaluation = session.evaluate();
+    let accuracy = evaluation.test_accuracy.unwrap_or(-1.0);
+    // Untrained: about one digit in ten, and nowhere near the half that scoring the cues would add.
+    assert!(
+        (0.02..0.25).contains(&accuracy),
+        "untrained accuracy {accuracy}"
+    );
+    assert!(
+        (evaluation.test_loss - 11f32.ln()).abs() < 0.3,
+        "{}",
+        evaluation.test_loss
+    );
+    let trace = session.trace(0);
+    assert_eq!(trace.inputs.len(), 16);
+    assert_eq!(trace.outputs.len(), 16);
+}
+
+#[test]
+fn more_than_50_digits_to_reverse_is_refused_naming_the_length() {
+    let error = Config::from_query("lab=sequence&task=reverse&length=51").err();
+    let message = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(
+        message.contains("length") && message.contains("50"),
+        "{message}"
+    );
+    assert!(Config::from_query("lab=sequence&task=reverse&length=50").is_ok());
+    assert!(Config::from_query("lab=sequence&task=adding&length=51").is_ok());
 }

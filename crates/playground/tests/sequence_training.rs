@@ -1,7 +1,9 @@
 //! The sequence lab's figures, as issue 16 states them, for two data and weight seeds each:
 //! at length 5 every cell learns the adding problem; at length 50 the LSTM and the GRU do
 //! while the plain RNN stays at the baseline; the LSTM's test loss on text falls well below
-//! the unigram baseline. Each run stops at the horizon the figure names or sooner.
+//! the unigram baseline; and the LSTM reverses 5 digits while 12, the attention lab's
+//! long-sequence lesson, are still far from right at its pause. Each run stops at the
+//! horizon the figure names or sooner.
 
 use playground::Config;
 use playground::sequence::{BASELINE_MSE, SequenceSession};
@@ -61,6 +63,34 @@ fn the_lstm_at_the_defaults_beats_the_unigram_baseline_on_text() -> Result<(), S
         assert!(
             loss < 0.7 * baseline,
             "seed {seed}: test loss {loss}, baseline {baseline}"
+        );
+    }
+    Ok(())
+}
+
+/// The test accuracy (the share of digits given back right) after `steps` updates of
+/// reversing `length` digits with the defaults, seeded by `seed`.
+fn reversal_accuracy_after(length: usize, seed: u32, steps: u64) -> Result<f32, String> {
+    let link = format!("lab=sequence&task=reverse&length={length}&seed={seed}&initSeed={seed}");
+    let config = Config::from_query(&link).map_err(|e| e.to_string())?;
+    let mut session = SequenceSession::new(config).map_err(|e| e.to_string())?;
+    session.train_steps(steps);
+    session
+        .evaluate()
+        .test_accuracy
+        .ok_or_else(|| format!("{link}: no accuracy"))
+}
+
+#[test]
+fn the_lstm_reverses_5_digits_but_not_yet_12_where_the_memory_must_hold_them_all()
+-> Result<(), String> {
+    for seed in [1, 2] {
+        let short = reversal_accuracy_after(5, seed, 1000)?;
+        assert!(short > 0.95, "seed {seed}: 5 digits, {short} right");
+        let long = reversal_accuracy_after(12, seed, 300)?;
+        assert!(
+            (0.2..0.6).contains(&long),
+            "seed {seed}: 12 digits, {long} right"
         );
     }
     Ok(())

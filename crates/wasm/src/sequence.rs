@@ -91,7 +91,7 @@ impl SequenceLab {
         let test_loss = metrics.evaluation.test_loss;
         let perplexity = match self.session.config().sequence.task {
             Task::Text => number(test_loss.exp()),
-            Task::Adding => JsValue::NULL,
+            Task::Adding | Task::Reverse => JsValue::NULL,
         };
         set(
             &object,
@@ -219,7 +219,7 @@ impl SequenceLab {
             &Float32Array::from(trace.outputs.as_slice()),
         );
         let (tokens, predicted) = match sequence.task {
-            Task::Text => (self.tokens(&trace.inputs), self.tokens(&trace.outputs)),
+            Task::Text | Task::Reverse => (self.tokens(&trace.inputs), self.tokens(&trace.outputs)),
             Task::Adding => (Array::new(), Array::new()),
         };
         set(&object, "tokens", &tokens);

@@ -100,7 +100,7 @@ export async function startSequence(controls) {
       /** @type {Views} */
       const answer = {
         metrics,
-        task: values.task === 'adding' ? 'adding' : 'text',
+        task: values.task === 'adding' || values.task === 'reverse' ? values.task : 'text',
         clip: Number(values.clip ?? 0),
         ...history,
       };

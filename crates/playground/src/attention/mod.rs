@@ -6,7 +6,7 @@
 pub mod config;
 mod model;
 mod session;
-mod tasks;
+pub(crate) mod tasks;
 mod views;
 
 pub use crate::session::EPOCH_STEPS;

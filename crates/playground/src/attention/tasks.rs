@@ -115,19 +115,8 @@ impl TaskSource {
     pub fn test_set(&mut self, length: usize, data_seed: u64) -> Sequences {
         match self {
             TaskSource::Symbols { task, held_out } => {
-                let mut rng = Rng::new(data_seed);
-                let mut set = Sequences {
-                    length,
-                    ..Sequences::default()
-                };
-                held_out.clear();
-                while set.len() < TEST_SEQUENCES {
-                    let one = draw_symbols(*task, length, 1, &mut rng, held_out);
-                    let key = number(&one.inputs);
-                    held_out.insert(held_out.partition_point(|&n| n < key), key);
-                    set.inputs.extend(one.inputs);
-                    set.targets.extend(one.targets);
-                }
+                let (set, drawn) = distinct_symbols(*task, length, TEST_SEQUENCES, data_seed);
+                *held_out = drawn;
                 set
             }
             TaskSource::Text(data) => from_batch(data.test_set(length, data_seed), length),
@@ -157,8 +146,33 @@ impl TaskSource {
     }
 }
 
+/// `count` distinct symbol sequences drawn by `data_seed`, with their
+/// answers, and the same sequences as numbers, sorted, for training to skip.
+/// `count` must stay well below the `10^length` sequences there are.
+pub(crate) fn distinct_symbols(
+    task: AttentionTask,
+    length: usize,
+    count: usize,
+    data_seed: u64,
+) -> (Sequences, Vec<u64>) {
+    let mut rng = Rng::new(data_seed);
+    let mut set = Sequences {
+        length,
+        ..Sequences::default()
+    };
+    let mut held_out = Vec::new();
+    while set.len() < count {
+        let one = draw_symbols(task, length, 1, &mut rng, &held_out);
+        let key = number(&one.inputs);
+        held_out.insert(held_out.partition_point(|&n| n < key), key);
+        set.inputs.extend(one.inputs);
+        set.targets.extend(one.targets);
+    }
+    (set, held_out)
+}
+
 /// `count` random symbol sequences and their answers, none of them in `skip`.
-fn draw_symbols(
+pub(crate) fn draw_symbols(
     task: AttentionTask,
     length: usize,
     count: usize,
@@ -183,7 +197,9 @@ fn draw_symbols(
     set
 }
 
-/// A symbol sequence read as a base-10 number (exact up to 19 symbols).
+/// A symbol sequence read as a base-10 number, exact up to 19 symbols and
+/// wrapped beyond: a longer sequence may share its number with another, so
+/// training may skip a sequence it need not, but never draws a test sequence.
 fn number(sequence: &[u16]) -> u64 {
     sequence
         .iter()
@@ -193,7 +209,9 @@ fn number(sequence: &[u16]) -> u64 {
 /// The sequence lab's text windows as sequences.
 fn from_batch(batch: Batch, length: usize) -> Sequences {
     match batch {
-        Batch::Text { inputs, targets } => Sequences {
+        Batch::Text {
+            inputs, targets, ..
+        } => Sequences {
             inputs,
             targets,
             length,

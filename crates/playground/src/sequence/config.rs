@@ -14,6 +14,20 @@ pub enum Task {
     Text,
     /// Read a sequence of numbers and markers and give the sum of the two marked numbers.
     Adding,
+    /// Read a row of digits, then give them back last first, one per step,
+    /// while cues stand in for the input.
+    Reverse,
+}
+
+impl Task {
+    /// The steps a sequence of `length` takes: twice it for reversal (the
+    /// digits, then as many cues), else `length`.
+    pub fn steps(self, length: usize) -> usize {
+        match self {
+            Task::Reverse => 2 * length,
+            Task::Text | Task::Adding => length,
+        }
+    }
 }
 
 /// The sequence lab's settings.

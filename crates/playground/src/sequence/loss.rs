@@ -1,6 +1,7 @@
-//! The sequence lab's losses on the tape: mean next-token cross-entropy over
-//! every step of every window (text), or the mean squared error of the sum
-//! read at the last step (adding); and top-1 accuracy for text.
+//! The sequence lab's losses on the tape: mean cross-entropy over every
+//! scored step of every sequence (text: each next token; reverse: each digit
+//! given back), or the mean squared error of the sum read at the last step
+//! (adding); and top-1 accuracy over the scored steps.
 
 use alloc::vec::Vec;
 
@@ -9,15 +10,21 @@ use tensor::{Tape, Var};
 
 use super::task_data::Batch;
 
-/// The mean loss of `outputs` (one per step for text, one for adding) against `batch`.
-pub fn batch_loss(tape: &mut Tape, outputs: &[Var], batch: &Batch, length: usize) -> Var {
+/// The mean loss of `outputs` (one per step of `steps` for tokens, one for
+/// adding) against `batch`.
+pub fn batch_loss(tape: &mut Tape, outputs: &[Var], batch: &Batch, steps: usize) -> Var {
     match batch {
-        Batch::Text { targets, .. } => {
-            let sequences = targets.len() / length.max(1);
+        Batch::Text {
+            targets,
+            answer_from,
+            ..
+        } => {
+            let sequences = targets.len() / steps.max(1);
+            let scored = &outputs[(*answer_from).min(outputs.len())..];
             let mut total: Option<Var> = None;
-            for (t, &logits) in outputs.iter().enumerate() {
+            for (t, &logits) in (*answer_from..).zip(scored) {
                 let labels: Vec<usize> = (0..sequences)
-                    .map(|b| usize::from(targets[b * length + t]))
+                    .map(|b| usize::from(targets[b * steps + t]))
                     .collect();
                 let step = softmax_cross_entropy(tape, logits, &labels);
                 total = Some(match total {
@@ -26,7 +33,7 @@ pub fn batch_loss(tape: &mut Tape, outputs: &[Var], batch: &Batch, length: usize
                 });
             }
             match total {
-                Some(sum) => tape.scale(sum, 1.0 / outputs.len() as f32),
+                Some(sum) => tape.scale(sum, 1.0 / scored.len() as f32),
                 None => tape.input_fn([1], |_| {}),
             }
         }
@@ -37,23 +44,30 @@ pub fn batch_loss(tape: &mut Tape, outputs: &[Var], batch: &Batch, length: usize
     }
 }
 
-/// The fraction of text targets that are their step's most likely token
+/// The fraction of scored targets that are their step's most likely token
 /// (`None` for adding).
-pub fn accuracy(tape: &Tape, outputs: &[Var], batch: &Batch, length: usize) -> Option<f32> {
-    let Batch::Text { targets, .. } = batch else {
+pub fn accuracy(tape: &Tape, outputs: &[Var], batch: &Batch, steps: usize) -> Option<f32> {
+    let Batch::Text {
+        targets,
+        answer_from,
+        ..
+    } = batch
+    else {
         return None;
     };
     let mut right = 0usize;
-    for (t, &logits) in outputs.iter().enumerate() {
+    let mut scored = 0usize;
+    for (t, &logits) in outputs.iter().enumerate().skip(*answer_from) {
         let value = tape.value(logits);
         let classes = value.dims()[1];
         for (b, row) in value.data().chunks_exact(classes).enumerate() {
-            if argmax(row) == usize::from(targets[b * length + t]) {
+            scored += 1;
+            if argmax(row) == usize::from(targets[b * steps + t]) {
                 right += 1;
             }
         }
     }
-    Some(right as f32 / targets.len().max(1) as f32)
+    Some(right as f32 / scored.max(1) as f32)
 }
 
 /// The index of the largest value (the first of equals).

@@ -1,7 +1,7 @@
-//! The sequence lab's engine: its two tasks' data (the text corpus read as words or
-//! characters with its unigram baseline, and the adding problem), the recurrent network,
-//! its training session by backpropagation through time and what the views read. Knows
-//! nothing of the page.
+//! The sequence lab's engine: its three tasks' data (the text corpus read as words or
+//! characters with its unigram baseline, the adding problem, and digit reversal), the
+//! recurrent network, its training session by backpropagation through time and what the
+//! views read. Knows nothing of the page.
 
 mod adding;
 pub mod config;
@@ -22,5 +22,5 @@ pub use prompt::{
     MAX_PROMPT_CHARS, MAX_SAMPLE_TOKENS, TEMPERATURES, detokenize, sample, softmax, tokenize,
 };
 pub use session::{GradientReport, SequenceSession};
-pub use task_data::{ADDING_TEST_SEQUENCES, Batch, TaskData};
+pub use task_data::{ADDING_TEST_SEQUENCES, Batch, CUE, REVERSE_TOKENS, TaskData};
 pub use views::Trace;

@@ -1,7 +1,8 @@
-//! The sequence lab's network: an embedding of each token (text) or the raw
-//! number and marker (adding), one recurrent layer, and a dense output read
-//! at every step (text: next-token logits) or at the last one (adding: the
-//! sum). Owns the parameters and the forward pass on the tape.
+//! The sequence lab's network: an embedding of each token (text, reverse) or
+//! the raw number and marker (adding), one recurrent layer, and a dense
+//! output read at every step (text: next-token logits; reverse: the digit to
+//! give back) or at the last one (adding: the sum). Owns the parameters and
+//! the forward pass on the tape.
 
 use alloc::vec::Vec;
 
@@ -51,7 +52,7 @@ impl SequenceModel {
     pub fn new(config: &SequenceConfig, vocabulary: usize, scale: f32, rng: &mut Rng) -> Self {
         let init = Init::Xavier;
         let (embedding, in_dim, out_dim) = match config.task {
-            Task::Text => (
+            Task::Text | Task::Reverse => (
                 Some(init.weights(vocabulary, EMBEDDING, scale, rng)),
                 EMBEDDING,
                 vocabulary,

@@ -11,6 +11,7 @@ use tensor::{Rng, Tape, Tensor, stats};
 use super::loss::{accuracy, batch_loss};
 use super::model::{Inputs, SequenceModel};
 use super::task_data::{Batch, TaskData};
+use crate::attention::tasks::SYMBOLS;
 use crate::config::{Config, seed_value};
 use crate::error::ConfigError;
 use crate::lab::Lab;
@@ -68,6 +69,7 @@ impl SequenceSession {
         let baseline = match (&data, &test) {
             (TaskData::Text { corpus, split }, _) => split.unigram_loss(corpus.vocabulary.len()),
             (_, Batch::Adding(set)) => set.constant_mse(1.0),
+            (TaskData::Reverse { .. }, _) => libm::logf(SYMBOLS as f32),
             _ => 0.0,
         };
         let model = SequenceModel::new(
@@ -128,8 +130,8 @@ impl SequenceSession {
     }
 
     /// The loss of answering without looking at the sequence: the test
-    /// tokens' unigram cross-entropy in nats (text), or the test MSE of
-    /// always answering 1.0 (adding).
+    /// tokens' unigram cross-entropy in nats (text), the test MSE of always
+    /// answering 1.0 (adding), or ln 10, a uniform guess among the digits (reverse).
     pub fn baseline_loss(&self) -> f32 {
         self.baseline
     }
@@ -160,8 +162,8 @@ impl SequenceSession {
         self.run.batch_loss()
     }
 
-    /// Losses over the training sample and the test set, and for text the
-    /// next-token accuracies.
+    /// Losses over the training sample and the test set, and for the token
+    /// tasks (text, reverse) the accuracies.
     pub fn evaluate(&self) -> Evaluation {
         let (train_loss, train_accuracy) = self.score(&self.train_sample, &self.run.model);
         let (test_loss, test_accuracy) = self.score(&self.test, &self.run.model);
@@ -178,14 +180,21 @@ impl SequenceSession {
         self.run.metrics(self.evaluate())
     }
 
-    /// Mean loss (and text accuracy) of `model` on `batch`.
+    /// Mean loss (and token accuracy) of `model` on `batch`.
     fn score(&self, batch: &Batch, model: &SequenceModel) -> (f32, Option<f32>) {
-        score(batch, model, self.run.config.sequence.length)
+        score(batch, model, self.steps())
+    }
+
+    /// The steps each of the task's sequences takes.
+    pub(super) fn steps(&self) -> usize {
+        let own = &self.run.config.sequence;
+        own.task.steps(own.length)
     }
 
     /// One update on a freshly drawn batch.
     fn train_one_step(&mut self) {
         let length = self.run.config.sequence.length;
+        let steps = self.steps();
         let size = self.run.config.batch_size.max(1);
         let batch = self.data.draw(length, size, &mut self.rng);
         self.run.begin();
@@ -193,8 +202,8 @@ impl SequenceSession {
         let dropout = (run.config.dropout > 0.0).then_some((run.config.dropout, &mut self.rng));
         let pass = run
             .model
-            .forward(&mut run.tape, inputs(&batch), size, length, dropout);
-        let data_loss = batch_loss(&mut run.tape, &pass.outputs, &batch, length);
+            .forward(&mut run.tape, inputs(&batch), size, steps, dropout);
+        let data_loss = batch_loss(&mut run.tape, &pass.outputs, &batch, steps);
         let blame = self.blame();
         let Some(loss) = self.run.backward(data_loss, &pass.params, blame) else {
             return;
@@ -233,7 +242,7 @@ impl SequenceSession {
             loss,
             blame,
             (layer_of, embedding + 2),
-            |model| score(test, model, length).0,
+            |model| score(test, model, steps).0,
         );
     }
 
@@ -257,15 +266,15 @@ impl SequenceSession {
     }
 }
 
-/// Mean loss (and text accuracy) of `model` on `batch` of sequences of `length` steps.
-fn score(batch: &Batch, model: &SequenceModel, length: usize) -> (f32, Option<f32>) {
+/// Mean loss (and token accuracy) of `model` on `batch` of sequences of `steps` steps.
+fn score(batch: &Batch, model: &SequenceModel, steps: usize) -> (f32, Option<f32>) {
     if batch.is_empty() {
         return (0.0, None);
     }
     let mut tape = Tape::new();
-    let pass = model.forward(&mut tape, inputs(batch), batch.len(length), length, None);
-    let loss = batch_loss(&mut tape, &pass.outputs, batch, length);
-    let right = accuracy(&tape, &pass.outputs, batch, length);
+    let pass = model.forward(&mut tape, inputs(batch), batch.len(steps), steps, None);
+    let loss = batch_loss(&mut tape, &pass.outputs, batch, steps);
+    let right = accuracy(&tape, &pass.outputs, batch, steps);
     (tape.value(loss).data()[0], right)
 }
 

@@ -12,13 +12,13 @@ use super::config::Task;
 use super::model::Inputs;
 use super::prompt;
 use super::session::{SequenceSession, inputs};
-use super::task_data::{Batch, TaskData};
+use super::task_data::{Batch, REVERSE_TOKENS, TaskData};
 use crate::error::ConfigError;
 
 /// One sequence read step by step: its inputs and what the cell held after each step.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Trace {
-    /// The tokens (text), or each step's number and marker (adding, two per step).
+    /// The tokens (text, reverse), or each step's number and marker (adding, two per step).
     pub inputs: Vec<f32>,
     /// Each gate's activations, in the cell's gate order: `[length, hidden]` each.
     pub gates: Vec<Vec<f32>>,
@@ -26,16 +26,19 @@ pub struct Trace {
     pub cell: Vec<f32>,
     /// The hidden state, `[length, hidden]`.
     pub hidden: Vec<f32>,
-    /// The network's answer: the sum (adding), or the most likely next token at each step (text).
+    /// The network's answer: the sum (adding), or the most likely token at
+    /// each step (text: the next token; reverse: the digit given back).
     pub outputs: Vec<f32>,
 }
 
 impl SequenceSession {
-    /// The tokens of the text task (empty for adding), a token's id being its index.
+    /// The tokens of the text task, or the digits and the cue of reversal
+    /// (empty for adding), a token's id being its index.
     pub fn vocabulary(&self) -> &[&'static str] {
         match &self.data {
             TaskData::Text { corpus, .. } => &corpus.vocabulary,
             TaskData::Adding => &[],
+            TaskData::Reverse { .. } => &REVERSE_TOKENS,
         }
     }
 
@@ -49,7 +52,7 @@ impl SequenceSession {
     pub fn tokenize(&self, text: &str) -> Result<Vec<u16>, ConfigError> {
         let corpus = match &self.data {
             TaskData::Text { corpus, .. } => Some(corpus),
-            TaskData::Adding => None,
+            TaskData::Adding | TaskData::Reverse { .. } => None,
         };
         prompt::tokenize(corpus, self.run.config.sequence.units, text)
     }
@@ -80,16 +83,21 @@ impl SequenceSession {
     /// Test sequence `example` (wrapped to the test set's size) read step by
     /// step: what each gate, the cell state and the hidden state held.
     pub fn trace(&self, example: usize) -> Trace {
-        let length = self.run.config.sequence.length;
+        let length = self.steps();
         let count = self.test.len(length);
         if count == 0 {
             return Trace::default();
         }
         let example = example % count;
         let one = match &self.test {
-            Batch::Text { inputs, targets } => Batch::Text {
+            Batch::Text {
+                inputs,
+                targets,
+                answer_from,
+            } => Batch::Text {
                 inputs: inputs[example * length..][..length].to_vec(),
                 targets: targets[example * length..][..length].to_vec(),
+                answer_from: *answer_from,
             },
             Batch::Adding(set) => {
                 let mut single = set.clone();
@@ -126,7 +134,7 @@ impl SequenceSession {
         }
         trace.outputs = match self.run.config.sequence.task {
             Task::Adding => tape.value(pass.outputs[0]).data().to_vec(),
-            Task::Text => pass
+            Task::Text | Task::Reverse => pass
                 .outputs
                 .iter()
                 .map(|&o| super::loss::argmax(tape.value(o).data()) as f32)

@@ -168,11 +168,12 @@ impl Named for Lab {
 }
 
 impl Named for Task {
-    const ALL: &'static [Self] = &[Task::Text, Task::Adding];
-    const NAMES: &'static [&'static str] = &["text", "adding"];
+    const ALL: &'static [Self] = &[Task::Text, Task::Adding, Task::Reverse];
+    const NAMES: &'static [&'static str] = &["text", "adding", "reverse"];
     const LABELS: &'static [[&'static str; 2]] = &[
         ["Next word (text)", "预测下一个词（文本）"],
         ["Adding problem (memory)", "加法问题（记忆）"],
+        ["Reverse digits (memory)", "倒序数字（记忆）"],
     ];
 }
 

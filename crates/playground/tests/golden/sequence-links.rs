@@ -10,4 +10,5 @@ pub const GOLDEN_SEQUENCE_LINKS: &[(&str, u64, u32, u32, u64)] = &[
     ("lab=sequence&task=adding&cell=rnn&hidden=8&batchSize=8&length=8&clip=0", 300, 0x3e084538, 0x3e0bda18, 0x7f440046ca25432b),
     ("lab=sequence&task=adding&cell=lstm&hidden=6&batchSize=4&length=15&initScale=2&clip=0.5&initSeed=5", 200, 0x3e30379d, 0x3e11f9af, 0xc59c0abd9cfc81f5),
     ("lab=sequence&task=adding&cell=gru&hidden=8&batchSize=6&length=6&optimizer=momentum&learningRate=0.05&regularization=L2&regularizationRate=0.001", 300, 0x3b47910e, 0x3b45b8b5, 0x8b8f34292495e506),
+    ("lab=sequence&task=reverse&hidden=10&batchSize=8&length=5&seed=4", 200, 0x3fde5e9d, 0x3fdeb713, 0x49584070dea0f877),
 ];

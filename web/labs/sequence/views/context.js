@@ -23,7 +23,7 @@
  * What the page hands every view after a measurement.
  * @typedef {object} Views
  * @property {SequenceMetrics} metrics
- * @property {'text' | 'adding'} task
+ * @property {'text' | 'adding' | 'reverse'} task
  * @property {number} clip  the clipping threshold in force (0: off)
  * @property {{steps: number[], train: Array<number | null>, test: Array<number | null>}} losses
  *   the train and test loss at each measurement

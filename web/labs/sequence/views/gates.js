@@ -55,6 +55,8 @@ export function mountGates(container, ctx) {
   container.append(heading, chooser, sequence, grid, note);
   /** @type {Trace | null} */
   let trace = null;
+  /** The task the last measurement was of. */
+  let task = 'text';
   let asked = 0;
 
   const draw = () => {
@@ -102,8 +104,15 @@ export function mountGates(container, ctx) {
     sequence.textContent = describe(trace);
   };
 
-  /** The sequence in words: its tokens and the network's guesses, or its marks and sum. */
+  /** The sequence in words: its tokens and the network's guesses, its digits and their reversal, or its marks and sum. */
   const describe = (/** @type {Trace} */ it) => {
+    if (task === 'reverse' && it.tokens.length > 0) {
+      const digits = it.tokens.slice(0, it.tokens.length / 2);
+      const given = it.predicted.slice(it.tokens.length / 2).join(' ');
+      const right = [...digits].reverse().join(' ');
+      return ctx.t(`reads: ${digits.join(' ')}, then ${digits.length} cues (?) — gives back: ${given} (right: ${right})`,
+        `读入：${digits.join(' ')}，再读 ${digits.length} 个提示（?）—— 倒序说出：${given}（正确：${right}）`);
+    }
     if (it.tokens.length > 0) {
       const guesses = it.predicted.join(' ');
       return ctx.t(`reads: ${it.tokens.join(' ')} — guesses next: ${guesses}`,
@@ -138,7 +147,8 @@ export function mountGates(container, ctx) {
   onLanguageChange(draw);
   draw();
   return {
-    update() {
+    update(views) {
+      task = views.task;
       ask();
     },
   };

@@ -1,7 +1,7 @@
 // The loss view: train and test loss over the updates with the baseline (the loss of ignoring
-// the sequence: the test tokens' unigram cross-entropy, or always answering 1.0 in the adding
-// problem) drawn as a line; for text, the test loss in nats and its perplexity beside the
-// baseline's.
+// the sequence: the test tokens' unigram cross-entropy, always answering 1.0 in the adding
+// problem, or a random digit, ln 10, in reversal) drawn as a line; for text, the test loss in
+// nats and its perplexity beside the baseline's; for reversal, the share of digits given back.
 
 import { onLanguageChange } from '../../../shared/i18n.js';
 import { SERIES_COLOURS, drawLines, widthOf } from './draw.js';
@@ -32,8 +32,10 @@ export function mountLoss(container, ctx) {
     const { metrics, task, losses } = last;
     const text = task === 'text';
     const baseline = metrics.baselineLoss;
-    note.textContent = text
-      ? ctx.t('Cross-entropy in nats per token. The dashed line is the unigram baseline: guessing each token by its frequency alone.',
+    note.textContent = task === 'reverse'
+      ? ctx.t('Cross-entropy in nats per digit given back. The dashed line is ln 10 (about 2.303): guessing each digit at random, a network that remembers nothing.',
+        '每个倒序说出的数字的交叉熵（单位：nat）。虚线是 ln 10（约 2.303）：随机猜每个数字，什么也没记住的网络。')
+      : text ? ctx.t('Cross-entropy in nats per token. The dashed line is the unigram baseline: guessing each token by its frequency alone.',
         '每个词元的交叉熵（单位：nat）。虚线是一元基线：只按词频猜每个词元。')
       : ctx.t('Mean squared error of the sum. The dashed line is always answering 1.0 (about 0.167): a network that remembers nothing.',
         '和的均方误差。虚线是总回答 1.0 的误差（约 0.167）：什么也没记住的网络。');
@@ -43,8 +45,13 @@ export function mountLoss(container, ctx) {
     readout.dataset.baseline = String(baseline ?? '');
     readout.dataset.parameters = String(metrics.parameters);
     const count = metrics.parameters.toLocaleString('en');
-    readout.textContent = text
+    const accuracy = metrics.testAccuracy;
+    readout.textContent = task === 'reverse'
       ? ctx.t(
+        `test loss ${fixed(metrics.testLoss)} nats · ${fixed(accuracy === null ? null : 100 * accuracy, 1)}% of the digits given back right · baseline ${fixed(baseline)} nats · ${count} parameters`,
+        `测试损失 ${fixed(metrics.testLoss)} nat · 倒序说对 ${fixed(accuracy === null ? null : 100 * accuracy, 1)}% 的数字 · 基线 ${fixed(baseline)} nat · ${count} 个参数`,
+      )
+      : text ? ctx.t(
         `test loss ${fixed(metrics.testLoss)} nats · perplexity ${fixed(metrics.perplexity, 2)} · baseline ${fixed(baseline)} nats (perplexity ${fixed(perplexity(baseline), 2)}) · ${count} parameters`,
         `测试损失 ${fixed(metrics.testLoss)} nat · 困惑度 ${fixed(metrics.perplexity, 2)} · 基线 ${fixed(baseline)} nat（困惑度 ${fixed(perplexity(baseline), 2)}）· ${count} 个参数`,
       )

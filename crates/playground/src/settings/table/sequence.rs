@@ -12,6 +12,8 @@ use tensor::nn::Cell;
 pub const MAX_SEQUENCE_HIDDEN: u32 = 128;
 /// The largest sequence batch.
 pub const MAX_SEQUENCE_BATCH: u32 = 64;
+/// The most digits the reversal task reverses (its sequences take twice as many steps).
+pub const MAX_REVERSE_DIGITS: usize = 50;
 /// The largest clipping norm a link may set.
 pub const MAX_CLIP: f32 = 100.0;
 
@@ -25,8 +27,8 @@ pub(super) const SEQUENCE: &[Setting] = &[
         [
             "Task",
             "任务",
-            "Predict the next word of simple sentences, or add the two marked numbers of a long sequence: a test of memory.",
-            "预测简单句子的下一个词，或把一个长序列中两个被标记的数相加：考验记忆。",
+            "Predict the next word of simple sentences, add the two marked numbers of a long sequence, or read a row of digits and give it back reversed: tests of memory.",
+            "预测简单句子的下一个词，把一个长序列中两个被标记的数相加，或读一串数字再倒序说出：考验记忆。",
         ],
     ),
     sequence_row(
@@ -55,8 +57,8 @@ pub(super) const SEQUENCE: &[Setting] = &[
         [
             "Sequence length",
             "序列长度",
-            "Steps per sequence: how far back the adding problem's first mark can lie, or how many words backpropagation through time runs over.",
-            "每个序列的步数：加法问题的第一个标记最远在多少步之前，或随时间反向传播覆盖多少个词。",
+            "Steps per sequence: how far back the adding problem's first mark can lie, how many words backpropagation through time runs over, or how many digits to reverse (at most 50; then as many steps to give them back).",
+            "每个序列的步数：加法问题的第一个标记最远在多少步之前，随时间反向传播覆盖多少个词，或要倒序的数字个数（最多 50，之后再用同样多的步说出）。",
         ],
     ),
     sequence_row(
