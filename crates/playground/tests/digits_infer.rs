@@ -5,6 +5,7 @@
 //! blank and full images and the extremes of the pixel range.
 
 use playground::Config;
+use playground::digits::network::Network;
 use playground::digits::{DigitsSession, PIXELS, shift};
 use tensor::{Rng, Tape, Tensor};
 
@@ -43,18 +44,18 @@ fn bits(values: &[f32]) -> Vec<u32> {
 /// Checks the logits of every image, and every layer's output of a few, against the tape.
 fn check(link: &str, steps: u64) {
     let session = session(link, steps);
-    let network = session.network();
-    let pixels = images(&session);
+    let label = format!("{link} after {steps} steps");
+    check_network(session.network(), &images(&session), &label);
+}
+
+/// [`check`] on a network at hand and the images `pixels`.
+fn check_network(network: &Network, pixels: &[f32], link: &str) {
     let n = pixels.len() / PIXELS;
     let mut tape = Tape::new();
-    let pass = network.forward(&mut tape, &pixels, n, None);
+    let pass = network.forward(&mut tape, pixels, n, None);
     let expected = tape.value(pass.logits).data();
-    let logits = network.logits(&pixels, n);
-    assert_eq!(
-        bits(&logits),
-        bits(expected),
-        "{link}: logits after {steps} steps"
-    );
+    let logits = network.logits(pixels, n);
+    assert_eq!(bits(&logits), bits(expected), "{link}: logits");
     for image in pixels.chunks_exact(PIXELS).step_by(97) {
         let mut tape = Tape::new();
         let pass = network.forward(&mut tape, image, 1, None);
@@ -114,4 +115,29 @@ fn the_mlp_and_softmax_regression_match_the_tape() {
 fn a_network_trained_hard_matches_the_tape() {
     // a high learning rate drives weights far from their start, dead units and all
     check("lab=digits&learningRate=0.1&filters1=8&filters2=16", 200);
+}
+
+#[test]
+fn sums_that_overflow_or_are_nan_match_the_tape() {
+    // an infinite centre tap makes a pixel's sum inf where the pixel is lit and
+    // NaN (inf * 0) where it is dark: ReLU makes NaN 0, so a window whose first
+    // sum is NaN and whose second is inf must still pool to inf, as the tape's
+    // ReLU-then-pool does
+    for pooling in ["max", "avg", "none"] {
+        let link = format!("lab=digits&pooling={pooling}&filters1=4&filters2=6");
+        let mut network = session(&link, 0).network().clone();
+        if let Some(weight) = network.params_mut().next() {
+            weight.data_mut()[4] = f32::INFINITY;
+        }
+        let mut image = [0.0; PIXELS];
+        image[1] = 1.0;
+        let outputs = network.layer_outputs(&image);
+        assert!(
+            outputs[0].data().iter().any(|v| v.is_infinite()),
+            "{link}: the first layer should pass an infinite sum"
+        );
+        let mut pixels = images(&session(&link, 0));
+        pixels.extend(image);
+        check_network(&network, &pixels, &link);
+    }
 }

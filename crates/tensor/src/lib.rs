@@ -57,4 +57,4 @@ pub use rows::RowGrad;
 pub use shape::{MAX_RANK, Shape};
 pub use tape::{Tape, Var};
 pub use tensor::Tensor;
-pub use unary::{Unary, fast_tanh, sigmoid};
+pub use unary::{Unary, fast_tanh, positive_part, sigmoid};

@@ -187,7 +187,7 @@ impl Unary {
 /// `max(x, 0)` as a comparison, which compiles to a select everywhere (wasm's
 /// `f32.max` treats NaN differently, so `f32::max` becomes a function call there).
 #[inline(always)]
-fn positive_part(x: f32) -> f32 {
+pub fn positive_part(x: f32) -> f32 {
     if x > 0.0 { x } else { 0.0 }
 }
 

@@ -1,24 +1,24 @@
 //! The digits networks' forward pass without a tape, for what needs only values
 //! (the views, the scores, the bench's inference). A chunk of images at a time,
-//! each convolution unfolds its padded maps into rows (one per output pixel,
-//! im2row) in reused buffers, multiplies them by its filters with tensor's
-//! matrix product, and applies the bias, ReLU and pooling as it lays the
-//! product out as maps; the dense layers then take the whole batch at once.
+//! each convolution unfolds its padded maps into columns (one per output
+//! pixel, im2col) in reused buffers, multiplies them by its filters with tensor's
+//! matrix product, and pools the product, adding the bias and applying the
+//! ReLU as it lays it out as maps; the dense layers then take the whole batch at once.
 //!
 //! The bits are the tape's: each output pixel starts from zero and adds the
-//! products of `w[f, c, ky, kx]` and `x[c, y + ky, x + kx]` in ascending `(c, ky,
-//! kx)`, padding zeros included, as row `f` of the im2col product in
-//! [`Network::forward`] does (here the pixel is the left factor, the same
-//! product: a pixel is never NaN, being in [0, 1] or out of a ReLU), then the
-//! bias, then `Unary::Relu`; the pooling picks the first largest pixel (max) or
-//! adds the window row by row and divides by its area (average), as the tape's
-//! pooling does; the dense layers are the same matrix product as the tape's.
-//! `tests/digits_infer.rs` checks the logits and every layer's output against
-//! the tape bit for bit.
+//! products of `w[f, c, ky, kx]` and `x[c, y + ky, x + kx]` in ascending `(c,
+//! ky, kx)`, padding zeros included, as row `f` of the im2col product in
+//! [`Network::forward`] does, then the bias, then `Unary::Relu`; average
+//! pooling adds the window row by row and divides by its area, as the tape's
+//! pooling does, and max pooling takes the window's largest sum before the
+//! bias and the ReLU, which is the largest of the ReLU's outputs that the
+//! tape's pooling picks (see [`ConvLayer::pool`]); the dense layers are the
+//! same matrix product as the tape's. `tests/digits_infer.rs` checks the
+//! logits and every layer's output against the tape bit for bit.
 
 use alloc::vec::Vec;
 
-use tensor::{Tensor, Unary, kernels};
+use tensor::{Tensor, Unary, kernels, positive_part};
 
 use super::config::Pooling;
 use super::data::{PIXELS, SIDE};
@@ -123,8 +123,8 @@ struct Scratch {
     cols: Vec<f32>,
     /// `weights @ cols`: `[filters, images * side * side]`.
     product: Vec<f32>,
-    /// One image's maps after the bias and the ReLU, `[filters, side, side]`.
-    maps: Vec<f32>,
+    /// One map after the bias and the ReLU, `[side, side]`, for average pooling.
+    map: Vec<f32>,
 }
 
 /// One convolution: its weights, its bias, and a chunk's input maps with
@@ -219,40 +219,61 @@ impl<'a> ConvLayer<'a> {
         let (w, f) = (&self.weights, self.filters);
         kernels::matmul(w, &scratch.cols, &mut scratch.product, f, patch, windows);
         for image in 0..images {
-            scratch.maps.clear();
             for (sums, &b) in scratch.product.chunks_exact(windows).zip(self.bias) {
                 let sums = &sums[image * positions..][..positions];
-                scratch.maps.extend(sums.iter().map(|&sum| sum + b));
+                self.pool(sums, b, pooling, &mut scratch.map, out);
             }
-            Unary::Relu.apply_in_place(&mut scratch.maps);
-            self.pool(&scratch.maps, pooling, out);
         }
     }
 
-    /// `maps[filters, side, side]` pooled by `pooling` into `out` (appended).
-    fn pool(&self, maps: &[f32], pooling: Pooling, out: &mut Vec<f32>) {
+    /// One map's `relu(sums + bias)` pooled by `pooling` into `out` (appended).
+    /// Max pooling pools the sums first and adds the bias to the 2 x 2 windows'
+    /// largest only: adding a bias and ReLU never reorder two numbers, so the
+    /// largest of `relu(sum + bias)` is `relu(largest sum + bias)`, the same
+    /// bits (a sum that starts from +0 is never -0, and ReLU makes ±0 +0).
+    fn pool(
+        &self,
+        sums: &[f32],
+        bias: f32,
+        pooling: Pooling,
+        map: &mut Vec<f32>,
+        out: &mut Vec<f32>,
+    ) {
         let side = self.side;
         let pooled = self.pooled_side(pooling);
-        let area = (POOL * POOL) as f32;
-        for map in maps.chunks_exact(side * side) {
-            if pooling == Pooling::None {
-                out.extend_from_slice(map);
-                continue;
+        let relu = |sum: f32| positive_part(sum + bias);
+        match pooling {
+            Pooling::None => out.extend(sums.iter().map(|&sum| relu(sum))),
+            Pooling::Max => {
+                for rows in sums.chunks_exact(POOL * side).take(pooled) {
+                    let (top, bottom) = rows.split_at(side);
+                    let pairs = top.chunks_exact(POOL).zip(bottom.chunks_exact(POOL));
+                    out.extend(pairs.take(pooled).map(|(top, bottom)| {
+                        let most = larger(larger(top[0], top[1]), larger(bottom[0], bottom[1]));
+                        relu(most)
+                    }));
+                }
             }
-            for oy in 0..pooled {
-                for ox in 0..pooled {
-                    let window = (0..POOL)
-                        .flat_map(|dy| &map[(oy * POOL + dy) * side + ox * POOL..][..POOL]);
-                    out.push(match pooling {
-                        Pooling::Average => window.fold(0.0, |total, &v| total + v) / area,
-                        _ => window.fold(map[oy * POOL * side + ox * POOL], |most, &v| {
-                            if v > most { v } else { most }
-                        }),
-                    });
+            Pooling::Average => {
+                map.clear();
+                map.extend(sums.iter().map(|&sum| relu(sum)));
+                let area = (POOL * POOL) as f32;
+                for oy in 0..pooled {
+                    for ox in 0..pooled {
+                        let window = (0..POOL)
+                            .flat_map(|dy| &map[(oy * POOL + dy) * side + ox * POOL..][..POOL]);
+                        out.push(window.fold(0.0, |total, &v| total + v) / area);
+                    }
                 }
             }
         }
     }
+}
+
+/// The larger of two sums, `a` if they are equal, and NaN below every number:
+/// ReLU makes a NaN sum 0, so in the tape's pooling it never wins over a positive one.
+fn larger(a: f32, b: f32) -> f32 {
+    if b > a || a.is_nan() { b } else { a }
 }
 
 /// `dst = src[..dst.len()]`, the usual widths (8 and 4 pixels) as copies of a
