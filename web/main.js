@@ -13,7 +13,7 @@ import { createFormView } from './shared/form.js';
 import { createDataView } from './plane/data.js';
 import { createHeatmap } from './plane/heatmap.js';
 import { language, messageOf, setLanguage, t, translate } from './shared/i18n.js';
-import { bindLabSwitcher, labOf } from './shared/labs.js';
+import { arrivedToPlay, bindLabSwitcher, labOf } from './shared/labs.js';
 import { openLink, writeLink } from './shared/link.js';
 import { createPlayer } from './shared/player.js';
 import { createSampler } from './shared/sampler.js';
@@ -335,7 +335,9 @@ function start() {
     if (labOf(link) === 'plane') app.open(link);
   });
   window.addEventListener('resize', app.redraw);
-  app.open(window.location.hash.slice(1));
+  const arrival = window.location.hash.slice(1);
+  app.open(arrival);
+  if (arrivedToPlay(arrival)) setPlaying(true);
   performance.mark('interactive'); // heatmap and metrics drawn, buttons live (cargo xtask bench)
   setTimeout(() => {
     guarded(addLaterViews)();

@@ -112,8 +112,8 @@ impl Config {
                 ConfigError::new(
                     "length",
                     &format!("{}", self.sequence.length),
-                    "at most 50 digits to reverse (task=reverse)",
-                    "倒序最多 50 个数字（task=reverse）",
+                    format!("at most {MAX_REVERSE_DIGITS} digits to reverse (task=reverse)"),
+                    format!("倒序最多 {MAX_REVERSE_DIGITS} 个数字（task=reverse）"),
                 ),
                 |c| c.sequence.length = MAX_REVERSE_DIGITS,
             ));

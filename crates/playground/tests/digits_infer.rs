@@ -125,7 +125,8 @@ fn sums_that_overflow_or_are_nan_match_the_tape() {
     // ReLU-then-pool does
     for pooling in ["max", "avg", "none"] {
         let link = format!("lab=digits&pooling={pooling}&filters1=4&filters2=6");
-        let mut network = session(&link, 0).network().clone();
+        let fresh = session(&link, 0);
+        let mut network = fresh.network().clone();
         if let Some(weight) = network.params_mut().next() {
             weight.data_mut()[4] = f32::INFINITY;
         }
@@ -136,7 +137,7 @@ fn sums_that_overflow_or_are_nan_match_the_tape() {
             outputs[0].data().iter().any(|v| v.is_infinite()),
             "{link}: the first layer should pass an infinite sum"
         );
-        let mut pixels = images(&session(&link, 0));
+        let mut pixels = images(&fresh);
         pixels.extend(image);
         check_network(&network, &pixels, &link);
     }

@@ -171,12 +171,7 @@ impl TaskData {
     pub fn train_sample(&self, length: usize, data_seed: u64) -> Batch {
         match self {
             TaskData::Text { split, .. } => windows(&split.train, length, split.test.len()),
-            TaskData::Adding => Batch::Adding(AddingSet::draw(
-                length,
-                ADDING_TEST_SEQUENCES,
-                &mut Rng::new(data_seed ^ 0x7a11_5a3e),
-            )),
-            TaskData::Reverse { .. } => self.draw(
+            TaskData::Adding | TaskData::Reverse { .. } => self.draw(
                 length,
                 ADDING_TEST_SEQUENCES,
                 &mut Rng::new(data_seed ^ 0x7a11_5a3e),
