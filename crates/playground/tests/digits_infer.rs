@@ -142,3 +142,22 @@ fn sums_that_overflow_or_are_nan_match_the_tape() {
         check_network(&network, &pixels, &link);
     }
 }
+
+#[test]
+fn padding_terms_count_when_a_weight_is_infinite() {
+    // an infinite corner tap reads the padding at the maps' top and left edges,
+    // where the tape adds inf * 0 = NaN and ReLU makes the pixel 0: the pass,
+    // which leaves the padding terms out while every weight is finite, must add
+    // them here, or those pixels would be the finite sums of the other taps
+    for pooling in ["none", "avg", "max"] {
+        let link = format!("lab=digits&pooling={pooling}&filters1=4&filters2=6");
+        let fresh = session(&link, 0);
+        let mut network = fresh.network().clone();
+        if let Some(weight) = network.params_mut().next() {
+            weight.data_mut()[0] = f32::INFINITY;
+        }
+        let mut pixels = images(&fresh);
+        pixels.extend([1.0; PIXELS]);
+        check_network(&network, &pixels, &link);
+    }
+}

@@ -7,6 +7,7 @@ mod augment;
 pub mod config;
 mod data;
 mod infer;
+mod infer_conv;
 pub mod network;
 mod session;
 mod split;
