@@ -3,10 +3,13 @@
 //! in `backward` call, plus `flatten` built from another op. A convolution is
 //! im2col over a chunk of the batch (a column per window of every image) then
 //! one matrix product of `kernels` per chunk, so it has the same bits on every
-//! target; its gradients are products over im2row's transposed layout, whose
-//! left side (the output gradient, mostly zeros after ReLU and max pooling)
-//! takes the kernels' sparse path. The index loops live in `im2col`.
+//! target, or, where it keeps its maps' side with stride 1, `direct_conv`'s
+//! loops over the padded maps, which add the same terms in the same order. Its
+//! gradients are products over im2row's transposed layout, whose left side
+//! (the output gradient, mostly zeros after ReLU and max pooling) takes the
+//! kernels' sparse path. The index loops live in `im2col`.
 
+use crate::direct_conv::DirectConv;
 use crate::im2col::{Window, for_each_argmax, im2col, im2row, row2im_acc, window_add, window_sum};
 use crate::tape::Op;
 use crate::{Shape, Tape, Var, kernels};
@@ -160,6 +163,11 @@ impl Tape {
         let mut scratch = self.pool.take_dirty(conv.grad_scratch_len());
         let out = self.push(shape, Op::Conv2d(x, w, conv), &[x, w], |out, nodes| {
             let (xs, ws) = (nodes[x.0].value.data(), nodes[w.0].value.data());
+            let win = conv.win;
+            if DirectConv::fits(win.h, win.w, win.k, win.stride, win.padding) {
+                DirectConv::new(ws, conv.f, conv.c, win.h, win.k).forward(xs, out);
+                return;
+            }
             let (images, outs) = conv.chunk_lens();
             for (x, out) in xs.chunks(images).zip(out.chunks_mut(outs)) {
                 conv2d_chunk(x, ws, conv, out, &mut scratch);

@@ -25,6 +25,7 @@ mod backward;
 mod batched;
 mod clip;
 mod derived;
+pub mod direct_conv;
 mod embedding;
 mod im2col;
 mod image;

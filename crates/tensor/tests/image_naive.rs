@@ -210,3 +210,28 @@ fn conv2d_equals_direct_loops_bit_for_bit() {
         );
     }
 }
+
+#[test]
+fn conv2d_with_an_infinite_weight_adds_the_padding_terms() {
+    // an infinite corner tap reads the padding along the top and left edges,
+    // where the definition adds inf * 0 = NaN: the forward leaves the padding
+    // terms out only while every weight is finite
+    for (seed, d) in (0..).zip(cases().into_iter().take(2)) {
+        let x = random_tensor([d.n, d.c, d.h, d.w], seed, -1.0, 1.0);
+        let mut w = random_tensor([d.f, d.c, d.k, d.k], seed + 100, -1.0, 1.0);
+        w.data_mut()[0] = f32::INFINITY;
+        let mut tape = Tape::new();
+        let (xv, wv) = (
+            tape.input(x.shape(), x.data()),
+            tape.input(w.shape(), w.data()),
+        );
+        let y = tape.conv2d(xv, wv, d.stride, d.padding);
+        let bits = |values: &[f32]| values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        let expected = naive_forward(d, x.data(), w.data());
+        assert!(
+            expected.iter().any(|v| v.is_nan()),
+            "{d:?}: no padding term met the infinite tap"
+        );
+        assert_eq!(bits(tape.value(y).data()), bits(&expected), "{d:?} forward");
+    }
+}
