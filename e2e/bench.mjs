@@ -28,7 +28,7 @@
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { BASE_URL, launchBrowser } from './browser.mjs';
+import { BASE_URL, launchBrowser, median } from './browser.mjs';
 
 /**
  * How long each part runs.
@@ -39,12 +39,18 @@ import { BASE_URL, launchBrowser } from './browser.mjs';
  * @property {number} warmupMs  play before measuring (the engine's code tiers up meanwhile)
  * @property {number} playMs    play measured
  * @property {number} loads     page loads timed for time to interactive (after one untimed)
+ * @property {number} rounds    rounds of each lab workload's pages, ours and the peers' in turn
+ *                              (each figure keeps its median over the rounds)
  */
 
 /** @type {Plan} The full run: about half a minute in the browser. */
-export const FULL = { samples: 9, sampleMs: 150, figureWarmupMs: 500, warmupMs: 1000, playMs: 5000, loads: 7 };
+export const FULL = {
+  samples: 9, sampleMs: 150, figureWarmupMs: 500, warmupMs: 1000, playMs: 5000, loads: 7, rounds: 3,
+};
 /** @type {Plan} A smoke run: every figure once, a second of play. */
-export const QUICK = { samples: 1, sampleMs: 5, figureWarmupMs: 1, warmupMs: 200, playMs: 1000, loads: 1 };
+export const QUICK = {
+  samples: 1, sampleMs: 5, figureWarmupMs: 1, warmupMs: 200, playMs: 1000, loads: 1, rounds: 1,
+};
 
 /**
  * The page's window with what the bench pages leave on it: web/bench/bench.js its figures or
@@ -143,6 +149,39 @@ export const C1_PAGES = {
   'tfjs-wasm': 'web/bench/c1-tfjs.html?backend=wasm',
   convnetjs: 'web/bench/c1-convnet.html',
 };
+
+/**
+ * One lab workload's pages, ours and the peers', in `plan.rounds` rounds (every page once per
+ * round, in turn), so that a slow spell of the shared machine falls on every library alike
+ * rather than on whichever page it meets. Each numeric figure keeps its median over the rounds;
+ * any other value (a version, an error) its first round's.
+ * @param {string} workload
+ * @param {Record<string, string>} pages
+ * @param {Plan} plan
+ * @param {import('playwright-core').Browser} browser
+ * @param {(text: string) => void} say
+ * @returns {Promise<Record<string, Record<string, number | string>>>}
+ */
+async function benchLabRounds(workload, pages, plan, browser, say) {
+  /** @type {Record<string, Array<Record<string, number | string>>>} */
+  const rounds = {};
+  for (let round = 1; round <= plan.rounds; round += 1) {
+    for (const [library, path] of Object.entries(pages)) {
+      say(`${workload} in ${library} (${path}), round ${round} of ${plan.rounds}`);
+      (rounds[library] ??= []).push(await benchPage(browser, path, plan));
+    }
+  }
+  return Object.fromEntries(Object.entries(rounds).map(([library, results]) => {
+    const merged = { ...results[0] };
+    for (const key of Object.keys(merged)) {
+      const values = results.map((result) => result[key]);
+      if (values.every((value) => typeof value === 'number')) {
+        merged[key] = median(/** @type {number[]} */ (values));
+      }
+    }
+    return [library, merged];
+  }));
+}
 
 /**
  * (h) Workload S1, the character-level recurrent model, in each library: our wasm (the sequence
@@ -438,9 +477,8 @@ export async function benchAll(plan) {
       }
     }
     for (const [workload, pages] of Object.entries(LAB_PAGES)) {
-      for (const [library, path] of Object.entries(pages)) {
-        say(`${workload} in ${library} (${path})`);
-        for (const [key, value] of Object.entries(await benchPage(browser, path, plan))) {
+      for (const [library, results] of Object.entries(await benchLabRounds(workload, pages, plan, browser, say))) {
+        for (const [key, value] of Object.entries(results)) {
           if (library === 'ours') figures[key] = /** @type {number} */ (value);
           else peers[`${library}.${key}`] = value;
         }

@@ -183,3 +183,12 @@ export function pixelsOf(element) {
   context.drawImage(canvas, 0, 0);
   return copy.toDataURL();
 }
+
+/**
+ * The middle value (the upper of the middle two for an even count; NaN for none).
+ * @param {number[]} values
+ */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  ARTIFACTS, BASE_URL, launchBrowser, readNumber, waitForNumbers, withPage,
+  ARTIFACTS, BASE_URL, launchBrowser, median, readNumber, waitForNumbers, withPage,
 } from './browser.mjs';
 
 /** The seven features' keys, in the picture's order. */
@@ -126,15 +126,6 @@ function frameTimes(ms) {
  */
 function intervals(times) {
   return times.slice(1).map((time, i) => time - times[i]);
-}
-
-/**
- * The middle value.
- * @param {number[]} values
- */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
 /**
