@@ -1,14 +1,13 @@
 //! The digits networks' forward pass without a tape, for what needs only values
 //! (the views, the scores, the bench's inference). A chunk of images at a time
-//! goes through the convolutions (`infer_conv`: computed from the padded maps,
-//! then bias, ReLU and pooling); the dense layers then take the whole batch at
-//! once.
+//! goes through the convolutions (`infer_conv`: tensor's `direct_conv`, then
+//! bias, ReLU and pooling); the dense layers then take the whole batch at once.
 //!
-//! The bits are the tape's: each convolution's output pixel adds the terms of
-//! row `f` of the tape's im2col product in their order (see `infer_conv` for
-//! the padding terms it leaves out), then the bias, then `Unary::Relu`, and is
-//! pooled as the tape pools; the dense layers are the same matrix product as
-//! the tape's. `tests/digits_infer.rs` checks the logits and every layer's
+//! The bits are the tape's: each convolution's output pixel is the sum its
+//! forward computes (`tensor::direct_conv`, whose terms are those of the im2col
+//! product in their order, less the padding's while every weight is finite),
+//! then the bias, then `Unary::Relu`, and is pooled as the tape pools; the dense
+//! layers are the same matrix product as the tape's. `tests/digits_infer.rs` checks the logits and every layer's
 //! output against the tape bit for bit.
 
 use alloc::vec::Vec;
