@@ -28,6 +28,7 @@
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+import { LAB_PAGES, benchLabRounds } from './bench-labs.mjs';
 import { BASE_URL, launchBrowser, median } from './browser.mjs';
 
 /**
@@ -136,97 +137,6 @@ export const TFJS_BACKENDS = ['cpu', 'wasm'];
 export async function benchTfjs(browser, backend, plan) {
   return benchPage(browser, `web/bench/tfjs.html?backend=${backend}`, plan);
 }
-
-/**
- * (f) Workload C1, the digits CNN, in each library: our wasm (web/pkg-digits), then the live
- * peers under the set names their figures are prefixed with in the output. Figures: training
- * examples/s, inference images/s, the test accuracy after the timed training; a peer that cannot
- * train says why instead.
- */
-export const C1_PAGES = {
-  ours: 'web/bench/c1.html',
-  'tfjs-cpu': 'web/bench/c1-tfjs.html?backend=cpu',
-  'tfjs-wasm': 'web/bench/c1-tfjs.html?backend=wasm',
-  convnetjs: 'web/bench/c1-convnet.html',
-};
-
-/**
- * One lab workload's pages, ours and the peers', in `plan.rounds` rounds (every page once per
- * round, in turn), so that a slow spell of the shared machine falls on every library alike
- * rather than on whichever page it meets. Each numeric figure keeps its median over the rounds;
- * any other value (a version, an error) its first round's.
- * @param {string} workload
- * @param {Record<string, string>} pages
- * @param {Plan} plan
- * @param {import('playwright-core').Browser} browser
- * @param {(text: string) => void} say
- * @returns {Promise<Record<string, Record<string, number | string>>>}
- */
-async function benchLabRounds(workload, pages, plan, browser, say) {
-  /** @type {Record<string, Array<Record<string, number | string>>>} */
-  const rounds = {};
-  for (let round = 1; round <= plan.rounds; round += 1) {
-    for (const [library, path] of Object.entries(pages)) {
-      say(`${workload} in ${library} (${path}), round ${round} of ${plan.rounds}`);
-      (rounds[library] ??= []).push(await benchPage(browser, path, plan));
-    }
-  }
-  return Object.fromEntries(Object.entries(rounds).map(([library, results]) => {
-    const merged = { ...results[0] };
-    for (const key of Object.keys(merged)) {
-      const values = results.map((result) => result[key]);
-      if (values.every((value) => typeof value === 'number')) {
-        merged[key] = median(/** @type {number[]} */ (values));
-      }
-    }
-    return [library, merged];
-  }));
-}
-
-/**
- * (h) Workload S1, the character-level recurrent model, in each library: our wasm (the sequence
- * lab's handle in web/pkg-digits), then the live peers. Figures, for each cell c of rnn, lstm and
- * gru: `s1<C>TokensPerSecond` (training, tokens = predictions: updates/s x 16 x 32), the test loss
- * after the timed training and the updates trained; a peer that cannot train a cell says why
- * instead (`s1<C>TrainError`, `s1<C>TrainMissingKernel`).
- */
-export const S1_PAGES = {
-  ours: 'web/bench/s1.html',
-  'tfjs-cpu': 'web/bench/s1-tfjs.html?backend=cpu',
-  'tfjs-wasm': 'web/bench/s1-tfjs.html?backend=wasm',
-  brainjs: 'web/bench/s1-brain.html',
-};
-
-/**
- * (i) Workload E1, skip-gram with negative sampling on E1's generated text, in each library: our
- * wasm (the words lab's handle in web/pkg-digits), then TensorFlow.js. Figures: `e1PairsPerSecond`
- * (training, in (word, context) pairs: updates/s x an epoch's pairs over its updates), the
- * vocabulary, the train loss after the timed training and the updates trained; a peer that cannot
- * train says why instead (`e1TrainError`, `e1TrainMissingKernel`).
- */
-export const E1_PAGES = {
-  ours: 'web/bench/e1.html',
-  'tfjs-cpu': 'web/bench/e1-tfjs.html?backend=cpu',
-  'tfjs-wasm': 'web/bench/e1-tfjs.html?backend=wasm',
-};
-
-/**
- * (j) Workload A1, the attention lab's Transformer reversing sequences of 8 symbols, in each
- * library: our wasm (the attention lab's handle in web/pkg-digits), then TensorFlow.js. Figures:
- * `a1TrainStepsPerSecond` (training updates of 32 sequences), the per-token test accuracy after
- * the timed training, then from fresh weights `a1StepsTo99` and `a1SecondsTo99`, the updates and
- * seconds to 99% per-token test accuracy checked every 10 updates (both `null` after 3000 updates
- * without it, with why in `a1To99Error`); a peer that cannot train says why instead
- * (`a1TrainError`, `a1TrainMissingKernel`).
- */
-export const A1_PAGES = {
-  ours: 'web/bench/a1.html',
-  'tfjs-cpu': 'web/bench/a1-tfjs.html?backend=cpu',
-  'tfjs-wasm': 'web/bench/a1-tfjs.html?backend=wasm',
-};
-
-/** The lab workloads' pages, in the order the driver runs them. */
-export const LAB_PAGES = { C1: C1_PAGES, S1: S1_PAGES, E1: E1_PAGES, A1: A1_PAGES };
 
 /**
  * Loads the bench page `path` with the plan's timing and returns what it leaves in
@@ -436,7 +346,6 @@ export async function benchInteractive(browser, { loads }) {
       await close();
     }
   }
-  const median = (/** @type {number[]} */ values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return {
     interactiveMs: median(runs.map((run) => run.interactive)),
     interactiveBestMs: Math.min(...runs.map((run) => run.interactive)),
@@ -477,7 +386,9 @@ export async function benchAll(plan) {
       }
     }
     for (const [workload, pages] of Object.entries(LAB_PAGES)) {
-      for (const [library, results] of Object.entries(await benchLabRounds(workload, pages, plan, browser, say))) {
+      const measure = (/** @type {string} */ path) => benchPage(browser, path, plan);
+      const libraries = await benchLabRounds(workload, pages, plan.rounds, measure, say);
+      for (const [library, results] of Object.entries(libraries)) {
         for (const [key, value] of Object.entries(results)) {
           if (library === 'ours') figures[key] = /** @type {number} */ (value);
           else peers[`${library}.${key}`] = value;

@@ -9,9 +9,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
+import { A1_PAGES, C1_PAGES, E1_PAGES, LAB_PAGES, S1_PAGES } from './bench-labs.mjs';
 import {
-  A1_PAGES, C1_PAGES, E1_PAGES, LAB_PAGES, S1_PAGES, TFJS_BACKENDS, benchDigitsPlay, benchInteractive, benchPage,
-  benchPlay, benchTfjs, benchWorkloads, wasmSize, workloadLinks,
+  TFJS_BACKENDS, benchDigitsPlay, benchInteractive, benchPage, benchPlay, benchTfjs, benchWorkloads, wasmSize,
+  workloadLinks,
 } from './bench.mjs';
 import { launchBrowser } from './browser.mjs';
 

@@ -3,7 +3,8 @@
 //! of im2col and a product: [`IMAGES`] images and [`FILTERS`] filters at a
 //! time, each output pixel's sums held in registers, with the 3 x 3 kernels
 //! of 8 x 8 and 4 x 4 maps unrolled. `Tape::conv2d`'s forward runs on it where
-//! it fits, and the digits lab's tape-free pass pools its sums in registers.
+//! it fits; a pass without a tape can take an output pixel's sums
+//! ([`DirectConv::sums`]) and pool them before laying out any map.
 //!
 //! The bits are those of the im2col product: each output pixel starts from +0
 //! and adds `w[f, c, ky, kx] * x[c, y + ky, x + kx]` in ascending `(c, ky, kx)`,
@@ -163,7 +164,7 @@ impl DirectConv {
     }
 
     /// The unrolled [`pixel3`] for taps `ys x xs` of a 3 x 3 kernel over padded
-    /// maps of side 10 or 6 (the digits CNN's), if this is one.
+    /// maps of side 10 or 6 (maps of 8 x 8 and 4 x 4), if this is one.
     fn unrolled_pixel(&self, ys: &Range<usize>, xs: &Range<usize>) -> Option<Pixel3> {
         let class = |taps: &Range<usize>| match (taps.start, taps.end) {
             (0, 3) => Some(0),
@@ -240,9 +241,9 @@ macro_rules! pixel3_table {
     };
 }
 
-/// For 8 x 8 maps (the digits CNN's first convolution).
+/// For 8 x 8 maps.
 const PIXEL3_10: [Pixel3; 9] = pixel3_table!(10);
-/// For 4 x 4 maps (its second, after pooling).
+/// For 4 x 4 maps (8 x 8 after a 2 x 2 pooling).
 const PIXEL3_6: [Pixel3; 9] = pixel3_table!(6);
 
 /// [`DirectConv::pixel`] for a 3 x 3 kernel over padded maps of side `PS`,

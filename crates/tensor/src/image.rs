@@ -160,14 +160,16 @@ impl Tape {
     pub fn conv2d(&mut self, x: Var, w: Var, stride: usize, padding: usize) -> Var {
         let conv = Conv::new(self.shape(x), self.shape(w), stride, padding);
         let shape = Shape::new(&[conv.n, conv.f, conv.win.out_h(), conv.win.out_w()]);
+        let win = conv.win;
+        if DirectConv::fits(win.h, win.w, win.k, win.stride, win.padding) {
+            return self.push(shape, Op::Conv2d(x, w, conv), &[x, w], |out, nodes| {
+                let (xs, ws) = (nodes[x.0].value.data(), nodes[w.0].value.data());
+                DirectConv::new(ws, conv.f, conv.c, win.h, win.k).forward(xs, out);
+            });
+        }
         let mut scratch = self.pool.take_dirty(conv.grad_scratch_len());
         let out = self.push(shape, Op::Conv2d(x, w, conv), &[x, w], |out, nodes| {
             let (xs, ws) = (nodes[x.0].value.data(), nodes[w.0].value.data());
-            let win = conv.win;
-            if DirectConv::fits(win.h, win.w, win.k, win.stride, win.padding) {
-                DirectConv::new(ws, conv.f, conv.c, win.h, win.k).forward(xs, out);
-                return;
-            }
             let (images, outs) = conv.chunk_lens();
             for (x, out) in xs.chunks(images).zip(out.chunks_mut(outs)) {
                 conv2d_chunk(x, ws, conv, out, &mut scratch);

@@ -7,8 +7,8 @@
 //! forward computes (`tensor::direct_conv`, whose terms are those of the im2col
 //! product in their order, less the padding's while every weight is finite),
 //! then the bias, then `Unary::Relu`, and is pooled as the tape pools; the dense
-//! layers are the same matrix product as the tape's. `tests/digits_infer.rs` checks the logits and every layer's
-//! output against the tape bit for bit.
+//! layers are the same matrix product as the tape's. `tests/digits_infer.rs`
+//! checks the logits and every layer's output against the tape bit for bit.
 
 use alloc::vec::Vec;
 
