@@ -5,6 +5,7 @@ use alloc::vec::Vec;
 
 use crate::attention_core::{self, Layout};
 use crate::batched;
+use crate::conv_grad;
 use crate::embedding;
 use crate::image;
 use crate::kernels;
@@ -236,10 +237,10 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
         Op::Conv2d(x, w, conv) => {
             let mut scratch = grads.pool.take_dirty(conv.grad_scratch_len());
             grads.add_into(nodes, w, |d| {
-                image::conv2d_weight_grad(value(x), g, conv, d, &mut scratch)
+                conv_grad::conv2d_weight_grad(value(x), g, conv, d, &mut scratch)
             });
             grads.add_into(nodes, x, |d| {
-                image::conv2d_input_grad(value(w), g, conv, d, &mut scratch)
+                conv_grad::conv2d_input_grad(value(w), g, conv, d, &mut scratch)
             });
             grads.pool.give(scratch);
         }
@@ -251,8 +252,10 @@ fn propagate(nodes: &[Node], index: usize, g: &[f32], grads: &mut Grads) {
             grads.add_into(nodes, b, |d| image::channel_bias_grad(g, positions, d));
         }
         // only the first largest pixel of a window moves its max
-        Op::MaxPool2d(x, win) => {
-            grads.add_into(nodes, x, |d| image::max_pool2d_grad(value(x), g, win, d));
+        Op::MaxPool2d(x, win, firsts) => {
+            grads.add_into(nodes, x, |d| {
+                image::max_pool2d_grad(value(firsts), g, win, d)
+            });
         }
         // d mean(window) / d pixel = 1 / k^2 for every pixel of the window
         Op::AvgPool2d(x, win) => grads.add_into(nodes, x, |d| image::avg_pool2d_grad(g, win, d)),

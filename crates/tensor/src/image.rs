@@ -5,12 +5,10 @@
 //! one matrix product of `kernels` per chunk, so it has the same bits on every
 //! target, or, where it keeps its maps' side with stride 1, `direct_conv`'s
 //! loops over the padded maps, which add the same terms in the same order. Its
-//! gradients are products over im2row's transposed layout, whose left side
-//! (the output gradient, mostly zeros after ReLU and max pooling) takes the
-//! kernels' sparse path. The index loops live in `im2col`.
+//! gradients live in `conv_grad`, the index loops in `im2col`.
 
 use crate::direct_conv::DirectConv;
-use crate::im2col::{Window, for_each_argmax, im2col, im2row, row2im_acc, window_add, window_sum};
+use crate::im2col::{Window, argmax_windows, im2col, window_add, window_sum};
 use crate::tape::Op;
 use crate::{Shape, Tape, Var, kernels};
 
@@ -62,17 +60,17 @@ impl Conv {
     }
 
     /// Length of one filter, `c * k * k`: the rows of the [`im2col`] matrix.
-    fn patch_len(&self) -> usize {
+    pub(crate) fn patch_len(&self) -> usize {
         self.c * self.win.k * self.win.k
     }
 
     /// Elements of one input image, `c * h * w`.
-    fn image_len(&self) -> usize {
+    pub(crate) fn image_len(&self) -> usize {
         self.c * self.win.h * self.win.w
     }
 
     /// Elements of one output image, `f * out_h * out_w`.
-    fn out_image_len(&self) -> usize {
+    pub(crate) fn out_image_len(&self) -> usize {
         self.f * self.win.positions()
     }
 
@@ -86,7 +84,7 @@ impl Conv {
     }
 
     /// The elements of one chunk of input images and of its output images.
-    fn chunk_lens(&self) -> (usize, usize) {
+    pub(crate) fn chunk_lens(&self) -> (usize, usize) {
         (
             self.chunk() * self.image_len(),
             self.chunk() * self.out_image_len(),
@@ -94,22 +92,29 @@ impl Conv {
     }
 
     /// The scratch of the forward and of each gradient function: a chunk's
-    /// [`im2col`] (or [`im2row`]) matrix, its output (or output gradient) laid
-    /// out otherwise, and one padded image.
+    /// [`im2col`] matrix (or the input gradient's rows), its output (or output
+    /// gradient) laid out otherwise, one padded image, and the weights (or
+    /// their gradient) laid out otherwise.
     pub(crate) fn grad_scratch_len(&self) -> usize {
         let windows = self.chunk() * self.win.positions();
-        windows * (self.patch_len() + self.f) + self.c * self.win.padded_len()
+        windows * (self.patch_len() + self.f)
+            + self.c * self.win.padded_len()
+            + self.f * self.patch_len()
     }
 
     /// Splits [`Conv::grad_scratch_len`] elements into the matrix of `images`
-    /// images, their output and the padded image.
-    fn split<'a>(&self, scratch: &'a mut [f32], images: usize) -> [&'a mut [f32]; 3] {
+    /// images, their output, the padded image and the weights.
+    pub(crate) fn split<'a>(&self, scratch: &'a mut [f32], images: usize) -> [&'a mut [f32]; 4] {
         let windows = images * self.win.positions();
         let (matrix, rest) = scratch.split_at_mut(windows * self.patch_len());
         let (out, rest) = rest.split_at_mut(windows * self.f);
-        [matrix, out, &mut rest[..self.c * self.win.padded_len()]]
+        let (padded, rest) = rest.split_at_mut(self.c * self.win.padded_len());
+        [matrix, out, padded, &mut rest[..self.f * self.patch_len()]]
     }
 }
+
+/// The most pixels of an image whose indices an `f32` holds exactly (2^24).
+const MAX_EXACT_INDEX: usize = 1 << 24;
 
 /// The most elements of a convolution's unfolded matrix, and of its output,
 /// for one chunk of images (64 KiB each).
@@ -191,17 +196,24 @@ impl Tape {
     pub fn max_pool2d(&mut self, x: Var, k: usize, stride: usize) -> Var {
         let from = self.shape(x);
         let win = pool_window("max_pool2d", from, k, stride);
-        self.push(
-            pooled_shape(from, win),
-            Op::MaxPool2d(x, win),
-            &[x],
-            |out, nodes| {
-                let images = nodes[x.0].value.data().chunks_exact(win.h * win.w);
-                for (image, out) in images.zip(out.chunks_exact_mut(win.positions())) {
-                    for_each_argmax(image, win, |at, best| out[at] = image[best]);
+        assert!(
+            win.h * win.w <= MAX_EXACT_INDEX,
+            "Tape::max_pool2d: input {from:?} has images of more than 2^24 pixels"
+        );
+        let (to, positions) = (pooled_shape(from, win), win.positions());
+        // the index in its image of each window's first largest pixel, kept for the gradient
+        let firsts = self.push(to, Op::Leaf, &[], |out, nodes| {
+            argmax_windows(nodes[x.0].value.data(), win, out);
+        });
+        self.push(to, Op::MaxPool2d(x, win, firsts), &[x], |out, nodes| {
+            let images = nodes[x.0].value.data().chunks_exact(win.h * win.w);
+            let firsts = nodes[firsts.0].value.data().chunks_exact(positions);
+            for ((image, firsts), out) in images.zip(firsts).zip(out.chunks_exact_mut(positions)) {
+                for (out, &at) in out.iter_mut().zip(firsts) {
+                    *out = image[at as usize];
                 }
-            },
-        )
+            }
+        })
     }
 
     /// The mean pixel of each `k x k` window, windows `stride` apart, no
@@ -295,7 +307,7 @@ pub(crate) fn channel_bias_grad(g: &[f32], positions: usize, db: &mut [f32]) {
 /// then `[f, n, positions]` laid out as `[n, f, positions]`.
 fn conv2d_chunk(x: &[f32], w: &[f32], conv: Conv, out: &mut [f32], scratch: &mut [f32]) {
     let (images, positions) = (x.len() / conv.image_len(), conv.win.positions());
-    let [cols, out_f, padded] = conv.split(scratch, images);
+    let [cols, out_f, padded, _] = conv.split(scratch, images);
     im2col(x, conv.c, conv.win, padded, cols);
     let windows = images * positions;
     kernels::matmul(w, cols, out_f, conv.f, conv.patch_len(), windows);
@@ -305,64 +317,17 @@ fn conv2d_chunk(x: &[f32], w: &[f32], conv: Conv, out: &mut [f32], scratch: &mut
     }
 }
 
-/// `dw[f, patch] += g[f, windows] @ rows(x)[windows, patch]` chunk by chunk,
-/// with the output gradient `g[n, f, positions]` laid out as `[f, n *
-/// positions]`: each weight adds its terms image by image, window by window
-/// within each. `scratch` holds [`Conv::grad_scratch_len`] elements.
-pub(crate) fn conv2d_weight_grad(
-    x: &[f32],
-    g: &[f32],
-    conv: Conv,
-    dw: &mut [f32],
-    scratch: &mut [f32],
-) {
-    let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
-    let (images, outs) = conv.chunk_lens();
-    for (x, g) in x.chunks(images).zip(g.chunks(outs)) {
-        let images = x.len() / conv.image_len();
-        let [rows, g_f, padded] = conv.split(scratch, images);
-        im2row(x, conv.c, conv.win, padded, rows);
-        for (n, image) in g.chunks_exact(f * positions).enumerate() {
-            for (f, map) in image.chunks_exact(positions).enumerate() {
-                g_f[(f * images + n) * positions..][..positions].copy_from_slice(map);
-            }
+/// `dx += g` at the first largest pixel of each window, whose index in its
+/// image each of `firsts` holds.
+pub(crate) fn max_pool2d_grad(firsts: &[f32], g: &[f32], win: Window, dx: &mut [f32]) {
+    let images = dx.chunks_exact_mut(win.h * win.w);
+    let windows = firsts
+        .chunks_exact(win.positions())
+        .zip(g.chunks_exact(win.positions()));
+    for (d, (firsts, g)) in images.zip(windows) {
+        for (&at, &g) in firsts.iter().zip(g) {
+            d[at as usize] += g;
         }
-        kernels::matmul_acc(g_f, rows, dw, f, images * positions, patch);
-    }
-}
-
-/// `dx += row2im(g^T[windows, f] @ w[f, patch])` chunk by chunk: each window
-/// sends its output gradient back through the filters to the pixels it read.
-/// `scratch` holds [`Conv::grad_scratch_len`] elements.
-pub(crate) fn conv2d_input_grad(
-    w: &[f32],
-    g: &[f32],
-    conv: Conv,
-    dx: &mut [f32],
-    scratch: &mut [f32],
-) {
-    let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
-    let (images, outs) = conv.chunk_lens();
-    for (dx, g) in dx.chunks_mut(images).zip(g.chunks(outs)) {
-        let images = dx.len() / conv.image_len();
-        let [rows, g_t, padded] = conv.split(scratch, images);
-        let maps = g.chunks_exact(f * positions);
-        for (image, image_t) in maps.zip(g_t.chunks_exact_mut(positions * f)) {
-            kernels::transpose(image, image_t, f, positions);
-        }
-        kernels::matmul(g_t, w, rows, images * positions, f, patch);
-        row2im_acc(rows, conv.c, conv.win, padded, dx);
-    }
-}
-
-/// `dx += g` at the first largest pixel of each window.
-pub(crate) fn max_pool2d_grad(x: &[f32], g: &[f32], win: Window, dx: &mut [f32]) {
-    let image_len = win.h * win.w;
-    let images = x
-        .chunks_exact(image_len)
-        .zip(dx.chunks_exact_mut(image_len));
-    for ((image, d), g) in images.zip(g.chunks_exact(win.positions())) {
-        for_each_argmax(image, win, |at, best| d[best] += g[at]);
     }
 }
 

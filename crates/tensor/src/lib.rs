@@ -24,6 +24,7 @@ mod attention_core;
 mod backward;
 mod batched;
 mod clip;
+mod conv_grad;
 mod derived;
 pub mod direct_conv;
 mod embedding;

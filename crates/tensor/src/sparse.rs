@@ -22,36 +22,37 @@ pub(crate) fn sparse_pays(
 }
 
 /// Whether every value is finite, without an early exit so that the loop vectorizes.
-fn all_finite(values: &[f32]) -> bool {
+pub(crate) fn all_finite(values: &[f32]) -> bool {
     values
         .iter()
         .fold(true, |finite, value| finite & value.is_finite())
 }
 
 /// Whether any value is -0, without an early exit so that the loop vectorizes.
-fn any_negative_zero(values: &[f32]) -> bool {
+pub(crate) fn any_negative_zero(values: &[f32]) -> bool {
     values.iter().fold(false, |found, value| {
         found | (value.to_bits() == NEGATIVE_ZERO)
     })
 }
 
-/// Lists the nonzero `values` (at most [`SPARSE_RUN`]) into `at` (as `first +
-/// index * stride`) and `av`, in order, without branches; returns how many.
-/// Every write lands at `count <= index < SPARSE_RUN`, so taking the position
-/// modulo [`SPARSE_RUN`] changes nothing but spares a bounds check per value.
-fn nonzeros(
+/// Lists the nonzero `values` (at most [`SPARSE_RUN`]; every value when
+/// `keep_zeros`) into `at` (as `first + index * stride`) and `av`, in order,
+/// without branches; returns how many. Every write lands at `count <= index <
+/// SPARSE_RUN`, so taking the position modulo [`SPARSE_RUN`] changes nothing
+/// but spares a bounds check per value.
+pub(crate) fn nonzeros(
     values: &[f32],
-    first: usize,
-    stride: usize,
+    (first, stride): (usize, usize),
     at: &mut [usize; SPARSE_RUN],
     av: &mut [f32; SPARSE_RUN],
+    keep_zeros: bool,
 ) -> usize {
     let mut count = 0;
     let mut start = first;
     for &value in &values[..values.len().min(SPARSE_RUN)] {
         at[count % SPARSE_RUN] = start;
         av[count % SPARSE_RUN] = value;
-        count += usize::from(value != 0.0);
+        count += usize::from(value != 0.0 || keep_zeros);
         start += stride;
     }
     count
@@ -73,7 +74,7 @@ const SPARSE_MIN_ZEROS: (usize, usize) = (1, 2);
 /// Output columns the sparse kernel keeps in registers at once (eight 128-bit vectors).
 const SPARSE_COLS: usize = 32;
 /// Left-operand terms the sparse kernel scans for nonzeros at a time.
-const SPARSE_RUN: usize = 128;
+pub(crate) const SPARSE_RUN: usize = 128;
 
 /// How many elements of `values` are zero (either sign), counted without branches
 /// in 32-bit lanes (four to a vector; a `usize` count fills only two).
@@ -86,36 +87,48 @@ fn zeros(values: &[f32]) -> usize {
 
 /// `out += a @ b` a row at a time, skipping the zeros of `a`: each run of up to
 /// [`SPARSE_RUN`] terms of the row is gathered into a list of its nonzero
-/// positions and values, then every block of [`SPARSE_COLS`] output columns (or
-/// half as many, for what is left) adds the listed rows of `b` in ascending
-/// order, then the columns left over the same way. Every output element still
-/// adds its (nonzero) terms in ascending `t`, starting from its old value.
+/// positions and values, which [`add_listed`] adds to the row. Every output
+/// element still adds its (nonzero) terms in ascending `t`, starting from its
+/// old value.
 pub(crate) fn sparse_rows(a: &[f32], b: &[f32], out: &mut [f32], m: usize, k: usize, n: usize) {
     let b = &b[..k * n];
     let mut at = [0usize; SPARSE_RUN];
     let mut av = [0.0f32; SPARSE_RUN];
     for (a_row, out_row) in a.chunks_exact(k).zip(out.chunks_exact_mut(n)).take(m) {
         for (run, a_run) in a_row.chunks(SPARSE_RUN).enumerate() {
-            let count = nonzeros(a_run, run * SPARSE_RUN * n, n, &mut at, &mut av);
-            let terms = (&at[..count], &av[..count]);
-            let mut col = 0;
-            while col + SPARSE_COLS <= n {
-                sparse_block::<SPARSE_COLS>(terms, b, &mut out_row[col..], col);
-                col += SPARSE_COLS;
-            }
-            if col + SPARSE_COLS / 2 <= n {
-                sparse_block::<{ SPARSE_COLS / 2 }>(terms, b, &mut out_row[col..], col);
-                col += SPARSE_COLS / 2;
-            }
-            let rest = &mut out_row[col..];
-            if rest.is_empty() {
-                continue;
-            }
-            for (&start, &value) in terms.0.iter().zip(terms.1) {
-                for (out, &bv) in rest.iter_mut().zip(&b[start + col..]) {
-                    *out += value * bv;
-                }
-            }
+            let count = nonzeros(a_run, (run * SPARSE_RUN * n, n), &mut at, &mut av, false);
+            add_listed((&at[..count], &av[..count]), b, out_row);
+        }
+    }
+}
+
+/// `out[j] += Σ value * b[start + j]` for every `j < out.len()`, over the listed
+/// `(start, value)` terms in order (each needs `out.len()` elements of `b` from
+/// its start): every block of [`SPARSE_COLS`] columns, then of half and a
+/// quarter as many, with its sums in registers, then the columns left one term
+/// at a time. Each column's sum is its own, so the blocking changes no bits.
+pub(crate) fn add_listed(terms: (&[usize], &[f32]), b: &[f32], out: &mut [f32]) {
+    let n = out.len();
+    let mut col = 0;
+    while col + SPARSE_COLS <= n {
+        sparse_block::<SPARSE_COLS>(terms, b, &mut out[col..], col);
+        col += SPARSE_COLS;
+    }
+    if col + SPARSE_COLS / 2 <= n {
+        sparse_block::<{ SPARSE_COLS / 2 }>(terms, b, &mut out[col..], col);
+        col += SPARSE_COLS / 2;
+    }
+    if col + SPARSE_COLS / 4 <= n {
+        sparse_block::<{ SPARSE_COLS / 4 }>(terms, b, &mut out[col..], col);
+        col += SPARSE_COLS / 4;
+    }
+    let rest = &mut out[col..];
+    if rest.is_empty() {
+        return;
+    }
+    for (&start, &value) in terms.0.iter().zip(terms.1) {
+        for (out, &bv) in rest.iter_mut().zip(&b[start + col..]) {
+            *out += value * bv;
         }
     }
 }

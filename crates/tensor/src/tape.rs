@@ -49,8 +49,9 @@ pub(crate) enum Op {
     Conv2d(Var, Var, Conv),
     /// `x[n, c, h, w] + b[c]`: one bias per channel (see `image`).
     ChannelBias(Var, Var),
-    /// The largest pixel of each window of every image.
-    MaxPool2d(Var, Window),
+    /// The largest pixel of each window of every image, with the constant node
+    /// of the index of each window's first largest pixel in its image (see `image`).
+    MaxPool2d(Var, Window, Var),
     /// The mean pixel of each window of every image.
     AvgPool2d(Var, Window),
     /// Rows of a table gathered by the ids held in a constant node (see `embedding`).

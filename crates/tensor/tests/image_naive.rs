@@ -1,6 +1,7 @@
-//! `conv2d` (im2col and a matrix product) against the definition written as
-//! direct loops, on random inputs: the output and both gradients agree bit for
-//! bit, since the loops below add the same terms in the same order.
+//! `conv2d` (its direct forward or im2col, and its two gradients) against the
+//! definition written as direct loops, on random inputs: the output and both
+//! gradients agree bit for bit, since the loops below add the same terms in the
+//! same order.
 
 mod common;
 
@@ -233,5 +234,33 @@ fn conv2d_with_an_infinite_weight_adds_the_padding_terms() {
             "{d:?}: no padding term met the infinite tap"
         );
         assert_eq!(bits(tape.value(y).data()), bits(&expected), "{d:?} forward");
+    }
+}
+
+#[test]
+fn conv2d_with_an_infinite_pixel_adds_every_weight_gradient_term() {
+    // the weight gradient leaves out the terms of a zero output gradient only
+    // while every pixel is finite: with an infinite one, 0 * inf = NaN counts
+    for (seed, d) in (0..).zip(cases().into_iter().take(2)) {
+        let mut x = random_tensor([d.n, d.c, d.h, d.w], seed, -1.0, 1.0);
+        x.data_mut()[d.w + 1] = f32::INFINITY;
+        let w = random_tensor([d.f, d.c, d.k, d.k], seed + 100, -1.0, 1.0);
+        let out_len = d.n * d.f * d.out_h() * d.out_w();
+        let g = sparse_gradient(out_len, seed + 200);
+        let mut tape = Tape::new();
+        let (xv, wv) = (tape.input(x.shape(), x.data()), tape.param(&w));
+        let y = tape.conv2d(xv, wv, d.stride, d.padding);
+        let gv = tape.input(tape.shape(y), &g);
+        let weighted = tape.mul(y, gv);
+        let loss = tape.sum(weighted);
+        let grads = tape.backward(loss);
+        let bits = |values: &[f32]| values.iter().map(|v| v.to_bits()).collect::<Vec<_>>();
+        let expected = naive_weight_grad(d, x.data(), &g);
+        assert!(
+            expected.iter().any(|v| v.is_nan()),
+            "{d:?}: no zero gradient met the infinite pixel"
+        );
+        let dw = grads.get(wv).map(|t| bits(t.data()));
+        assert_eq!(dw, Some(bits(&expected)), "{d:?} dw");
     }
 }

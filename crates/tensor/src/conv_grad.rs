@@ -1,0 +1,183 @@
+//! The two gradients of `Tape::conv2d`, read from and added into images padded
+//! channels-last (`[h + 2p, w + 2p, c]`), where one row of a window is one
+//! run of `k * c` contiguous values. The weight gradient adds each nonzero
+//! output gradient times its window straight from the padded image (no
+//! im2row); the input gradient is one product per chunk of the batch, with the
+//! weights' columns reordered to match, whose rows are then added back window
+//! by window. Both add the same terms in the same order as the definition's
+//! loops in `tests/image_naive.rs`.
+
+use crate::im2col::Window;
+use crate::image::Conv;
+use crate::kernels;
+use crate::sparse::{SPARSE_RUN, add_listed, all_finite, any_negative_zero, nonzeros};
+
+/// `dw[f, c, i, j] += Σ g[n, f, p] * x[n, c, p + (i, j)]` over the images `n`
+/// and then the windows `p` in ascending order, each weight adding its terms
+/// one after another from its old value.
+///
+/// Terms with `g == 0` are left out: each is ±0 while every pixel is finite,
+/// and adding ±0 changes no sum that is not -0. With a non-finite pixel, or a
+/// -0 already in `dw`, every term is added. `scratch` holds
+/// [`Conv::grad_scratch_len`] elements.
+pub(crate) fn conv2d_weight_grad(
+    x: &[f32],
+    g: &[f32],
+    conv: Conv,
+    dw: &mut [f32],
+    scratch: &mut [f32],
+) {
+    let keep_zeros = !all_finite(x) || any_negative_zero(dw);
+    let win = conv.win;
+    let (row, positions) = (win.k * conv.c, win.positions());
+    let [_, _, padded, dw_t] = conv.split(scratch, 1);
+    channels_last(dw, dw_t, conv.c, win.k * win.k);
+    padded.fill(0.0);
+    let mut at = [0usize; SPARSE_RUN];
+    let mut av = [0.0f32; SPARSE_RUN];
+    let images = x.chunks_exact(conv.image_len());
+    for (image, maps) in images.zip(g.chunks_exact(conv.out_image_len())) {
+        pad_channels_last(image, conv.c, win, padded);
+        for (map, dw_f) in maps
+            .chunks_exact(positions)
+            .zip(dw_t.chunks_exact_mut(win.k * row))
+        {
+            for (run, values) in map.chunks(SPARSE_RUN).enumerate() {
+                let count = nonzeros(values, (run * SPARSE_RUN, 1), &mut at, &mut av, keep_zeros);
+                for start in &mut at[..count] {
+                    *start = window_start(win, conv.c, *start);
+                }
+                let terms = (&at[..count], &av[..count]);
+                for (i, dw_row) in dw_f.chunks_exact_mut(row).enumerate() {
+                    add_listed(terms, &padded[i * win.padded_w() * conv.c..], dw_row);
+                }
+            }
+        }
+    }
+    channels_first(dw_t, dw, conv.c, win.k * win.k);
+}
+
+/// `dx += g^T[windows, f] @ w[f, patch]` added back to the pixels each window
+/// read, chunk by chunk: each window sends its output gradient back through
+/// the filters. Each pixel adds its windows' entries from its old value in
+/// ascending `(c, i, j)` of the offset it was read at, which is descending
+/// order of the windows. `scratch` holds [`Conv::grad_scratch_len`] elements.
+pub(crate) fn conv2d_input_grad(
+    w: &[f32],
+    g: &[f32],
+    conv: Conv,
+    dx: &mut [f32],
+    scratch: &mut [f32],
+) {
+    let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
+    let (images, outs) = conv.chunk_lens();
+    for (dx, g) in dx.chunks_mut(images).zip(g.chunks(outs)) {
+        let images = dx.len() / conv.image_len();
+        let [rows, g_t, padded, w_t] = conv.split(scratch, images);
+        channels_last(w, w_t, conv.c, conv.win.k * conv.win.k);
+        let maps = g.chunks_exact(f * positions);
+        for (image, image_t) in maps.zip(g_t.chunks_exact_mut(positions * f)) {
+            kernels::transpose(image, image_t, f, positions);
+        }
+        kernels::matmul(g_t, w_t, rows, images * positions, f, patch);
+        let images = dx.chunks_exact_mut(conv.image_len());
+        for (image, rows) in images.zip(rows.chunks_exact(positions * patch)) {
+            pad_channels_last(image, conv.c, conv.win, padded);
+            add_windows(rows, conv.c, conv.win, padded);
+            unpad_channels_last(padded, conv.c, conv.win, image);
+        }
+    }
+}
+
+/// Adds each window's row of `rows` (`[positions, k, k, c]`) into the pixels
+/// of `padded` it covers, the last window first.
+fn add_windows(rows: &[f32], channels: usize, win: Window, padded: &mut [f32]) {
+    let row = win.k * channels;
+    let line = win.padded_w() * channels;
+    for (p, window) in rows.chunks_exact(win.k * row).enumerate().rev() {
+        let start = window_start(win, channels, p);
+        for (i, entries) in window.chunks_exact(row).enumerate() {
+            let pixels = &mut padded[start + i * line..][..row];
+            for (pixel, &entry) in pixels.iter_mut().zip(entries) {
+                *pixel += entry;
+            }
+        }
+    }
+}
+
+/// Where window `p` (row-major) starts in an image padded channels-last.
+fn window_start(win: Window, channels: usize, p: usize) -> usize {
+    let (oy, ox) = (p / win.out_w(), p % win.out_w());
+    (oy * win.padded_w() + ox) * win.stride * channels
+}
+
+/// `to[f, t, c] = from[f, c, t]` for the `taps` offsets of each channel.
+fn channels_last(from: &[f32], to: &mut [f32], channels: usize, taps: usize) {
+    let filters = from.chunks_exact(channels * taps);
+    for (filter, filter_t) in filters.zip(to.chunks_exact_mut(channels * taps)) {
+        kernels::transpose(filter, filter_t, channels, taps);
+    }
+}
+
+/// `to[f, c, t] = from[f, t, c]`: the inverse of [`channels_last`].
+fn channels_first(from: &[f32], to: &mut [f32], channels: usize, taps: usize) {
+    channels_last(from, to, taps, channels);
+}
+
+/// Copies `image[c, h, w]` into the middle of `padded[h + 2p, w + 2p, c]` (its
+/// border is left as it is).
+fn pad_channels_last(image: &[f32], channels: usize, win: Window, padded: &mut [f32]) {
+    for (ch, plane) in image.chunks_exact(win.h * win.w).enumerate() {
+        for (y, line) in plane.chunks_exact(win.w).enumerate() {
+            let first = ((y + win.padding) * win.padded_w() + win.padding) * channels + ch;
+            let pixels = padded[first..].iter_mut().step_by(channels);
+            for (pixel, &value) in pixels.zip(line) {
+                *pixel = value;
+            }
+        }
+    }
+}
+
+/// Copies the middle of `padded[h + 2p, w + 2p, c]` back into `image[c, h, w]`.
+fn unpad_channels_last(padded: &[f32], channels: usize, win: Window, image: &mut [f32]) {
+    for (ch, plane) in image.chunks_exact_mut(win.h * win.w).enumerate() {
+        for (y, line) in plane.chunks_exact_mut(win.w).enumerate() {
+            let first = ((y + win.padding) * win.padded_w() + win.padding) * channels + ch;
+            let pixels = padded[first..].iter().step_by(channels);
+            for (value, &pixel) in line.iter_mut().zip(pixels) {
+                *value = pixel;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padding_channels_last_interleaves_the_channels_inside_a_border() {
+        // two channels of 1 x 2 pixels, padding 1: a 3 x 4 image of pairs
+        let win = Window {
+            h: 1,
+            w: 2,
+            k: 3,
+            stride: 1,
+            padding: 1,
+        };
+        let mut padded = [0.0; 24];
+        pad_channels_last(&[1.0, 2.0, 3.0, 4.0], 2, win, &mut padded);
+        #[rustfmt::skip]
+        let expected = [
+            0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+            0.0, 0.0, 1.0, 3.0, 2.0, 4.0, 0.0, 0.0,
+            0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+        ];
+        assert_eq!(padded, expected);
+        let mut image = [0.0; 4];
+        unpad_channels_last(&padded, 2, win, &mut image);
+        assert_eq!(image, [1.0, 2.0, 3.0, 4.0]);
+        // the second window of the only row starts one pixel (two values) in
+        assert_eq!(window_start(win, 2, 1), 2);
+    }
+}
