@@ -27,6 +27,8 @@ pub(super) struct Scratch {
     sums: Vec<f32>,
     /// One map after the bias and the ReLU, `[side, side]`, for average pooling.
     map: Vec<f32>,
+    /// A filter block's pooled sums, `[windows, IMAGES, FILTERS]`, for max pooling.
+    pooled: Vec<f32>,
 }
 
 /// One convolution (stride 1, padded to keep the maps' side) with its bias.
@@ -107,26 +109,28 @@ impl<'a> ConvLayer<'a> {
         let groups = scratch.input.chunks(IMAGES * image_len);
         for (group, maps) in groups.zip(out[start..].chunks_mut(IMAGES * maps_len)) {
             self.conv.pad(group, &scratch.zeros, &mut scratch.padded);
-            self.max_pooled(&scratch.padded, maps);
+            self.max_pooled(&scratch.padded, maps, &mut scratch.pooled);
         }
     }
 
     /// The maps of the block of images in `padded`, `relu(conv + bias)`
     /// max-pooled, into `maps` (`[images, filters, pooled, pooled]`, as many
     /// images as it holds): each 2 x 2 window's four sums are computed and
-    /// compared for the whole block of images and filters at once, in registers.
+    /// compared for the whole block of images and filters at once, in registers,
+    /// and kept in `pooled` until the block's last window.
     ///
     /// Max pooling pools the sums first and adds the bias to the windows'
     /// largest only: adding a bias and ReLU never reorder two numbers, so the
     /// largest of `relu(sum + bias)` is `relu(largest sum + bias)`, the same
     /// bits (a sum that starts from +0 is never -0, and ReLU makes ±0 +0).
-    fn max_pooled(&self, padded: &[f32], maps: &mut [f32]) {
+    fn max_pooled(&self, padded: &[f32], maps: &mut [f32], pooled: &mut Vec<f32>) {
         let side_out = self.pooled_side(Pooling::Max);
         let positions_out = side_out * side_out;
         let map_len = self.filters * positions_out;
         for (block, bias) in self.bias_blocks.chunks_exact(FILTERS).enumerate() {
             let first = block * FILTERS;
             let filters = FILTERS.min(self.filters - first);
+            pooled.clear();
             for at in 0..positions_out {
                 let (y, x) = (at / side_out * POOL, at % side_out * POOL);
                 let mut most = self.conv.sums(padded, block, y, x);
@@ -138,10 +142,22 @@ impl<'a> ConvLayer<'a> {
                         }
                     }
                 }
-                for (most, image_maps) in most.iter_mut().zip(maps.chunks_exact_mut(map_len)) {
-                    for (most, &bias) in most.iter_mut().zip(bias) {
-                        *most = positive_part(*most + bias);
-                    }
+                pooled.extend(most.iter().flatten());
+            }
+            // the bias and ReLU over the block's whole run of windows at once,
+            // which compiles to vector selects: V8 branches on each scalar
+            // `f32` select on x64, and ReLU's is a coin toss
+            for sums in pooled.chunks_exact_mut(FILTERS) {
+                for (sum, &bias) in sums.iter_mut().zip(bias) {
+                    *sum = positive_part(*sum + bias);
+                }
+            }
+            let windows = pooled.chunks_exact(IMAGES * FILTERS).enumerate();
+            for (at, window) in windows {
+                let images = window
+                    .chunks_exact(FILTERS)
+                    .zip(maps.chunks_exact_mut(map_len));
+                for (most, image_maps) in images {
                     for (f, &most) in most.iter().enumerate().take(filters) {
                         image_maps[(first + f) * positions_out + at] = most;
                     }
