@@ -14,11 +14,10 @@ use crate::sparse::{SPARSE_RUN, add_listed, all_finite, any_negative_zero, nonze
 
 /// `dw[f, c, i, j] += Σ g[n, f, p] * x[n, c, p + (i, j)]` over the images `n`
 /// and then the windows `p` in ascending order, each weight adding its terms
-/// one after another from its old value.
-///
-/// Terms with `g == 0` are left out: each is ±0 while every pixel is finite,
-/// and adding ±0 changes no sum that is not -0. With a non-finite pixel, or a
-/// -0 already in `dw`, every term is added. `scratch` holds
+/// one after another from its old value. Windows whose rows are narrower than
+/// a vector (`k * c < 8`, as in a first layer over grey images) go the filters
+/// side by side ([`weight_grad_by_filters`]); wider ones skip the zeros of the
+/// output gradient ([`weight_grad_by_windows`]). `scratch` holds
 /// [`Conv::grad_scratch_len`] elements.
 pub(crate) fn conv2d_weight_grad(
     x: &[f32],
@@ -27,6 +26,23 @@ pub(crate) fn conv2d_weight_grad(
     dw: &mut [f32],
     scratch: &mut [f32],
 ) {
+    if conv.win.k * conv.c < NARROW_ROW {
+        weight_grad_by_filters(x, g, conv, dw, scratch);
+    } else {
+        weight_grad_by_windows(x, g, conv, dw, scratch);
+    }
+}
+
+/// Window rows narrower than this many values take [`weight_grad_by_filters`].
+const NARROW_ROW: usize = 8;
+
+/// [`conv2d_weight_grad`] adding each nonzero output gradient times its window
+/// straight from the padded image, a window row at a time.
+///
+/// Terms with `g == 0` are left out: each is ±0 while every pixel is finite,
+/// and adding ±0 changes no sum that is not -0. With a non-finite pixel, or a
+/// -0 already in `dw`, every term is added.
+fn weight_grad_by_windows(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scratch: &mut [f32]) {
     let keep_zeros = !all_finite(x) || any_negative_zero(dw);
     let win = conv.win;
     let (row, positions) = (win.k * conv.c, win.positions());
@@ -55,6 +71,36 @@ pub(crate) fn conv2d_weight_grad(
         }
     }
     channels_first(dw_t, dw, conv.c, win.k * win.k);
+}
+
+/// [`conv2d_weight_grad`] with every term added, the filters side by side:
+/// each window's output gradient (one value per filter) times each of its
+/// pixels is added to that tap's weights of every filter at once.
+fn weight_grad_by_filters(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scratch: &mut [f32]) {
+    let (win, f, c) = (conv.win, conv.f, conv.c);
+    let (positions, patch) = (win.positions(), conv.patch_len());
+    let line = win.padded_w() * c;
+    let [_, g_t, padded, dw_t] = conv.split(scratch, 1);
+    kernels::transpose(dw, dw_t, f, patch);
+    padded.fill(0.0);
+    let images = x.chunks_exact(conv.image_len());
+    for (image, maps) in images.zip(g.chunks_exact(conv.out_image_len())) {
+        pad_channels_last(image, c, win, padded);
+        kernels::transpose(maps, g_t, f, positions);
+        for (p, filters) in g_t.chunks_exact(f).enumerate() {
+            let start = window_start(win, c, p);
+            let mut taps = dw_t.chunks_exact_mut(f);
+            for ch in 0..c {
+                for i in 0..win.k {
+                    let pixels = &padded[start + i * line + ch..];
+                    for (tap, &pixel) in (&mut taps).zip(pixels.iter().step_by(c)).take(win.k) {
+                        add_scaled(tap, filters, pixel);
+                    }
+                }
+            }
+        }
+    }
+    kernels::transpose(dw_t, dw, patch, f);
 }
 
 /// `dx += g^T[windows, f] @ w[f, patch]` added back to the pixels each window
@@ -86,6 +132,22 @@ pub(crate) fn conv2d_input_grad(
             add_windows(rows, conv.c, conv.win, padded);
             unpad_channels_last(padded, conv.c, conv.win, image);
         }
+    }
+}
+
+/// `dw[i] += g[i] * pixel` for every `i`, eight at a time while it can: a run
+/// of known length compiles to two vector multiply-adds, where a loop of
+/// unknown length (the filters) would test its length on every call.
+fn add_scaled(dw: &mut [f32], g: &[f32], pixel: f32) {
+    let done = dw.len() / 8 * 8;
+    let (blocks, rest) = dw.split_at_mut(done);
+    for (dw, g) in blocks.chunks_exact_mut(8).zip(g.chunks_exact(8)) {
+        for (dw, &g) in dw.iter_mut().zip(g) {
+            *dw += g * pixel;
+        }
+    }
+    for (dw, &g) in rest.iter_mut().zip(&g[done..]) {
+        *dw += g * pixel;
     }
 }
 
