@@ -8,6 +8,8 @@
 //! loops in `tests/image_naive.rs`.
 
 use crate::im2col::Window;
+use alloc::vec::Vec;
+
 use crate::image::Conv;
 use crate::kernels;
 use crate::sparse::{SPARSE_RUN, add_listed, all_finite, any_negative_zero, nonzeros};
@@ -75,33 +77,66 @@ fn weight_grad_by_windows(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scra
 
 /// [`conv2d_weight_grad`] with every term added, the filters side by side:
 /// each window's output gradient (one value per filter) times each of its
-/// pixels is added to that tap's weights of every filter at once.
+/// pixels is added to that tap's weights of every filter at once. The sums of
+/// [`TAPS`] taps of [`FILTERS`] filters stay in registers while the windows of
+/// an image go by; the filters past the last whole block go one by one.
 fn weight_grad_by_filters(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scratch: &mut [f32]) {
     let (win, f, c) = (conv.win, conv.f, conv.c);
     let (positions, patch) = (win.positions(), conv.patch_len());
+    // where each tap `(ch, i, j)` (dw's order) sits from its window's start
     let line = win.padded_w() * c;
+    let taps: Vec<usize> = (0..patch)
+        .map(|t| (t / win.k % win.k) * line + t % win.k * c + t / (win.k * win.k))
+        .collect();
+    let starts: Vec<usize> = (0..positions).map(|p| window_start(win, c, p)).collect();
     let [_, g_t, padded, dw_t] = conv.split(scratch, 1);
     kernels::transpose(dw, dw_t, f, patch);
     padded.fill(0.0);
+    // the taps and filters of whole groups, summed in registers
+    let (grouped, whole) = (patch / TAPS * TAPS, f / FILTERS * FILTERS);
     let images = x.chunks_exact(conv.image_len());
     for (image, maps) in images.zip(g.chunks_exact(conv.out_image_len())) {
         pad_channels_last(image, c, win, padded);
         kernels::transpose(maps, g_t, f, positions);
-        for (p, filters) in g_t.chunks_exact(f).enumerate() {
-            let start = window_start(win, c, p);
-            let mut taps = dw_t.chunks_exact_mut(f);
-            for ch in 0..c {
-                for i in 0..win.k {
-                    let pixels = &padded[start + i * line + ch..];
-                    for (tap, &pixel) in (&mut taps).zip(pixels.iter().step_by(c)).take(win.k) {
-                        add_scaled(tap, filters, pixel);
+        for block in (0..whole).step_by(FILTERS) {
+            for (group, offsets) in taps[..grouped].chunks_exact(TAPS).enumerate() {
+                let at = |tap: usize| (group * TAPS + tap) * f + block;
+                let mut sums: [[f32; FILTERS]; TAPS] =
+                    core::array::from_fn(|tap| core::array::from_fn(|i| dw_t[at(tap) + i]));
+                for (filters, &start) in g_t.chunks_exact(f).zip(&starts) {
+                    let filters = &filters[block..block + FILTERS];
+                    let window = &padded[start..];
+                    for (sums, &offset) in sums.iter_mut().zip(offsets) {
+                        let pixel = window[offset];
+                        for (sum, &g) in sums.iter_mut().zip(filters) {
+                            *sum += g * pixel;
+                        }
                     }
+                }
+                for (tap, sums) in sums.iter().enumerate() {
+                    dw_t[at(tap)..][..FILTERS].copy_from_slice(sums);
+                }
+            }
+        }
+        // the rest one by one: the filters past the whole blocks, and every
+        // filter of the taps past the whole groups
+        for (filters, &start) in g_t.chunks_exact(f).zip(&starts) {
+            let window = &padded[start..];
+            for (t, (tap, &offset)) in dw_t.chunks_exact_mut(f).zip(&taps).enumerate() {
+                let from = if t < grouped { whole } else { 0 };
+                for (dw, &g) in tap[from..].iter_mut().zip(&filters[from..]) {
+                    *dw += g * window[offset];
                 }
             }
         }
     }
     kernels::transpose(dw_t, dw, patch, f);
 }
+
+/// Filters whose weight gradients [`weight_grad_by_filters`] sums at once (two vectors).
+const FILTERS: usize = 8;
+/// Taps whose weight gradients [`weight_grad_by_filters`] sums at once.
+const TAPS: usize = 3;
 
 /// `dx += g^T[windows, f] @ w[f, patch]` added back to the pixels each window
 /// read, chunk by chunk: each window sends its output gradient back through
@@ -132,22 +167,6 @@ pub(crate) fn conv2d_input_grad(
             add_windows(rows, conv.c, conv.win, padded);
             unpad_channels_last(padded, conv.c, conv.win, image);
         }
-    }
-}
-
-/// `dw[i] += g[i] * pixel` for every `i`, eight at a time while it can: a run
-/// of known length compiles to two vector multiply-adds, where a loop of
-/// unknown length (the filters) would test its length on every call.
-fn add_scaled(dw: &mut [f32], g: &[f32], pixel: f32) {
-    let done = dw.len() / 8 * 8;
-    let (blocks, rest) = dw.split_at_mut(done);
-    for (dw, g) in blocks.chunks_exact_mut(8).zip(g.chunks_exact(8)) {
-        for (dw, &g) in dw.iter_mut().zip(g) {
-            *dw += g * pixel;
-        }
-    }
-    for (dw, &g) in rest.iter_mut().zip(&g[done..]) {
-        *dw += g * pixel;
     }
 }
 

@@ -126,7 +126,7 @@ fn naive_input_grad(d: Dims, w: &[f32], g: &[f32]) -> Vec<f32> {
     dx
 }
 
-/// The digits lab's two convolutions, and random ones.
+/// The digits lab's two convolutions, another like them, and random ones.
 fn cases() -> Vec<Dims> {
     let lab = |n, c, side, f| Dims {
         n,
@@ -138,7 +138,8 @@ fn cases() -> Vec<Dims> {
         stride: 1,
         padding: 1,
     };
-    let mut cases = vec![lab(32, 1, 8, 8), lab(32, 8, 4, 16)];
+    // and a block of eight filters with four more, over two narrow channels
+    let mut cases = vec![lab(32, 1, 8, 8), lab(32, 8, 4, 16), lab(4, 2, 6, 12)];
     let mut rng = Rng::new(7);
     for _ in 0..20 {
         let k = 1 + rng.below(4);
