@@ -150,7 +150,10 @@ export async function benchPage(browser, path, { samples, sampleMs, figureWarmup
   const { page, errors, close } = await openPage(browser);
   try {
     const join = path.includes('?') ? '&' : '?';
-    await page.goto(`${BASE_URL}${path}${join}samples=${samples}&sampleMs=${sampleMs}&warmUpMs=${figureWarmupMs}`);
+    // A bench page measures in its module's top-level await, which holds back the load event
+    // for as long as it measures (over goto's 30 s on a slow machine): wait for the results only.
+    const query = `samples=${samples}&sampleMs=${sampleMs}&warmUpMs=${figureWarmupMs}`;
+    await page.goto(`${BASE_URL}${path}${join}${query}`, { waitUntil: 'commit' });
     const handle = await page.waitForFunction(
       () => {
         const bench = /** @type {BenchWindow} */ (window);

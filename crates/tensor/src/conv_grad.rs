@@ -1,11 +1,13 @@
 //! The two gradients of `Tape::conv2d`, read from and added into images padded
 //! channels-last (`[h + 2p, w + 2p, c]`), where one row of a window is one
-//! run of `k * c` contiguous values. The weight gradient adds each nonzero
-//! output gradient times its window straight from the padded image (no
-//! im2row); the input gradient is one product per chunk of the batch, with the
-//! weights' columns reordered to match, whose rows are then added back window
-//! by window. Both add the same terms in the same order as the definition's
-//! loops in `tests/image_naive.rs`.
+//! run of `k * c` contiguous values. The weight gradient reads each window
+//! straight from the padded image (no im2row): wide window rows add each
+//! nonzero output gradient times the window, narrow ones (a first layer over
+//! grey images) add every window's gradient of all the filters at once. The
+//! input gradient is one product per chunk of the batch, with the weights'
+//! columns reordered to match, whose rows are then added back window by
+//! window. All add the same terms in the same order as the definition's loops
+//! in `tests/image_naive.rs`.
 
 use crate::im2col::Window;
 use alloc::vec::Vec;

@@ -192,7 +192,8 @@ impl Tape {
     /// `x: [n, c, h, w]` gives `[n, c, (h - k) / stride + 1, (w - k) / stride + 1]`.
     ///
     /// # Panics
-    /// If `x` is not rank 4, `k` or `stride` is 0, or `k` exceeds `h` or `w`.
+    /// If `x` is not rank 4, `k` or `stride` is 0, `k` exceeds `h` or `w`, or
+    /// its images have more than 2^24 pixels.
     pub fn max_pool2d(&mut self, x: Var, k: usize, stride: usize) -> Var {
         let from = self.shape(x);
         let win = pool_window("max_pool2d", from, k, stride);

@@ -1,6 +1,7 @@
-//! The sparse path of the matrix products in `kernels`: products whose left
-//! operand is mostly zeros (ReLU's outputs and the gradients through them) skip
-//! those zeros, keeping every other term in its order, so the bits are those of
+//! The sparse path of the matrix products in `kernels` (and of the weight
+//! gradient of a convolution in `conv_grad`): products whose left operand is
+//! mostly zeros (ReLU's outputs and the gradients through them) skip those
+//! zeros, keeping every other term in its order, so the bits are those of
 //! adding every term (see `kernels::matmul_acc` for why, and when).
 
 use crate::kernels::NARROW;
