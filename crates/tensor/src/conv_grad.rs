@@ -9,9 +9,9 @@
 //! window. All add the same terms in the same order as the definition's loops
 //! in `tests/image_naive.rs`.
 
-use crate::im2col::Window;
 use alloc::vec::Vec;
 
+use crate::im2col::Window;
 use crate::image::Conv;
 use crate::kernels;
 use crate::sparse::{SPARSE_RUN, add_listed, all_finite, any_negative_zero, nonzeros};
@@ -53,6 +53,7 @@ fn weight_grad_by_windows(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scra
     let [_, _, padded, dw_t] = conv.split(scratch, 1);
     channels_last(dw, dw_t, conv.c, win.k * win.k);
     padded.fill(0.0);
+    let starts = window_starts(win, conv.c);
     let mut at = [0usize; SPARSE_RUN];
     let mut av = [0.0f32; SPARSE_RUN];
     let images = x.chunks_exact(conv.image_len());
@@ -65,7 +66,7 @@ fn weight_grad_by_windows(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scra
             for (run, values) in map.chunks(SPARSE_RUN).enumerate() {
                 let count = nonzeros(values, (run * SPARSE_RUN, 1), &mut at, &mut av, keep_zeros);
                 for start in &mut at[..count] {
-                    *start = window_start(win, conv.c, *start);
+                    *start = starts[*start];
                 }
                 let terms = (&at[..count], &av[..count]);
                 for (i, dw_row) in dw_f.chunks_exact_mut(row).enumerate() {
@@ -90,7 +91,7 @@ fn weight_grad_by_filters(x: &[f32], g: &[f32], conv: Conv, dw: &mut [f32], scra
     let taps: Vec<usize> = (0..patch)
         .map(|t| (t / win.k % win.k) * line + t % win.k * c + t / (win.k * win.k))
         .collect();
-    let starts: Vec<usize> = (0..positions).map(|p| window_start(win, c, p)).collect();
+    let starts = window_starts(win, c);
     let [_, g_t, padded, dw_t] = conv.split(scratch, 1);
     kernels::transpose(dw, dw_t, f, patch);
     padded.fill(0.0);
@@ -154,10 +155,12 @@ pub(crate) fn conv2d_input_grad(
 ) {
     let (f, positions, patch) = (conv.f, conv.win.positions(), conv.patch_len());
     let (images, outs) = conv.chunk_lens();
+    let [_, _, _, w_t] = conv.split(scratch, 0);
+    channels_last(w, w_t, conv.c, conv.win.k * conv.win.k);
+    let starts = window_starts(conv.win, conv.c);
     for (dx, g) in dx.chunks_mut(images).zip(g.chunks(outs)) {
         let images = dx.len() / conv.image_len();
         let [rows, g_t, padded, w_t] = conv.split(scratch, images);
-        channels_last(w, w_t, conv.c, conv.win.k * conv.win.k);
         let maps = g.chunks_exact(f * positions);
         for (image, image_t) in maps.zip(g_t.chunks_exact_mut(positions * f)) {
             kernels::transpose(image, image_t, f, positions);
@@ -166,19 +169,18 @@ pub(crate) fn conv2d_input_grad(
         let images = dx.chunks_exact_mut(conv.image_len());
         for (image, rows) in images.zip(rows.chunks_exact(positions * patch)) {
             pad_channels_last(image, conv.c, conv.win, padded);
-            add_windows(rows, conv.c, conv.win, padded);
+            add_windows(rows, conv.c, conv.win, &starts, padded);
             unpad_channels_last(padded, conv.c, conv.win, image);
         }
     }
 }
 
 /// Adds each window's row of `rows` (`[positions, k, k, c]`) into the pixels
-/// of `padded` it covers, the last window first.
-fn add_windows(rows: &[f32], channels: usize, win: Window, padded: &mut [f32]) {
+/// of `padded` it covers (window `p` from `starts[p]`), the last window first.
+fn add_windows(rows: &[f32], channels: usize, win: Window, starts: &[usize], padded: &mut [f32]) {
     let row = win.k * channels;
     let line = win.padded_w() * channels;
-    for (p, window) in rows.chunks_exact(win.k * row).enumerate().rev() {
-        let start = window_start(win, channels, p);
+    for (window, &start) in rows.chunks_exact(win.k * row).zip(starts).rev() {
         for (i, entries) in window.chunks_exact(row).enumerate() {
             let pixels = &mut padded[start + i * line..][..row];
             for (pixel, &entry) in pixels.iter_mut().zip(entries) {
@@ -188,10 +190,11 @@ fn add_windows(rows: &[f32], channels: usize, win: Window, padded: &mut [f32]) {
     }
 }
 
-/// Where window `p` (row-major) starts in an image padded channels-last.
-fn window_start(win: Window, channels: usize, p: usize) -> usize {
-    let (oy, ox) = (p / win.out_w(), p % win.out_w());
-    (oy * win.padded_w() + ox) * win.stride * channels
+/// Where each window (row-major) starts in an image padded channels-last.
+fn window_starts(win: Window, channels: usize) -> Vec<usize> {
+    let rows = (0..win.out_h()).map(|oy| oy * win.padded_w());
+    rows.flat_map(|line| (0..win.out_w()).map(move |ox| (line + ox) * win.stride * channels))
+        .collect()
 }
 
 /// `to[f, t, c] = from[f, c, t]` for the `taps` offsets of each channel.
@@ -261,6 +264,6 @@ mod tests {
         unpad_channels_last(&padded, 2, win, &mut image);
         assert_eq!(image, [1.0, 2.0, 3.0, 4.0]);
         // the second window of the only row starts one pixel (two values) in
-        assert_eq!(window_start(win, 2, 1), 2);
+        assert_eq!(window_starts(win, 2), [0, 2]);
     }
 }

@@ -1,7 +1,7 @@
 //! Raw loops over NCHW images for the image ops: window geometry, im2col over a
 //! batch, and the pooling windows. The unfolding reads a copy of the image with
-//! its border of zeros, so no loop tests for the padding. Owns index arithmetic only; knows nothing of
-//! tapes or gradients stores.
+//! its border of zeros, so no loop tests for the padding. Owns index arithmetic
+//! only; knows nothing of tapes or gradients stores.
 
 /// Where a square `k x k` window visits an image of `h x w` pixels: every
 /// `stride` pixels, over the image padded by `padding` zeros on every side.
@@ -89,7 +89,8 @@ pub(crate) fn im2col(
 }
 
 /// Calls `visit(column, corner)` for every window offset `(c, ki, kj)` in
-/// ascending order: its row of [`im2col`]'s matrix and the index in the padded channels of the pixel it reads in the first window.
+/// ascending order: its row of [`im2col`]'s matrix and the index in the padded
+/// channels of the pixel it reads in the first window.
 fn for_each_entry(channels: usize, win: Window, mut visit: impl FnMut(usize, usize)) {
     let mut column = 0;
     for ch in 0..channels {

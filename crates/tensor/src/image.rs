@@ -103,13 +103,20 @@ impl Conv {
     }
 
     /// Splits [`Conv::grad_scratch_len`] elements into the matrix of `images`
-    /// images, their output, the padded image and the weights.
+    /// images, their output, the padded image and the weights. The weights
+    /// come first in `scratch`, so every split finds them in the same place,
+    /// whatever `images`: a gradient lays them out once for all its chunks.
     pub(crate) fn split<'a>(&self, scratch: &'a mut [f32], images: usize) -> [&'a mut [f32]; 4] {
         let windows = images * self.win.positions();
-        let (matrix, rest) = scratch.split_at_mut(windows * self.patch_len());
+        let (weights, rest) = scratch.split_at_mut(self.f * self.patch_len());
+        let (matrix, rest) = rest.split_at_mut(windows * self.patch_len());
         let (out, rest) = rest.split_at_mut(windows * self.f);
-        let (padded, rest) = rest.split_at_mut(self.c * self.win.padded_len());
-        [matrix, out, padded, &mut rest[..self.f * self.patch_len()]]
+        [
+            matrix,
+            out,
+            &mut rest[..self.c * self.win.padded_len()],
+            weights,
+        ]
     }
 }
 
