@@ -69,8 +69,9 @@ export function drawCells(context, values, { x, y, rows, cols, size, offset = 0,
 
 /**
  * A picture built pixel by pixel in CSS pixels, then drawn in one go (many cells as fillRect
- * calls cost a long task; one ImageData does not).
- * @typedef {{image: ImageData, width: number, height: number}} Picture
+ * calls cost a long task; one ImageData does not). `words` holds the same pixels, one RGBA word
+ * each, so that a run of them is filled in one call.
+ * @typedef {{image: ImageData, words: Uint32Array, width: number, height: number}} Picture
  */
 
 /**
@@ -82,8 +83,13 @@ export function drawCells(context, values, { x, y, rows, cols, size, offset = 0,
 export function picture(width, height) {
   const w = Math.max(1, Math.ceil(width));
   const h = Math.max(1, Math.ceil(height));
-  return { image: new ImageData(w, h), width: w, height: h };
+  const image = new ImageData(w, h);
+  return { image, words: new Uint32Array(image.data.buffer), width: w, height: h };
 }
+
+/** One RGBA pixel, as bytes and as the 32-bit word that holds them in the machine's order. */
+const PIXEL = new Uint32Array(1);
+const PIXEL_BYTES = new Uint8Array(PIXEL.buffer);
 
 /**
  * Fills a `w` x `h` box of `target` at (`x`, `y`) with the colour `rgb`.
@@ -95,15 +101,14 @@ export function picture(width, height) {
  * @param {[number, number, number]} rgb
  */
 function fillBox(target, x, y, w, h, rgb) {
-  const { data } = target.image;
+  PIXEL_BYTES.set(rgb);
+  PIXEL_BYTES[3] = 255;
+  const [colour] = PIXEL;
+  const from = Math.max(0, x);
+  const to = Math.min(target.width, x + w);
+  if (from >= to) return;
   for (let row = Math.max(0, y); row < Math.min(target.height, y + h); row++) {
-    for (let col = Math.max(0, x); col < Math.min(target.width, x + w); col++) {
-      const at = 4 * (row * target.width + col);
-      data[at] = rgb[0];
-      data[at + 1] = rgb[1];
-      data[at + 2] = rgb[2];
-      data[at + 3] = 255;
-    }
+    target.words.fill(colour, row * target.width + from, row * target.width + to);
   }
 }
 
