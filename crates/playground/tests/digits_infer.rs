@@ -56,6 +56,14 @@ fn check_network(network: &Network, pixels: &[f32], link: &str) {
     let expected = tape.value(pass.logits).data();
     let logits = network.logits(pixels, n);
     assert_eq!(bits(&logits), bits(expected), "{link}: logits");
+    // one image fewer: a last block of images short of a full one
+    let fewer = network.logits(pixels, n - 1);
+    assert_eq!(
+        bits(&fewer),
+        bits(&expected[..fewer.len()]),
+        "{link}: logits of {} images",
+        n - 1
+    );
     for image in pixels.chunks_exact(PIXELS).step_by(97) {
         let mut tape = Tape::new();
         let pass = network.forward(&mut tape, image, 1, None);

@@ -92,6 +92,14 @@ impl DirectConv {
         self.channels * self.padded_side().pow(2) * IMAGES
     }
 
+    /// Where [`DirectConv::pad`] lays pixel `(y, x)` of channel `c` of the
+    /// first image of a block: the other images follow it, one lane each.
+    /// Writing every lane of every pixel there lays a block as `pad` does.
+    pub fn padded_at(&self, c: usize, y: usize, x: usize) -> usize {
+        let (ps, pad) = (self.padded_side(), self.kernel / 2);
+        ((c * ps + pad + y) * ps + pad + x) * IMAGES
+    }
+
     /// The side of the padded maps.
     fn padded_side(&self) -> usize {
         self.side + self.kernel / 2 * 2
@@ -273,4 +281,41 @@ fn pixel3<const PS: usize, const Y0: usize, const Y1: usize, const X0: usize, co
         }
     }
     acc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_at_finds_every_pixel_where_pad_lays_it() {
+        let (channels, side, kernel) = (3, 4, 5);
+        let conv = DirectConv::new(&[0.0; 6 * 3 * 25], 6, channels, side, kernel);
+        let image_len = channels * side * side;
+        // three images, so the fourth lane reads the zeros
+        let group: Vec<f32> = (0..3 * image_len).map(|i| i as f32 + 1.0).collect();
+        let zeros = alloc::vec![0.0; image_len];
+        let mut padded = alloc::vec![0.0; conv.padded_len()];
+        conv.pad(&group, &zeros, &mut padded);
+        let mut found = alloc::vec![false; padded.len()];
+        for c in 0..channels {
+            for (y, x) in (0..side).flat_map(|y| (0..side).map(move |x| (y, x))) {
+                let at = conv.padded_at(c, y, x);
+                for lane in 0..IMAGES {
+                    let pixel = (c * side + y) * side + x;
+                    let expected = group.get(lane * image_len + pixel).copied().unwrap_or(0.0);
+                    assert_eq!(
+                        padded[at + lane],
+                        expected,
+                        "channel {c}, ({y}, {x}), lane {lane}"
+                    );
+                    found[at + lane] = true;
+                }
+            }
+        }
+        // everything else is the border, still zero
+        let border = padded.iter().zip(&found).filter(|&(_, &found)| !found);
+        assert!(border.clone().count() > 0);
+        assert!(border.into_iter().all(|(&v, _)| v == 0.0));
+    }
 }

@@ -1,7 +1,9 @@
 //! The digits networks' forward pass without a tape, for what needs only values
 //! (the views, the scores, the bench's inference). A chunk of images at a time
 //! goes through the convolutions (`infer_conv`: tensor's `direct_conv`, then
-//! bias, ReLU and pooling); the dense layers then take the whole batch at once.
+//! bias, ReLU and pooling); with max pooling, when only the logits are asked
+//! for, a block of images goes through them all, each laying its maps straight
+//! into the next one's input. The dense layers then take the whole batch at once.
 //!
 //! The bits are the tape's: each convolution's output pixel is the sum its
 //! forward computes (`tensor::direct_conv`, whose terms are those of the im2col
@@ -14,8 +16,9 @@ use alloc::vec::Vec;
 
 use tensor::{Tensor, Unary, kernels};
 
+use super::config::Pooling;
 use super::data::{PIXELS, SIDE};
-use super::infer_conv::{ConvLayer, Scratch};
+use super::infer_conv::{ConvLayer, Scratch, max_pooled_chain};
 use super::network::{LayerKind, Network};
 
 impl Network {
@@ -54,6 +57,10 @@ impl Network {
         }
         let mut x = if convs.is_empty() {
             images.to_vec()
+        } else if self.pooling == Pooling::Max && outputs.is_none() {
+            let mut features = Vec::with_capacity(n * channels * side * side);
+            max_pooled_chain(&convs, images, &mut features);
+            features
         } else {
             let mut features = Vec::with_capacity(n * channels * side * side);
             let (mut scratch, mut pooled) = (Scratch::default(), Vec::new());

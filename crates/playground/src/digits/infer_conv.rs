@@ -2,7 +2,8 @@
 //! and pooling, on tensor's `DirectConv` (the tape's forward, without a
 //! tape). Max pooling, the CNN's default, compares each 2 x 2 window's four
 //! sums in registers, a block of images and filters at a time, instead of
-//! laying out the maps first.
+//! laying out the maps first, and can lay the pooled maps straight into the
+//! next convolution's padded block (`max_pooled_chain`).
 
 use alloc::vec::Vec;
 
@@ -29,6 +30,15 @@ pub(super) struct Scratch {
     map: Vec<f32>,
     /// A filter block's pooled sums, `[windows, IMAGES, FILTERS]`, for max pooling.
     pooled: Vec<f32>,
+}
+
+/// Where a max-pooled convolution lays its block of images' maps.
+pub(super) enum Sink<'s> {
+    /// `[images, filters, pooled, pooled]`, as many images as it holds.
+    Maps(&'s mut [f32]),
+    /// The next convolution's block of images, laid out as its
+    /// `DirectConv::pad` lays them (the border left as it is).
+    Padded(&'s mut [f32], &'s DirectConv),
 }
 
 /// One convolution (stride 1, padded to keep the maps' side) with its bias.
@@ -109,13 +119,12 @@ impl<'a> ConvLayer<'a> {
         let groups = scratch.input.chunks(IMAGES * image_len);
         for (group, maps) in groups.zip(out[start..].chunks_mut(IMAGES * maps_len)) {
             self.conv.pad(group, &scratch.zeros, &mut scratch.padded);
-            self.max_pooled(&scratch.padded, maps, &mut scratch.pooled);
+            self.max_pooled(&scratch.padded, Sink::Maps(maps), &mut scratch.pooled);
         }
     }
 
     /// The maps of the block of images in `padded`, `relu(conv + bias)`
-    /// max-pooled, into `maps` (`[images, filters, pooled, pooled]`, as many
-    /// images as it holds): each 2 x 2 window's four sums are computed and
+    /// max-pooled, into `sink`: each 2 x 2 window's four sums are computed and
     /// compared for the whole block of images and filters at once, in registers,
     /// and kept in `pooled` until the block's last window.
     ///
@@ -123,7 +132,7 @@ impl<'a> ConvLayer<'a> {
     /// largest only: adding a bias and ReLU never reorder two numbers, so the
     /// largest of `relu(sum + bias)` is `relu(largest sum + bias)`, the same
     /// bits (a sum that starts from +0 is never -0, and ReLU makes ±0 +0).
-    fn max_pooled(&self, padded: &[f32], maps: &mut [f32], pooled: &mut Vec<f32>) {
+    fn max_pooled(&self, padded: &[f32], mut sink: Sink, pooled: &mut Vec<f32>) {
         let side_out = self.pooled_side(Pooling::Max);
         let positions_out = side_out * side_out;
         let map_len = self.filters * positions_out;
@@ -154,12 +163,26 @@ impl<'a> ConvLayer<'a> {
             }
             let windows = pooled.chunks_exact(IMAGES * FILTERS).enumerate();
             for (at, window) in windows {
-                let images = window
-                    .chunks_exact(FILTERS)
-                    .zip(maps.chunks_exact_mut(map_len));
-                for (most, image_maps) in images {
-                    for (f, &most) in most.iter().enumerate().take(filters) {
-                        image_maps[(first + f) * positions_out + at] = most;
+                match &mut sink {
+                    Sink::Maps(maps) => {
+                        let images = window
+                            .chunks_exact(FILTERS)
+                            .zip(maps.chunks_exact_mut(map_len));
+                        for (most, image_maps) in images {
+                            for (f, &most) in most.iter().enumerate().take(filters) {
+                                image_maps[(first + f) * positions_out + at] = most;
+                            }
+                        }
+                    }
+                    Sink::Padded(next, conv) => {
+                        let (y, x) = (at / side_out, at % side_out);
+                        for f in 0..filters {
+                            let lanes = &mut next[conv.padded_at(first + f, y, x)..][..IMAGES];
+                            for (lane, image) in lanes.iter_mut().zip(window.chunks_exact(FILTERS))
+                            {
+                                *lane = image[f];
+                            }
+                        }
                     }
                 }
             }
@@ -177,6 +200,39 @@ impl<'a> ConvLayer<'a> {
                     (0..POOL).flat_map(|dy| &map[(oy * POOL + dy) * side + ox * POOL..][..POOL]);
                 out.push(window.fold(0.0, |total, &v| total + v) / area);
             }
+        }
+    }
+}
+
+/// The features of `images` (`[n, channels, side, side]` for the first layer)
+/// after every convolution of `convs`, each max-pooled, appended to `out`
+/// (`[n, filters, pooled, pooled]` of the last): a block of images at a time
+/// goes through all the layers, each laying its maps straight into the next
+/// one's padded block, so that no map between them is laid out and padded anew.
+pub(super) fn max_pooled_chain(convs: &[ConvLayer], images: &[f32], out: &mut Vec<f32>) {
+    let (Some(first), Some(last)) = (convs.first(), convs.last()) else {
+        return;
+    };
+    let image_len = first.channels * first.side * first.side;
+    let zeros = alloc::vec![0.0; image_len];
+    let mut padded: Vec<Vec<f32>> = convs
+        .iter()
+        .map(|layer| alloc::vec![0.0; layer.conv.padded_len()])
+        .collect();
+    let mut pooled = Vec::new();
+    let maps_len = last.filters * last.pooled_side(Pooling::Max).pow(2);
+    let start = out.len();
+    out.resize(start + images.len() / image_len * maps_len, 0.0);
+    let groups = images.chunks(IMAGES * image_len);
+    for (group, maps) in groups.zip(out[start..].chunks_mut(IMAGES * maps_len)) {
+        first.conv.pad(group, &zeros, &mut padded[0]);
+        for (l, layer) in convs.iter().enumerate() {
+            let (done, rest) = padded.split_at_mut(l + 1);
+            let sink = match (convs.get(l + 1), rest.first_mut()) {
+                (Some(next), Some(next_padded)) => Sink::Padded(next_padded, &next.conv),
+                _ => Sink::Maps(&mut *maps),
+            };
+            layer.max_pooled(&done[l], sink, &mut pooled);
         }
     }
 }
