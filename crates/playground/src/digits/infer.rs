@@ -88,12 +88,26 @@ impl Network {
             }
             let units = layer.bias.len();
             let inputs = layer.weight.len() / units.max(1);
-            let mut out = alloc::vec![0.0; n * units];
-            kernels::matmul(&x, layer.weight.data(), &mut out, n, inputs, units);
-            for row in out.chunks_exact_mut(units.max(1)) {
-                for (value, &bias) in row.iter_mut().zip(layer.bias.data()) {
-                    *value += bias;
-                }
+            // The product over whole blocks of columns: the weights widened by
+            // columns of zeros, whose sums are computed and dropped. Each
+            // column's sum is its own, so the kept ones keep their bits.
+            let wide = units.next_multiple_of(WIDTH);
+            let mut weights = alloc::vec![0.0; inputs * wide];
+            for (row, from) in weights
+                .chunks_exact_mut(wide)
+                .zip(layer.weight.data().chunks_exact(units.max(1)))
+            {
+                row[..units].copy_from_slice(from);
+            }
+            let mut products = alloc::vec![0.0; n * wide];
+            kernels::matmul(&x, &weights, &mut products, n, inputs, wide);
+            let mut out = Vec::with_capacity(n * units);
+            for row in products.chunks_exact(wide.max(1)) {
+                out.extend(
+                    row.iter()
+                        .zip(layer.bias.data())
+                        .map(|(&product, &bias)| product + bias),
+                );
             }
             if index != last {
                 Unary::Relu.apply_in_place(&mut out);
@@ -106,6 +120,10 @@ impl Network {
         x
     }
 }
+
+/// The dense layers' products run on multiples of this many columns (two
+/// 128-bit vectors): a narrower remainder would take its columns one by one.
+const WIDTH: usize = 8;
 
 /// Images one pass of the convolutions takes at a time: enough for long
 /// runs of blocks, few enough for their sums to stay in cache.
