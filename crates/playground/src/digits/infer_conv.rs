@@ -20,16 +20,10 @@ const POOL: usize = 2;
 pub(super) struct Scratch {
     /// The layer's input maps, `[images, channels, side, side]`.
     pub(super) input: Vec<f32>,
-    /// A block of images laid out by `DirectConv::pad`.
-    padded: Vec<f32>,
-    /// One image of zeros, `[channels, side, side]`, for the lanes of a block without an image.
-    zeros: Vec<f32>,
     /// The convolution's maps before the bias, `[images, filters, side, side]`.
     sums: Vec<f32>,
     /// One map after the bias and the ReLU, `[side, side]`, for average pooling.
     map: Vec<f32>,
-    /// A filter block's pooled sums, `[windows, IMAGES, FILTERS]`, for max pooling.
-    pooled: Vec<f32>,
 }
 
 /// Where a max-pooled convolution lays its block of images' maps.
@@ -88,8 +82,7 @@ impl<'a> ConvLayer<'a> {
     /// `pooling`, appended to `out` (`[images, filters, pooled, pooled]`).
     pub(super) fn apply(&self, scratch: &mut Scratch, pooling: Pooling, out: &mut Vec<f32>) {
         let positions = self.side * self.side;
-        let image_len = self.channels * positions;
-        let images = scratch.input.len() / image_len;
+        let images = scratch.input.len() / (self.channels * positions);
         if pooling != Pooling::Max {
             scratch.sums.resize(images * self.filters * positions, 0.0);
             self.conv.forward(&scratch.input, &mut scratch.sums);
@@ -109,18 +102,7 @@ impl<'a> ConvLayer<'a> {
             }
             return;
         }
-        scratch.zeros.clear();
-        scratch.zeros.resize(image_len, 0.0);
-        scratch.padded.clear();
-        scratch.padded.resize(self.conv.padded_len(), 0.0);
-        let maps_len = self.filters * self.pooled_side(pooling).pow(2);
-        let start = out.len();
-        out.resize(start + images * maps_len, 0.0);
-        let groups = scratch.input.chunks(IMAGES * image_len);
-        for (group, maps) in groups.zip(out[start..].chunks_mut(IMAGES * maps_len)) {
-            self.conv.pad(group, &scratch.zeros, &mut scratch.padded);
-            self.max_pooled(&scratch.padded, Sink::Maps(maps), &mut scratch.pooled);
-        }
+        max_pooled_chain(core::slice::from_ref(self), &scratch.input, out);
     }
 
     /// The maps of the block of images in `padded`, `relu(conv + bias)`
