@@ -65,6 +65,8 @@ export function mountGallery(container, ctx) {
     if (!last) return;
     const views = last;
     const mine = ++token;
+    // The count names the images shown: it comes back once these are all in place.
+    delete summary.dataset.count;
     const link = ctx.link?.() ?? '';
     if (link !== cachedFor) {
       cache = new Map();
