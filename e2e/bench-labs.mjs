@@ -92,3 +92,21 @@ export async function benchLabRounds(workload, pages, roundCount, measure, say) 
     return [library, merged];
   }));
 }
+
+/**
+ * Files one lab workload's figures (`benchLabRounds`'s) with ours or with the peers': a peer
+ * library's under `library.key`; ours under their own keys, except a figure of a peer timed
+ * beside ours in our page, which that page names `set.key` itself.
+ * @param {Record<string, Record<string, number | string>>} libraries
+ * @param {Record<string, number | string>} figures ours
+ * @param {Record<string, number | string>} peers
+ */
+export function fileLabFigures(libraries, figures, peers) {
+  for (const [library, results] of Object.entries(libraries)) {
+    for (const [key, value] of Object.entries(results)) {
+      if (library !== 'ours') peers[`${library}.${key}`] = value;
+      else if (key.includes('.')) peers[key] = value;
+      else figures[key] = value;
+    }
+  }
+}

@@ -12,7 +12,9 @@
 //      `tfjs-wasm.` in the output;
 //  (f) workload C1, the digits CNN, through web/pkg-digits (web/bench/c1.html) and in its live
 //      peers: TensorFlow.js on both backends and ConvNetJS (served from node_modules), their
-//      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`;
+//      figures under our keys prefixed `tfjs-cpu.`, `tfjs-wasm.` and `convnetjs.`; and C1's
+//      inference beside TensorFlow.js's wasm backend in our page, samples taking turns
+//      (`c1InferBesideImagesPerSecond`, theirs prefixed `tfjs-wasm.`);
 //  (g) the digits lab's page playing its default experiment at full speed: the seconds of play
 //      until the test accuracy it shows reaches 97%;
 //  (h) workload S1, the character-level recurrent model (plain RNN, LSTM, GRU), in its live
@@ -28,7 +30,7 @@
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { LAB_PAGES, benchLabRounds } from './bench-labs.mjs';
+import { LAB_PAGES, benchLabRounds, fileLabFigures } from './bench-labs.mjs';
 import { BASE_URL, launchBrowser, median } from './browser.mjs';
 
 /**
@@ -390,13 +392,7 @@ export async function benchAll(plan) {
     }
     for (const [workload, pages] of Object.entries(LAB_PAGES)) {
       const measure = (/** @type {string} */ path) => benchPage(browser, path, plan);
-      const libraries = await benchLabRounds(workload, pages, plan.rounds, measure, say);
-      for (const [library, results] of Object.entries(libraries)) {
-        for (const [key, value] of Object.entries(results)) {
-          if (library === 'ours') figures[key] = /** @type {number} */ (value);
-          else peers[`${library}.${key}`] = value;
-        }
-      }
+      fileLabFigures(await benchLabRounds(workload, pages, plan.rounds, measure, say), figures, peers);
     }
     say(`the page playing W1 at full speed (${plan.warmupMs} ms warm-up, ${plan.playMs} ms measured)`);
     const play = await benchPlay(browser, W1, plan);

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
-import { A1_PAGES, C1_PAGES, E1_PAGES, LAB_PAGES, S1_PAGES } from './bench-labs.mjs';
+import { A1_PAGES, C1_PAGES, E1_PAGES, LAB_PAGES, S1_PAGES, fileLabFigures } from './bench-labs.mjs';
 import {
   TFJS_BACKENDS, benchDigitsPlay, benchInteractive, benchPage, benchPlay, benchTfjs, benchWorkloads, wasmSize,
   workloadLinks,
@@ -83,11 +83,32 @@ test('the driver measures the page playing W1, time to interactive and the .wasm
   assert.ok(size.wasmGzipBytes < size.wasmBytes);
 });
 
+test('a lab figure files with ours, with its peer, or, timed beside ours, with the peer it names', () => {
+  /** @type {Record<string, number | string>} */
+  const figures = {};
+  /** @type {Record<string, number | string>} */
+  const peers = {};
+  fileLabFigures({
+    ours: { c1InferImagesPerSecond: 3, 'tfjs-wasm.c1InferBesideImagesPerSecond': 2 },
+    'tfjs-wasm': { c1InferImagesPerSecond: 1, tfjsVersion: '4.22.0' },
+  }, figures, peers);
+  assert.deepEqual(figures, { c1InferImagesPerSecond: 3 });
+  assert.deepEqual(peers, {
+    'tfjs-wasm.c1InferBesideImagesPerSecond': 2,
+    'tfjs-wasm.c1InferImagesPerSecond': 1,
+    'tfjs-wasm.tfjsVersion': '4.22.0',
+  });
+});
+
 test('C1 is timed once in our wasm, TensorFlow.js and ConvNetJS, or the peer says what it lacks', async () => {
   assert.deepEqual(Object.keys(C1_PAGES), ['ours', 'tfjs-cpu', 'tfjs-wasm', 'convnetjs']);
   for (const library of /** @type {(keyof typeof C1_PAGES)[]} */ (Object.keys(C1_PAGES))) {
     const results = await benchPage(browser, C1_PAGES[library], ONCE);
     assertPositive(results, ['c1InferImagesPerSecond', 'c1TestAccuracy']);
+    if (library === 'ours') {
+      // ours also times its inference beside TensorFlow.js's wasm backend, and files theirs
+      assertPositive(results, ['c1InferBesideImagesPerSecond', 'tfjs-wasm.c1InferBesideImagesPerSecond']);
+    }
     if (results.c1TrainExamplesPerSecond === null) {
       // Only TensorFlow.js's wasm backend may fail to train, and it names the missing kernel.
       assert.equal(library, 'tfjs-wasm');

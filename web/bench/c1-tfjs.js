@@ -9,26 +9,18 @@ import {
   BATCH, CLASSES, LEARNING_RATE, PIXELS, batcher, c1Split, examplesPerStep, loadDigits,
   mulberry32,
 } from './c1-data.js';
+import { TFJS_WASM_DIR, c1Model, predictor, tf } from './c1-tfjs-model.js';
 import { rate, timingFrom } from './rate.js';
 import { report } from './report.js';
 
-/**
- * TensorFlow.js as its UMD scripts leave it on the window (see web/bench/tfjs.js).
- * @typedef {typeof import('@tensorflow/tfjs') & {wasm: typeof import('@tensorflow/tfjs-backend-wasm')}} Tf
- * @typedef {import('@tensorflow/tfjs').Tensor} Tensor
- * @typedef {import('@tensorflow/tfjs').Tensor4D} Tensor4D
- * @typedef {import('@tensorflow/tfjs').Variable<import('@tensorflow/tfjs').Rank.R4>} Filter
- * @typedef {import('./c1-data.js').Images} Images
- */
+/** @typedef {import('./c1-data.js').Images} Images */
 
-const tf = /** @type {{tf: Tf}} */ (/** @type {unknown} */ (window)).tf;
 const params = new URLSearchParams(window.location.search);
 const BACKEND = params.get('backend') ?? 'cpu';
 const TIMING = timingFrom(params);
-const WASM_DIR = new URL('../../node_modules/@tensorflow/tfjs-backend-wasm/dist/', import.meta.url).href;
 
 await report(async () => {
-  if (BACKEND === 'wasm') tf.wasm.setWasmPaths(WASM_DIR);
+  if (BACKEND === 'wasm') tf.wasm.setWasmPaths(TFJS_WASM_DIR);
   if (!(await tf.setBackend(BACKEND))) throw new Error(`TensorFlow.js has no backend ${BACKEND}`);
   await tf.ready();
   const { train, test } = await c1Split(await loadDigits());
@@ -56,13 +48,7 @@ await report(async () => {
     training.c1TrainError = `TensorFlow.js ${tf.version.tfjs} ${BACKEND} cannot train C1: ${message}`;
     training.c1TrainMissingKernel = /Kernel '(\w+)' not registered/.exec(message)?.[1] ?? null;
   }
-  const testX = tf.tensor4d(test.pixels, [test.count, 8, 8, 1]);
-  const infer = () => {
-    const predicted = tf.tidy(() => tf.argMax(model.forward(testX), 1));
-    const digits = predicted.dataSync();
-    predicted.dispose();
-    return digits;
-  };
+  const infer = predictor(model, test);
   const accuracy = correct(infer(), test) / test.count;
   const passes = rate(times(infer), TIMING);
   return {
@@ -74,31 +60,6 @@ await report(async () => {
     c1Epochs: optimizer.iterations / Math.ceil(train.count / BATCH),
   };
 });
-
-/**
- * C1 in NHWC: conv 3x3 1 -> 8 (padding 1), ReLU, max-pool 2, conv 3x3 8 -> 16, ReLU, max-pool
- * 2, dense 64 -> 10; He-normal weights, zero biases.
- * @param {() => number} random
- */
-function c1Model(random) {
-  /** @param {number[]} shape @param {number} fanIn */
-  const weight = (shape, fanIn) => tf.variable(tf.tidy(() => tf.mul(
-    tf.randomNormal(shape, 0, 1, 'float32', Math.floor(random() * 1e6)), Math.sqrt(2 / fanIn))));
-  const conv1 = /** @type {Filter} */ (weight([3, 3, 1, 8], 9));
-  const bias1 = tf.variable(tf.zeros([8]));
-  const conv2 = /** @type {Filter} */ (weight([3, 3, 8, 16], 72));
-  const bias2 = tf.variable(tf.zeros([16]));
-  const dense = weight([PIXELS, CLASSES], PIXELS);
-  const bias3 = tf.variable(tf.zeros([CLASSES]));
-  return {
-    /** The logits of images `x` ([n, 8, 8, 1]). @param {Tensor4D} x @returns {Tensor} */
-    forward(x) {
-      const h1 = tf.maxPool(tf.fused.conv2d({ x, filter: conv1, strides: 1, pad: 'same', bias: bias1, activation: 'relu' }), 2, 2, 'valid');
-      const h2 = tf.maxPool(tf.fused.conv2d({ x: h1, filter: conv2, strides: 1, pad: 'same', bias: bias2, activation: 'relu' }), 2, 2, 'valid');
-      return tf.add(tf.matMul(tf.reshape(h2, [x.shape[0], PIXELS]), dense), bias3);
-    },
-  };
-}
 
 /**
  * The pixels of images `indices` of `pixels`, one after another.

@@ -1,5 +1,6 @@
 // How the bench pages time a workload, shared by web/bench/bench.js (our wasm) and
-// web/bench/tfjs.js (TensorFlow.js): untimed warm-up, a calibrated count, the median sample.
+// web/bench/tfjs.js (TensorFlow.js): untimed warm-up, a calibrated count, the median sample,
+// for one workload or for several beside one another in one page.
 // The native benchmark (crates/playground/benches/workloads.rs) and the NumPy peer
 // (crates/xtask/bench-peers/numpy_bench.py) time the same way.
 
@@ -35,27 +36,50 @@ export function timingFrom(params) {
  * @param {Timing} timing
  * @returns {number}
  */
-export function rate(run, { samples, sampleMs, warmUpMs }) {
-  const warm = performance.now() + warmUpMs;
-  do run(1);
-  while (performance.now() < warm);
-  let n = 1;
-  for (;;) {
-    const start = performance.now();
-    run(n);
-    if (performance.now() - start >= sampleMs / 4 || n >= 1 << 24) break;
-    n *= 2;
+export function rate(run, timing) {
+  const [only] = ratesBeside([run], timing);
+  return only;
+}
+
+/**
+ * Operations per second of each of `runs`, timed beside one another: each is warmed up and
+ * calibrated as `rate` does, then the samples take turns (one of each, `timing.samples` times),
+ * so that a slow spell of the shared machine falls on all of them alike. Their ratios hold
+ * better than those of figures timed one after another.
+ * @param {Array<(n: number) => void>} runs
+ * @param {Timing} timing
+ * @returns {number[]} each run's median sample, in the order of `runs`
+ */
+export function ratesBeside(runs, { samples, sampleMs, warmUpMs }) {
+  const counts = runs.map((run) => {
+    const warm = performance.now() + warmUpMs;
+    do run(1);
+    while (performance.now() < warm);
+    let n = 1;
+    for (;;) {
+      const start = performance.now();
+      run(n);
+      if (performance.now() - start >= sampleMs / 4 || n >= 1 << 24) return n;
+      n *= 2;
+    }
+  });
+  /** @type {number[][]} */
+  const rates = runs.map(() => []);
+  while (rates.some((taken) => taken.length < samples)) {
+    runs.forEach((run, at) => {
+      if (rates[at].length >= samples) return;
+      const n = counts[at];
+      const start = performance.now();
+      run(n);
+      const ms = performance.now() - start;
+      if (ms >= sampleMs / 8 || (ms > 0 && n >= 1 << 24)) rates[at].push((n * 1000) / ms);
+      else counts[at] = n * 2;
+    });
   }
-  const rates = [];
-  while (rates.length < samples) {
-    const start = performance.now();
-    run(n);
-    const ms = performance.now() - start;
-    if (ms >= sampleMs / 8 || (ms > 0 && n >= 1 << 24)) rates.push((n * 1000) / ms);
-    else n *= 2;
-  }
-  rates.sort((a, b) => a - b);
-  return rates[Math.floor(rates.length / 2)];
+  return rates.map((taken) => {
+    taken.sort((a, b) => a - b);
+    return taken[Math.floor(taken.length / 2)];
+  });
 }
 
 /**

@@ -55,8 +55,9 @@ const fn c1_peers(key: &'static str) -> [Peer; 3] {
 }
 /// Index of each peer in C1's rows.
 const C1_TFJS_CPU: usize = 0;
-const C1_TFJS_WASM: usize = 1;
 const C1_CONVNETJS: usize = 2;
+/// Index of TF.js wasm in the row of C1's inference timed beside it.
+const C1_BESIDE_TFJS_WASM: usize = 0;
 /// S1's live peers, all in the same Chromium: TensorFlow.js on both backends, then brain.js.
 const fn s1_peers(key: &'static str) -> [Peer; 3] {
     [
@@ -142,7 +143,7 @@ const W2_GRID_PEERS: [Peer; 4] = with_fixed(
 );
 
 /// Every figure `cargo xtask bench` reports, in table order.
-pub const ROWS: [Row; 22] = [
+pub const ROWS: [Row; 23] = [
     Row {
         label: "W1 training, examples/s",
         native: Some(from("w1TrainStepsPerSecond", W1_BATCH)),
@@ -235,10 +236,27 @@ pub const ROWS: [Row; 22] = [
         better: Better::Higher,
         flop: Some(C1_FORWARD_FLOP),
         peers: &c1_peers("c1InferImagesPerSecond"),
+        targets: &[],
+    },
+    // The target is held on the inference timed beside TF.js wasm in one page, samples taking
+    // turns: pages timed one after another read ratios from 1.3x to 1.9x within an hour of the
+    // same code on this shared machine, as its slow spells fell on one page or the other.
+    Row {
+        label: "C1 inference beside TF.js wasm (one page, samples in turn), images/s",
+        native: None,
+        wasm: from("c1InferBesideImagesPerSecond", 1.0),
+        better: Better::Higher,
+        flop: Some(C1_FORWARD_FLOP),
+        peers: &[live(
+            "TF.js wasm",
+            TFJS_WASM,
+            "c1InferBesideImagesPerSecond",
+            1.0,
+        )],
         targets: &[Target {
             text: "wasm >= 1.5x TF.js wasm",
             check: Check::AtLeastPeer {
-                peer: C1_TFJS_WASM,
+                peer: C1_BESIDE_TFJS_WASM,
                 times: 1.5,
             },
         }],

@@ -18,15 +18,19 @@ fn c1_targets_are_speed_ratios_of_at_least_a_factor() {
     // Against TF.js cpu's 500: 60x, at least 50x.
     let cpu = verdict("C1 training, examples/s", "wasm >= 50x TF.js cpu");
     assert!(cpu.pass == Some(true) && cpu.value == 60.0, "{cpu:?}");
-    // 80,000 images/s against TF.js wasm's 100,000: 0.8x, short of 1.5x.
+    // Timed beside it, 120,000 images/s against TF.js wasm's 100,000: 1.2x, short of 1.5x.
     let infer = verdict(
-        "C1 inference, test set, images/s",
+        "C1 inference beside TF.js wasm (one page, samples in turn), images/s",
         "wasm >= 1.5x TF.js wasm",
     );
     assert!(
-        infer.pass == Some(false) && (infer.value - 0.8).abs() < 1e-12,
+        infer.pass == Some(false) && (infer.value - 1.2).abs() < 1e-12,
         "{infer:?}"
     );
+    // Timed in pages of their own, 80,000 against 100,000 shows as 0.8x, with no target.
+    let apart = row("C1 inference, test set, images/s");
+    assert!(apart.row.targets.is_empty());
+    assert_eq!(apart.peers[1], PeerFigure::Value(100_000.0));
 }
 
 #[test]
