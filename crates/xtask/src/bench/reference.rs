@@ -242,7 +242,7 @@ pub const ROWS: [Row; 23] = [
     // turns: pages timed one after another read ratios from 1.3x to 1.9x within an hour of the
     // same code on this shared machine, as its slow spells fell on one page or the other.
     Row {
-        label: "C1 inference beside TF.js wasm (one page, samples in turn), images/s",
+        label: "C1 inference beside TF.js, images/s",
         native: None,
         wasm: from("c1InferBesideImagesPerSecond", 1.0),
         better: Better::Higher,

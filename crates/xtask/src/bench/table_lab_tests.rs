@@ -20,7 +20,7 @@ fn c1_targets_are_speed_ratios_of_at_least_a_factor() {
     assert!(cpu.pass == Some(true) && cpu.value == 60.0, "{cpu:?}");
     // Timed beside it, 120,000 images/s against TF.js wasm's 100,000: 1.2x, short of 1.5x.
     let infer = verdict(
-        "C1 inference beside TF.js wasm (one page, samples in turn), images/s",
+        "C1 inference beside TF.js, images/s",
         "wasm >= 1.5x TF.js wasm",
     );
     assert!(
