@@ -27,15 +27,17 @@ await report(async () => {
   const trained = lab.metrics();
   if (trained.stop) throw new Error(`${C1} stopped training: ${JSON.stringify(trained.stop)}`);
   // One forward pass over the whole test set and its argmax: what the confusion matrix costs.
-  const passes = rate((n) => {
+  /** @param {number} n */
+  const inferOurs = (n) => {
     for (let i = 0; i < n; i += 1) lab.confusion();
-  }, TIMING);
+  };
+  const passes = rate(inferOurs, TIMING);
   tf.wasm.setWasmPaths(TFJS_WASM_DIR);
   if (!(await tf.setBackend('wasm'))) throw new Error('TensorFlow.js has no wasm backend');
   await tf.ready();
   const theirs = predictor(c1Model(mulberry32(1)), (await c1Split(raw)).test);
   const [oursBeside, theirsBeside] = ratesBeside([
-    (n) => { for (let i = 0; i < n; i += 1) lab.confusion(); },
+    inferOurs,
     (n) => { for (let i = 0; i < n; i += 1) theirs(); },
   ], TIMING);
   return {

@@ -12,6 +12,8 @@ mod json;
 mod numpy;
 mod peers;
 mod reference;
+#[cfg(test)]
+mod reference_tests;
 mod table;
 #[cfg(test)]
 mod table_lab_tests;
